@@ -1,0 +1,29 @@
+import { type CliCommand, processIO } from './cli/io.js';
+
+/**
+ * One command line for the project. Each command lives in its own module and is loaded only when
+ * asked for, so `privacy scan` and `letter` start fast and need no environment.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(16)}${summary}`);
+  return ['Usage: npm run cli -- <command> [options]', '', 'Commands:', ...lines, ''].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    processIO.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    processIO.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  const run = await command.load();
+  return run(rest, processIO);
+}
+
+process.exitCode = await main(process.argv.slice(2));
