@@ -1,0 +1,181 @@
+import { matchFaq } from './faq.js';
+import { createModelClient, type ModelFailureKind, type StructuredModel } from './model-client.js';
+import { draftOfflineStatement } from './offline-statement.js';
+import { loadPromptLibrary } from './prompt-library.js';
+import { questionMessages, statementMessages } from './prompt-messages.js';
+import {
+  QUESTION_FORMAT_NAME,
+  type QuestionInput,
+  questionCheckedSchema,
+  questionWireSchema,
+  REASON_TOKEN,
+  STATEMENT_FORMAT_NAME,
+  type StatementDraft,
+  type StatementInput,
+  statementCheckedSchema,
+  statementInputSchema,
+  statementWireSchema,
+} from './schemas.js';
+
+export interface DrafterPrivacy {
+  /** Replaces clinical detail with placeholders; applied to every string bound for a prompt. */
+  redact(text: string): string;
+  /** True when the text holds clinical detail; model output that does is not used. */
+  isClinical(text: string): boolean;
+}
+
+export interface DrafterLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface DrafterOptions {
+  apiKey?: string;
+  /** Any OpenAI-compatible server, including /v1. */
+  baseURL?: string;
+  model: string;
+  /** Per attempt; the SDK retries timeouts too, up to maxRetries. */
+  timeoutMs: number;
+  /** Retries after the first attempt, capped at MAX_RETRIES_CAP. */
+  maxRetries: number;
+  promptsDir?: string;
+  privacy: DrafterPrivacy;
+  logger?: DrafterLogger;
+}
+
+export type DraftSource = 'model' | 'offline';
+/** Why the offline wording was used: not configured, or how the model call failed. */
+export type FallbackReason = 'not_configured' | ModelFailureKind;
+
+export interface DraftResult {
+  statementOfNeed: string;
+  coveragePlan: string;
+  source: DraftSource;
+  /** Shown to the employee whenever the offline wording was used. */
+  note?: string;
+  fallback?: FallbackReason;
+}
+
+export interface AnswerResult {
+  answer: string;
+  suggestsStartingRequest: boolean;
+  source: DraftSource;
+  note?: string;
+  fallback?: FallbackReason;
+}
+
+export interface Drafter {
+  draftStatement(input: StatementInput): Promise<DraftResult>;
+  answerQuestion(input: QuestionInput): Promise<AnswerResult>;
+}
+
+export const OFFLINE_NOTES = {
+  statementUnreachable:
+    "I couldn't reach the writing assistant just now, so this is a standard draft built from your answers. It's a good starting point, and you can change any of it.",
+  statementNotConfigured: 'This is a standard draft built from your answers. You can change any of it.',
+  answerUnreachable:
+    "I couldn't reach the writing assistant just now, so this answer comes from our short guide. Ask again any time.",
+  answerNotConfigured: 'This answer comes from our short guide.',
+} as const;
+
+/**
+ * Builds the drafter once at start: prompts are read here, so a missing prompt stops start-up.
+ * With neither an API key nor a base URL it never opens a connection and answers offline.
+ */
+export function createDrafter(options: DrafterOptions): Drafter {
+  const prompts = loadPromptLibrary(options.promptsDir);
+  const { privacy, logger } = options;
+  const model: StructuredModel | undefined =
+    options.apiKey || options.baseURL ? createModelClient(options) : undefined;
+
+  const noteFallback = (task: 'statement' | 'question', kind: ModelFailureKind, status?: number): void => {
+    // Only the kind of failure: never the prompt, the reply or the error message.
+    logger?.warn(
+      { task, failure: kind, ...(status ? { status } : {}) },
+      'drafting fell back to offline wording',
+    );
+  };
+
+  const withReason = (draft: StatementDraft, reasonWording: string): StatementDraft => ({
+    statementOfNeed: draft.statementOfNeed.replace(REASON_TOKEN, () => reasonWording.trim()),
+    coveragePlan: draft.coveragePlan,
+  });
+
+  return {
+    async draftStatement(rawInput) {
+      const parsed = statementInputSchema.safeParse(rawInput);
+      if (!parsed.success) {
+        const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
+        throw new Error(`draftStatement was given invalid answers in: ${fields.join(', ')}`);
+      }
+      const input = parsed.data;
+      const offline = (fallback: FallbackReason): DraftResult => ({
+        ...withReason(draftOfflineStatement(input, privacy.isClinical), input.reasonWording),
+        source: 'offline',
+        note:
+          fallback === 'not_configured'
+            ? OFFLINE_NOTES.statementNotConfigured
+            : OFFLINE_NOTES.statementUnreachable,
+        fallback,
+      });
+      if (!model) return offline('not_configured');
+
+      const outcome = await model.complete({
+        schema: statementWireSchema,
+        name: STATEMENT_FORMAT_NAME,
+        messages: statementMessages(prompts.statementSystem, input, privacy.redact),
+      });
+      if (!outcome.ok) {
+        noteFallback('statement', outcome.kind, outcome.status);
+        return offline(outcome.kind);
+      }
+      const checked = statementCheckedSchema.safeParse(outcome.value);
+      if (!checked.success) {
+        noteFallback('statement', 'invalid_output');
+        return offline('invalid_output');
+      }
+      // Scanned before the reason goes in: the employee's chosen disclosure is theirs to make.
+      if (privacy.isClinical(checked.data.statementOfNeed) || privacy.isClinical(checked.data.coveragePlan)) {
+        noteFallback('statement', 'clinical_output');
+        return offline('clinical_output');
+      }
+      return { ...withReason(checked.data, input.reasonWording), source: 'model' };
+    },
+
+    async answerQuestion({ question, history }) {
+      const offline = (fallback: FallbackReason): AnswerResult => {
+        const entry = matchFaq(prompts.faq, privacy.redact(question));
+        return {
+          answer: entry.answer,
+          suggestsStartingRequest: entry.suggestsStartingRequest,
+          source: 'offline',
+          note:
+            fallback === 'not_configured'
+              ? OFFLINE_NOTES.answerNotConfigured
+              : OFFLINE_NOTES.answerUnreachable,
+          fallback,
+        };
+      };
+      if (!model) return offline('not_configured');
+
+      const outcome = await model.complete({
+        schema: questionWireSchema,
+        name: QUESTION_FORMAT_NAME,
+        messages: questionMessages(prompts.questionSystem, question, history, privacy.redact),
+      });
+      if (!outcome.ok) {
+        noteFallback('question', outcome.kind, outcome.status);
+        return offline(outcome.kind);
+      }
+      const checked = questionCheckedSchema.safeParse(outcome.value);
+      if (!checked.success) {
+        noteFallback('question', 'invalid_output');
+        return offline('invalid_output');
+      }
+      if (privacy.isClinical(checked.data.answer)) {
+        noteFallback('question', 'clinical_output');
+        return offline('clinical_output');
+      }
+      return { ...checked.data, source: 'model' };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ChatTurn, StatementInput } from './schemas.js';
+import { ACCOMMODATION_ASKS } from './wording.js';
+
+type Redact = (text: string) => string;
+
+/** Keeps prompts small and predictable however long a conversation runs. */
+export const HISTORY_TURNS_KEPT = 10;
+export const MAX_TURN_CHARS = 2000;
+
+/** Redact the whole text first, then cut: cutting first could split a term the redactor knows. */
+function redactAndCap(redact: Redact, text: string): string {
+  return redact(text).slice(0, MAX_TURN_CHARS);
+}
+
+/**
+ * The statement request as one user message. Every string passes `redact`, labels included, so no
+ * path into the prompt skips it. The reason wording is left out on purpose: the model writes a
+ * token and the employee's chosen words are put in afterwards.
+ */
+export function statementMessages(
+  systemPrompt: string,
+  input: StatementInput,
+  redact: Redact,
+): ChatCompletionMessageParam[] {
+  const r = (text: string) => redactAndCap(redact, text);
+  const facts = {
+    sessionDays: input.schedule.days.map(r),
+    sessionTimes: `${r(input.schedule.sessionStart)}-${r(input.schedule.sessionEnd)}`,
+    timeZone: r(input.schedule.timeZone),
+    startDate: r(input.schedule.startDate),
+    endOrReviewDate: input.schedule.endDate ? r(input.schedule.endDate) : 'not decided yet',
+    usualHours: r(input.usualHours),
+    askingFor: input.accommodationTypes.map((type) =>
+      type === 'other' && input.otherAccommodation
+        ? r(input.otherAccommodation)
+        : r(ACCOMMODATION_ASKS[type]),
+    ),
+    constraints: input.constraints ? r(input.constraints) : 'none given',
+    coverageNotes: input.coverageNotes ? r(input.coverageNotes) : 'none given',
+    inTheirOwnWords: input.ownWords ? r(input.ownWords) : 'none given',
+  };
+  return [
+    { role: 'system', content: systemPrompt },
+    {
+      role: 'user',
+      content: `Write the statement of need and coverage plan from these answers:\n${JSON.stringify(facts, null, 2)}`,
+    },
+  ];
+}
+
+/** The question with recent history; history is redacted again though memory stores it redacted. */
+export function questionMessages(
+  systemPrompt: string,
+  question: string,
+  history: ChatTurn[],
+  redact: Redact,
+): ChatCompletionMessageParam[] {
+  const recent = history.slice(-HISTORY_TURNS_KEPT).map(
+    (turn): ChatCompletionMessageParam => ({
+      role: turn.role,
+      content: redactAndCap(redact, turn.content),
+    }),
+  );
+  return [
+    { role: 'system', content: systemPrompt },
+    ...recent,
+    { role: 'user', content: redactAndCap(redact, question) },
+  ];
+}

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import type { AccommodationType, Weekday } from './schemas.js';
+
+/** Each accommodation type in work terms, first person, as the end of "I'm asking ...". */
+export const ACCOMMODATION_ASKS: Record<AccommodationType, string> = {
+  leave_early_start_late: 'to start later or leave earlier on those days',
+  shifted_hours: 'to shift my working hours on those days',
+  compressed_week: 'to work my usual hours over fewer, longer days',
+  remote_on_treatment_days: 'to work remotely on those days',
+  reduced_hours: 'to work reduced hours for this period',
+  intermittent_leave: 'to take time off in separate blocks when I need to',
+  swap_shifts_oncall: 'to swap shifts or on-call duty that fall at those times',
+  protected_calendar: 'to keep those times free of meetings in my calendar',
+  other: 'for a change to my working pattern',
+};
+
+/** How the work stays covered for each type, in the employee's voice. */
+export const COVERAGE_COMMITMENTS: Record<AccommodationType, string> = {
+  leave_early_start_late:
+    "I'll make up the time earlier or later in the week, whichever suits the team best.",
+  shifted_hours:
+    "I'll keep my core hours overlapping with the team's and make sure handovers happen in time.",
+  compressed_week: "I'll fit my usual hours into my other working days, so my total hours stay the same.",
+  remote_on_treatment_days: "On those days I'll be reachable on the usual channels during my working hours.",
+  reduced_hours: "I'll agree priorities with my manager so the most important work is covered first.",
+  intermittent_leave:
+    "I'll hand over anything time-sensitive before I'm away and give as much notice as I can.",
+  swap_shifts_oncall:
+    "I'll arrange swaps ahead of time and confirm them with my manager, so no shift goes uncovered.",
+  protected_calendar: "I'll book meetings outside those times and keep my calendar up to date for the team.",
+  other: "I'll plan ahead so my work is covered.",
+};
+
+const WEEKDAY_PLURALS: Record<Weekday, string> = {
+  monday: 'Mondays',
+  tuesday: 'Tuesdays',
+  wednesday: 'Wednesdays',
+  thursday: 'Thursdays',
+  friday: 'Fridays',
+  saturday: 'Saturdays',
+  sunday: 'Sundays',
+};
+
+/** "A", "A and B", "A, B and C". */
+export function listInWords(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function weekdaysInWords(days: Weekday[]): string {
+  const order = Object.keys(WEEKDAY_PLURALS) as Weekday[];
+  const unique = [...new Set(days)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return listInWords(unique.map((day) => WEEKDAY_PLURALS[day]));
+}
+
+/** "3 March 2025": day-first with the month in words reads the same in the US, UK and Canada. */
+export function dateInWords(isoDate: string): string {
+  const date = DateTime.fromISO(isoDate, { locale: 'en' });
+  return date.isValid ? date.toFormat('d MMMM yyyy') : isoDate;
+}
+
+/** Ends a sentence with a full stop unless it already has closing punctuation. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return '';
+  const capitalised = trimmed[0]?.toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
