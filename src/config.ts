@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { jurisdictions } from './domain/request.js';
+
+/**
+ * The environment, parsed once. Every problem is reported at once, one line each: the variable,
+ * what is wrong, and how to fix it. Values are never echoed, so a secret can't leak into a log.
+ */
+
+const slackIds = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'Slack user ids look like U0123ABCD')));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? Number(value) : fallback))
+    .pipe(z.number().int().positive());
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  PORT: positiveInt(3000).pipe(z.number().max(65535)),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
+  VAULT_MASTER_KEYS: z.string().min(1),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  OPENAI_MODEL: optionalText.transform((value) => value ?? 'gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: positiveInt(15_000),
+  OPENAI_MAX_RETRIES: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? Number(value) : 2))
+    .pipe(z.number().int().min(0).max(5)),
+  HR_USERGROUP_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^S[A-Z0-9]+$/, 'user group ids look like S0123ABCD')
+      .optional(),
+  ),
+  HR_USER_IDS: optionalText.pipe(slackIds.optional()),
+  HR_CHANNEL_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]+$/, 'channel ids look like C0123ABCD')
+      .optional(),
+  ),
+  EAP_USERGROUP_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^S[A-Z0-9]+$/, 'user group ids look like S0123ABCD')
+      .optional(),
+  ),
+  EAP_USER_IDS: optionalText.pipe(slackIds.optional()),
+  DEFAULT_JURISDICTION: optionalText.transform((value) => value ?? 'us').pipe(z.enum(jurisdictions)),
+  RETENTION_DAYS: positiveInt(365),
+  DRAFT_IDLE_DAYS: positiveInt(14),
+  COMPANY_NAME: optionalText.transform((value) => value ?? 'our company'),
+  SIGNATURE_BLOCK: optionalText,
+  POLICY_URL: optionalText.pipe(z.url().optional()),
+  TEMPLATES_DIR: optionalText,
+  LOG_LEVEL: optionalText
+    .transform((value) => value ?? 'info')
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+});
+
+/** How to fix each variable, said once here rather than in every message. */
+const fixes: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token from your Slack app, OAuth & Permissions page',
+  SLACK_SIGNING_SECRET: 'copy the Signing Secret from your Slack app, Basic Information page',
+  SLACK_APP_TOKEN:
+    'create an app-level token with connections:write under Basic Information, App-Level Tokens',
+  SLACK_API_URL: 'leave it unset to talk to Slack; the demo and tests set it to the local emulator',
+  PORT: 'use a port number such as 3000',
+  REDIS_URL: 'point it at your Redis, e.g. redis://127.0.0.1:6379',
+  VAULT_MASTER_KEYS:
+    "generate one with: node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"",
+  OPENAI_BASE_URL: 'use the base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1',
+  OPENAI_TIMEOUT_MS: 'use milliseconds, e.g. 15000',
+  OPENAI_MAX_RETRIES: 'use a whole number from 0 to 5',
+  HR_USERGROUP_ID: 'copy the id of the HR user group (Slack: People > User groups > copy group ID)',
+  HR_USER_IDS: 'list HR members’ Slack user ids, comma-separated',
+  HR_CHANNEL_ID: 'copy the id of a private channel for HR (channel details > copy channel ID)',
+  EAP_USERGROUP_ID: 'copy the id of the EAP user group',
+  EAP_USER_IDS: 'list EAP coordinators’ Slack user ids, comma-separated',
+  DEFAULT_JURISDICTION: 'use us, uk or ca',
+  RETENTION_DAYS: 'use a number of days, e.g. 365',
+  DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
+  POLICY_URL: 'use a full https:// link to your accommodation policy',
+  LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
+};
+
+export interface AppConfig {
+  readonly slack: {
+    readonly botToken: string;
+    readonly mode: 'socket' | 'http';
+    readonly signingSecret?: string;
+    readonly appToken?: string;
+    readonly apiUrl?: string;
+    readonly port: number;
+  };
+  readonly redisUrl?: string;
+  readonly vaultMasterKeys: string;
+  readonly openai: {
+    readonly apiKey?: string;
+    readonly baseURL?: string;
+    readonly model: string;
+    readonly timeoutMs: number;
+    readonly maxRetries: number;
+  };
+  readonly hr: {
+    readonly userGroupId?: string;
+    readonly userIds: readonly string[];
+    readonly channelId?: string;
+  };
+  readonly eap: { readonly userGroupId?: string; readonly userIds: readonly string[] };
+  readonly defaultJurisdiction: (typeof jurisdictions)[number];
+  readonly retentionDays: number;
+  readonly draftIdleDays: number;
+  readonly org: {
+    readonly companyName: string;
+    readonly signatureBlock?: string;
+    readonly policyUrl?: string;
+  };
+  readonly templatesDir?: string;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface LoadOptions {
+  /** The demo and tests run without Redis on the in-process store; `npm start` must not. */
+  readonly requireRedis?: boolean;
+}
+
+export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0] ?? 'environment');
+      const missing = env[variable] === undefined || env[variable] === '';
+      const what = missing ? 'is missing' : `is not valid (${issue.message})`;
+      problems.push(describe(variable, what));
+    }
+  }
+  const data = parsed.success ? parsed.data : undefined;
+  if (data) {
+    if (!data.SLACK_APP_TOKEN && !data.SLACK_SIGNING_SECRET) {
+      problems.push(
+        describe(
+          'SLACK_SIGNING_SECRET',
+          'is missing (needed for HTTP mode; or set SLACK_APP_TOKEN for Socket Mode)',
+        ),
+      );
+    }
+    if (options.requireRedis && !data.REDIS_URL) problems.push(describe('REDIS_URL', 'is missing'));
+    if (!data.HR_USERGROUP_ID && !data.HR_USER_IDS?.length) {
+      problems.push(describe('HR_USER_IDS', 'is missing (set HR_USER_IDS or HR_USERGROUP_ID)'));
+    }
+  }
+  if (problems.length > 0 || !data) throw new ConfigError(problems);
+
+  return {
+    slack: {
+      botToken: data.SLACK_BOT_TOKEN,
+      mode: data.SLACK_APP_TOKEN ? 'socket' : 'http',
+      signingSecret: data.SLACK_SIGNING_SECRET,
+      appToken: data.SLACK_APP_TOKEN,
+      apiUrl: data.SLACK_API_URL,
+      port: data.PORT,
+    },
+    redisUrl: data.REDIS_URL,
+    vaultMasterKeys: data.VAULT_MASTER_KEYS,
+    openai: {
+      apiKey: data.OPENAI_API_KEY,
+      baseURL: data.OPENAI_BASE_URL,
+      model: data.OPENAI_MODEL,
+      timeoutMs: data.OPENAI_TIMEOUT_MS,
+      maxRetries: data.OPENAI_MAX_RETRIES,
+    },
+    hr: { userGroupId: data.HR_USERGROUP_ID, userIds: data.HR_USER_IDS ?? [], channelId: data.HR_CHANNEL_ID },
+    eap: { userGroupId: data.EAP_USERGROUP_ID, userIds: data.EAP_USER_IDS ?? [] },
+    defaultJurisdiction: data.DEFAULT_JURISDICTION,
+    retentionDays: data.RETENTION_DAYS,
+    draftIdleDays: data.DRAFT_IDLE_DAYS,
+    org: { companyName: data.COMPANY_NAME, signatureBlock: data.SIGNATURE_BLOCK, policyUrl: data.POLICY_URL },
+    templatesDir: data.TEMPLATES_DIR,
+    logLevel: data.LOG_LEVEL,
+  };
+}
+
+function describe(variable: string, what: string): string {
+  const fix = fixes[variable];
+  return fix ? `${variable} ${what}: ${fix}.` : `${variable} ${what}.`;
+}

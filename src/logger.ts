@@ -1,0 +1,114 @@
+import type { Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
+import { type DestinationStream, type Logger, pino } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * The one logger. Log lines carry routing facts (ids, statuses, error kinds), never what anyone
+ * typed: known payload fields are censored by path, and every string argument passes `scrub`
+ * (the clinical redactor) as a second line of defence.
+ */
+
+/** Fields that may hold user text or secrets anywhere in a logged object. */
+const censoredPaths = [
+  'text',
+  'blocks',
+  'view',
+  'body',
+  'payload',
+  'message',
+  'messages',
+  'value',
+  'values',
+  'state',
+  'content',
+  'prompt',
+  'input',
+  'token',
+  'authorization',
+  'headers',
+  '*.text',
+  '*.blocks',
+  '*.view',
+  '*.body',
+  '*.payload',
+  '*.state',
+  '*.value',
+  '*.content',
+  '*.token',
+  '*.headers',
+  '*.authorization',
+  'err.data',
+  'err.config',
+  'err.request',
+  'err.response',
+];
+
+export interface LoggerOptions {
+  readonly level: string;
+  readonly stream?: DestinationStream;
+  readonly scrub: (text: string) => string;
+}
+
+export function createLogger({ level, stream, scrub }: LoggerOptions): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: censoredPaths, censor: '[redacted]' },
+      serializers: { err: (error: unknown) => describeError(error, scrub) },
+      hooks: {
+        logMethod(args, method) {
+          const cleaned = args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg));
+          return method.apply(this, cleaned as Parameters<typeof method>);
+        },
+      },
+    },
+    stream,
+  );
+}
+
+/** An error as a log line may carry it: its kind and code, and a scrubbed message; no stack data. */
+export function describeError(error: unknown, scrub: (text: string) => string): Record<string, unknown> {
+  if (!(error instanceof Error)) return { kind: typeof error };
+  const code = (error as { code?: unknown }).code;
+  const slackError = (error as { data?: { error?: unknown } }).data?.error;
+  return {
+    kind: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof slackError === 'string' ? { slackError } : {}),
+    message: scrub(error.message).slice(0, 300),
+  };
+}
+
+/**
+ * Bolt and the Web API client log through this adapter. They pass free-form arguments (sometimes
+ * whole payloads or errors carrying request bodies), so objects are reduced to safe summaries.
+ */
+export function boltLogger(logger: Logger, scrub: (text: string) => string): BoltLogger {
+  let name = 'bolt';
+  let level = logger.level as BoltLogLevel;
+  const summarise = (args: unknown[]): string =>
+    args
+      .map((arg) => {
+        if (typeof arg === 'string') return scrub(arg);
+        if (arg instanceof Error) return JSON.stringify(describeError(arg, scrub));
+        if (arg && typeof arg === 'object') return `[${Object.keys(arg).slice(0, 8).join(',')}]`;
+        return String(arg);
+      })
+      .join(' ')
+      .slice(0, 1000);
+  return {
+    debug: (...args) => logger.debug({ source: name }, summarise(args)),
+    info: (...args) => logger.info({ source: name }, summarise(args)),
+    warn: (...args) => logger.warn({ source: name }, summarise(args)),
+    error: (...args) => logger.error({ source: name }, summarise(args)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: (next) => {
+      name = next;
+    },
+  };
+}
