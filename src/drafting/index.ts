@@ -14,8 +14,6 @@ export { type FaqEntry, matchFaq, parseFaq } from './faq.js';
 export { MAX_RETRIES_CAP, type ModelFailureKind } from './model-client.js';
 export { DEFAULT_PROMPTS_DIR, loadPromptLibrary, PROMPT_VERSION } from './prompt-library.js';
 export {
-  ACCOMMODATION_TYPES,
-  type AccommodationType,
   type ChatTurn,
   QUESTION_FORMAT_NAME,
   type QuestionAnswer,
@@ -25,6 +23,4 @@ export {
   type StatementDraft,
   type StatementInput,
   statementInputSchema,
-  WEEKDAYS,
-  type Weekday,
 } from './schemas.js';

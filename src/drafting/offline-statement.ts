@@ -6,7 +6,11 @@ import {
   dateInWords,
   listInWords,
   weekdaysInWords,
+  workConstraintsInWords,
+  workDaysInWords,
 } from './wording.js';
+
+const withoutEndStop = (text: string) => text.trim().replace(/[.!?]+$/, '');
 
 /**
  * A standard statement built only from the structured answers, with the reason left as the token
@@ -17,35 +21,37 @@ export function draftOfflineStatement(
   input: StatementInput,
   isClinical: (text: string) => boolean,
 ): StatementDraft {
-  const { schedule } = input;
+  const { schedule, work } = input;
   const usable = (text: string | undefined): string | undefined =>
     text?.trim() && !isClinical(text) ? text.trim() : undefined;
 
-  const period = schedule.endDate
-    ? `from ${dateInWords(schedule.startDate)} to ${dateInWords(schedule.endDate)}`
-    : `from ${dateInWords(schedule.startDate)}, with a review date we can agree together`;
-  const asks = input.accommodationTypes
+  const travel =
+    schedule.travelMinutes > 0 ? `, plus about ${schedule.travelMinutes} minutes of travel each way` : '';
+  const asks = input.accommodations
     .filter((type) => type !== 'other')
     .map((type) => ACCOMMODATION_ASKS[type]);
-  const other = input.accommodationTypes.includes('other') ? usable(input.otherAccommodation) : undefined;
-  if (other) asks.push(`for this change: ${other.replace(/[.!?]+$/, '')}`);
+  const other = input.accommodations.includes('other') ? usable(input.otherAccommodation) : undefined;
+  if (other) asks.push(`for this change: ${withoutEndStop(other)}`);
   if (asks.length === 0) asks.push(ACCOMMODATION_ASKS.other);
+  const constraintsNote = usable(input.constraintsNote);
 
-  const constraints = usable(input.constraints);
   const statement = [
     `I'm writing to ask for a workplace accommodation because of ${REASON_TOKEN}.`,
-    `My sessions are on ${weekdaysInWords(schedule.days)} from ${schedule.sessionStart} to ${schedule.sessionEnd} (${schedule.timeZone} time), ${period}.`,
-    `My usual hours are ${input.usualHours.trim().replace(/[.!?]+$/, '')}, and I'm asking ${listInWords(asks)}.`,
-    constraints ? `Something to keep in mind: ${asSentence(constraints)}` : '',
+    `From ${dateInWords(schedule.startDate)} to ${dateInWords(schedule.endDate)}, I have scheduled sessions on ${weekdaysInWords(schedule.days)} from ${schedule.sessionStart} to ${schedule.sessionEnd} (${work.timeZone} time)${travel}.`,
+    `I usually work ${workDaysInWords(work.days)}, ${work.start} to ${work.end}, and I'm asking ${listInWords(asks)}.`,
+    work.constraints.length > 0
+      ? `My role includes ${workConstraintsInWords(work.constraints)}, and I've planned for that below.`
+      : '',
+    constraintsNote ? `Something to keep in mind: ${asSentence(constraintsNote)}` : '',
     "I'll keep meeting the essential functions of my role, and I'm glad to talk through the details.",
   ];
 
   const coverageNotes = usable(input.coverageNotes);
-  const commitments = [...new Set(input.accommodationTypes.map((type) => COVERAGE_COMMITMENTS[type]))];
+  const commitments = [...new Set(input.accommodations.map((type) => COVERAGE_COMMITMENTS[type]))];
   const coverage = [
     coverageNotes ? asSentence(coverageNotes) : '',
     ...commitments,
-    "Before the change starts I'll agree handovers with my manager, and I'm happy to review how it's working along the way.",
+    `Before the change starts I'll agree handovers with my manager, and I'm happy to review how it's working by ${dateInWords(schedule.endDate)}.`,
   ];
 
   return {

@@ -24,19 +24,23 @@ export function statementMessages(
   redact: Redact,
 ): ChatCompletionMessageParam[] {
   const r = (text: string) => redactAndCap(redact, text);
+  const { schedule, work } = input;
   const facts = {
-    sessionDays: input.schedule.days.map(r),
-    sessionTimes: `${r(input.schedule.sessionStart)}-${r(input.schedule.sessionEnd)}`,
-    timeZone: r(input.schedule.timeZone),
-    startDate: r(input.schedule.startDate),
-    endOrReviewDate: input.schedule.endDate ? r(input.schedule.endDate) : 'not decided yet',
-    usualHours: r(input.usualHours),
-    askingFor: input.accommodationTypes.map((type) =>
+    sessionDays: schedule.days.map(r),
+    sessionTimes: `${r(schedule.sessionStart)}-${r(schedule.sessionEnd)}`,
+    travelMinutesEachWay: schedule.travelMinutes,
+    startDate: r(schedule.startDate),
+    endOrReviewDate: r(schedule.endDate),
+    usualWorkDays: work.days.map(r),
+    usualHours: `${r(work.start)}-${r(work.end)}`,
+    timeZone: r(work.timeZone),
+    roleIncludes: work.constraints.map(r),
+    askingFor: input.accommodations.map((type) =>
       type === 'other' && input.otherAccommodation
         ? r(input.otherAccommodation)
         : r(ACCOMMODATION_ASKS[type]),
     ),
-    constraints: input.constraints ? r(input.constraints) : 'none given',
+    otherThingsToKnow: input.constraintsNote ? r(input.constraintsNote) : 'none given',
     coverageNotes: input.coverageNotes ? r(input.coverageNotes) : 'none given',
     inTheirOwnWords: input.ownWords ? r(input.ownWords) : 'none given',
   };

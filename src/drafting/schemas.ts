@@ -1,52 +1,21 @@
 import { z } from 'zod';
+import { AccommodationType, TreatmentSchedule, WorkPattern } from '../domain/request.js';
 
-/** What the employee chose in the intake; drafting only reads it, the domain owns the flow. */
-export const ACCOMMODATION_TYPES = [
-  'leave_early_start_late',
-  'shifted_hours',
-  'compressed_week',
-  'remote_on_treatment_days',
-  'reduced_hours',
-  'intermittent_leave',
-  'swap_shifts_oncall',
-  'protected_calendar',
-  'other',
-] as const;
-export type AccommodationType = (typeof ACCOMMODATION_TYPES)[number];
-
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-const clock = z.string().regex(/^\d{2}:\d{2}$/, 'a time like 17:30');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-03-01');
-
+/**
+ * What drafting needs from the intake: the domain's own work facts (C1), the reason wording the
+ * employee chose (C2) and their free text, which may hold C3 and is redacted before any prompt.
+ */
 export const statementInputSchema = z.object({
-  schedule: z.object({
-    days: z.array(z.enum(WEEKDAYS)).min(1),
-    sessionStart: clock,
-    sessionEnd: clock,
-    startDate: isoDate,
-    /** End or review date; absent while the employee does not know yet. */
-    endDate: isoDate.optional(),
-    timeZone: z.string().min(1),
-  }),
-  accommodationTypes: z.array(z.enum(ACCOMMODATION_TYPES)).min(1),
-  /** Free words for the `other` type, in work terms. */
+  schedule: TreatmentSchedule,
+  work: WorkPattern,
+  accommodations: z.array(AccommodationType).min(1),
+  /** Free words for the `other` type. */
   otherAccommodation: z.string().optional(),
-  usualHours: z.string().min(1),
-  constraints: z.string().optional(),
+  constraintsNote: z.string().optional(),
   coverageNotes: z.string().optional(),
-  /** The reason wording the employee chose (C2), e.g. the default that names no condition. */
-  reasonWording: z.string().min(1),
-  /** The employee's own words, if any; may carry C3 and is always redacted before a prompt. */
+  /** E.g. the default that names no condition: "a scheduled outpatient medical treatment program". */
+  reasonWording: z.string().trim().min(1),
+  /** The employee's own words about what would help, if any. */
   ownWords: z.string().optional(),
 });
 export type StatementInput = z.infer<typeof statementInputSchema>;

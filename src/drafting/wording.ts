@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
-import type { AccommodationType, Weekday } from './schemas.js';
+import type { AccommodationType, Weekday, WorkPattern } from '../domain/request.js';
+
+type WorkConstraint = WorkPattern['constraints'][number];
 
 /** Each accommodation type in work terms, first person, as the end of "I'm asking ...". */
 export const ACCOMMODATION_ASKS: Record<AccommodationType, string> = {
@@ -31,15 +33,20 @@ export const COVERAGE_COMMITMENTS: Record<AccommodationType, string> = {
   other: "I'll plan ahead so my work is covered.",
 };
 
-const WEEKDAY_PLURALS: Record<Weekday, string> = {
-  monday: 'Mondays',
-  tuesday: 'Tuesdays',
-  wednesday: 'Wednesdays',
-  thursday: 'Thursdays',
-  friday: 'Fridays',
-  saturday: 'Saturdays',
-  sunday: 'Sundays',
+const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
 };
+const WEEK_ORDER = Object.keys(WEEKDAY_NAMES) as Weekday[];
+
+function inWeekOrder(days: Weekday[]): Weekday[] {
+  return [...new Set(days)].sort((a, b) => WEEK_ORDER.indexOf(a) - WEEK_ORDER.indexOf(b));
+}
 
 /** "A", "A and B", "A, B and C". */
 export function listInWords(items: string[]): string {
@@ -47,10 +54,40 @@ export function listInWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** Recurring days: "Mondays, Wednesdays and Thursdays". */
 export function weekdaysInWords(days: Weekday[]): string {
-  const order = Object.keys(WEEKDAY_PLURALS) as Weekday[];
-  const unique = [...new Set(days)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  return listInWords(unique.map((day) => WEEKDAY_PLURALS[day]));
+  return listInWords(inWeekOrder(days).map((day) => `${WEEKDAY_NAMES[day]}s`));
+}
+
+/** A working week: runs of three or more days read as a range, "Monday to Friday". */
+export function workDaysInWords(days: Weekday[]): string {
+  const runs: Weekday[][] = [];
+  for (const day of inWeekOrder(days)) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && WEEK_ORDER.indexOf(day) === WEEK_ORDER.indexOf(last) + 1) run.push(day);
+    else runs.push([day]);
+  }
+  const parts = runs.flatMap((run) => {
+    const first = run[0];
+    const last = run.at(-1);
+    if (!first || !last) return [];
+    return run.length >= 3
+      ? [`${WEEKDAY_NAMES[first]} to ${WEEKDAY_NAMES[last]}`]
+      : run.map((day) => WEEKDAY_NAMES[day]);
+  });
+  return listInWords(parts);
+}
+
+const WORK_CONSTRAINTS: Record<WorkConstraint, string> = {
+  recurring_meetings: 'recurring meetings',
+  on_call: 'on-call duty',
+  customer_hours: 'customer-facing hours',
+  shift_work: 'shift work',
+};
+
+export function workConstraintsInWords(constraints: WorkConstraint[]): string {
+  return listInWords(constraints.map((constraint) => WORK_CONSTRAINTS[constraint]));
 }
 
 /** "3 March 2025": day-first with the month in words reads the same in the US, UK and Canada. */
