@@ -171,21 +171,21 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       problems.push(describe(variable, what));
     }
   }
-  const data = parsed.success ? parsed.data : undefined;
-  if (data) {
-    if (!data.SLACK_APP_TOKEN && !data.SLACK_SIGNING_SECRET) {
-      problems.push(
-        describe(
-          'SLACK_SIGNING_SECRET',
-          'is missing (needed for HTTP mode; or set SLACK_APP_TOKEN for Socket Mode)',
-        ),
-      );
-    }
-    if (options.requireRedis && !data.REDIS_URL) problems.push(describe('REDIS_URL', 'is missing'));
-    if (!data.HR_USERGROUP_ID && !data.HR_USER_IDS?.length) {
-      problems.push(describe('HR_USER_IDS', 'is missing (set HR_USER_IDS or HR_USERGROUP_ID)'));
-    }
+  // Cross-field rules run on the raw values too, so one run lists every problem, not the first few.
+  const present = (name: string) => Boolean(env[name]?.trim());
+  if (!present('SLACK_APP_TOKEN') && !present('SLACK_SIGNING_SECRET')) {
+    problems.push(
+      describe(
+        'SLACK_SIGNING_SECRET',
+        'is missing (needed for HTTP mode; or set SLACK_APP_TOKEN for Socket Mode)',
+      ),
+    );
   }
+  if (options.requireRedis && !present('REDIS_URL')) problems.push(describe('REDIS_URL', 'is missing'));
+  if (!present('HR_USERGROUP_ID') && !present('HR_USER_IDS')) {
+    problems.push(describe('HR_USER_IDS', 'is missing (set HR_USER_IDS or HR_USERGROUP_ID)'));
+  }
+  const data = parsed.success ? parsed.data : undefined;
   if (problems.length > 0 || !data) throw new ConfigError(problems);
 
   return {

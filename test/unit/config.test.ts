@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const valid = {
+  SLACK_BOT_TOKEN: 'xoxb-123-456-secretvalue',
+  SLACK_SIGNING_SECRET: 'signing-secret-value',
+  VAULT_MASTER_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  HR_USER_IDS: 'U0HR1, U0HR2',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
+
+function problemsOf(env: Record<string, string>, requireRedis = true): readonly string[] {
+  try {
+    loadConfig(env, { requireRedis });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('parses a complete environment into one typed object with defaults', () => {
+    const config = loadConfig(valid, { requireRedis: true });
+    expect(config.slack.mode).toBe('http');
+    expect(config.hr.userIds).toEqual(['U0HR1', 'U0HR2']);
+    expect(config.openai.model).toBe('gpt-4o-mini');
+    expect(config.defaultJurisdiction).toBe('us');
+    expect(config.retentionDays).toBe(365);
+  });
+
+  it('uses Socket Mode when an app token is set, with no signing secret needed', () => {
+    const { SLACK_SIGNING_SECRET: _unused, ...env } = valid;
+    const config = loadConfig({ ...env, SLACK_APP_TOKEN: 'xapp-1-abc' });
+    expect(config.slack.mode).toBe('socket');
+  });
+
+  it('lists every missing variable at once, each with how to fix it', () => {
+    const problems = problemsOf({});
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'VAULT_MASTER_KEYS',
+      'SLACK_SIGNING_SECRET',
+      'REDIS_URL',
+      'HR_USER_IDS',
+    ]) {
+      expect(problems.some((line) => line.startsWith(`${name} is missing`))).toBe(true);
+    }
+    expect(problems.find((line) => line.startsWith('VAULT_MASTER_KEYS'))).toContain('randomBytes(32)');
+  });
+
+  it('says what is wrong with a bad value without printing the value', () => {
+    const problems = problemsOf({ ...valid, SLACK_BOT_TOKEN: 'xoxp-user-token-secret', PORT: 'eighty' });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toContain('SLACK_BOT_TOKEN is not valid');
+    expect(problems.join('\n')).toContain('PORT is not valid');
+    expect(problems.join('\n')).not.toContain('xoxp-user-token-secret');
+  });
+
+  it('lets the demo and tests run without Redis', () => {
+    const { REDIS_URL: _unused, ...env } = valid;
+    expect(problemsOf(env, false)).toEqual([]);
+  });
+});
+
+describe('npm start with an empty environment', () => {
+  it('exits non-zero and lists each missing variable with its fix', () => {
+    // Run from an empty folder so a developer's own .env cannot fill the gaps.
+    const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), main], {
+      cwd: mkdtempSync(join(tmpdir(), 'aa-start-')),
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(result.status).toBe(1);
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'REDIS_URL',
+      'VAULT_MASTER_KEYS',
+      'HR_USER_IDS',
+    ]) {
+      expect(result.stderr).toContain(`${name} is missing`);
+    }
+  });
+});
