@@ -82,6 +82,9 @@ const EnvSchema = z.object({
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 
+/** Every variable the app reads: `.env.example` documents each one (a test holds it to that). */
+export const environmentVariables = Object.keys(EnvSchema.shape);
+
 /** How to fix each variable, said once here rather than in every message. */
 const fixes: Record<string, string> = {
   SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token from your Slack app, OAuth & Permissions page',

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, environmentVariables, loadConfig } from '../../src/config.js';
 
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-123-456-secretvalue',
@@ -87,6 +87,19 @@ describe('npm start with an empty environment', () => {
       'HR_USER_IDS',
     ]) {
       expect(result.stderr).toContain(`${name} is missing`);
+    }
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the app reads, each with a comment above it', () => {
+    const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
+    for (const name of environmentVariables) {
+      const index = lines.findIndex((line) => line.startsWith(`${name}=`));
+      expect(index, `${name} is missing from .env.example`).toBeGreaterThan(0);
+      const above = lines.slice(0, index).reverse();
+      const firstNonVariable = above.find((line) => !/^[A-Z_]+=/.test(line));
+      expect(firstNonVariable?.startsWith('#'), `${name} has no comment`).toBe(true);
     }
   });
 });
