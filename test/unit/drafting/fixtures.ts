@@ -1,0 +1,52 @@
+import type { DrafterPrivacy, StatementInput } from '../../../src/drafting/index.js';
+
+/** Clinical words planted in the employee's free text; none may reach a prompt or a log. */
+export const CANARIES = ['Suboxone', 'methadone', 'IOP', 'opioid', 'therapist', 'rehab', 'relapse'];
+
+/**
+ * A stand-in for src/privacy/clinical: it knows only the canaries, which is all these tests plant,
+ * so what they prove is that drafting routes every string through the injected functions.
+ */
+export function canaryPrivacy(): DrafterPrivacy & { redacted: string[] } {
+  const pattern = new RegExp(`\\b(${CANARIES.join('|')})\\b`, 'gi');
+  const redacted: string[] = [];
+  return {
+    redacted,
+    redact(text) {
+      redacted.push(text);
+      return text.replace(pattern, '[health detail]');
+    },
+    isClinical(text) {
+      return new RegExp(pattern.source, 'i').test(text);
+    },
+  };
+}
+
+export const REASON = 'a scheduled outpatient medical treatment program';
+
+export function statementInput(overrides: Partial<StatementInput> = {}): StatementInput {
+  return {
+    schedule: {
+      days: ['wed', 'mon', 'thu'],
+      sessionStart: '17:00',
+      sessionEnd: '20:00',
+      travelMinutes: 30,
+      startDate: '2026-03-02',
+      endDate: '2026-05-29',
+      format: 'in_person',
+    },
+    work: {
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      start: '09:00',
+      end: '17:30',
+      timeZone: 'America/New_York',
+      constraints: ['recurring_meetings'],
+    },
+    accommodations: ['leave_early_start_late', 'protected_calendar'],
+    constraintsNote: 'The Monday stand-up runs until 16:45.',
+    coverageNotes: 'Priya has agreed to cover the late support queue.',
+    reasonWording: REASON,
+    ownWords: 'My Suboxone dose and the IOP group at the rehab place mean I must leave by 16:30.',
+    ...overrides,
+  };
+}
