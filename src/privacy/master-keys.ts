@@ -1,0 +1,73 @@
+import { ID_PATTERN } from './vault-format.js';
+
+/** A master key from the environment. The first in the list wraps new data keys. */
+export interface MasterKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+export const MASTER_KEY_BYTES = 32;
+
+const HOW_TO_MAKE_ONE = 'make one with: openssl rand -base64 32';
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
+
+/** Names what is wrong with the master key setting. Never carries key material. */
+export class MasterKeyConfigError extends Error {
+  override readonly name = 'MasterKeyConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('; '));
+  }
+}
+
+/**
+ * Parses `id:<base64 of 32 bytes>,id:<...>` (newest first), e.g.
+ * `2026-11:q1w2...=,2026-01:a9s8...=`. Every problem is listed at once, by position, so a bad
+ * setting can be fixed in one go. Ids are echoed only when they are well formed: a malformed entry
+ * might be a pasted key, and the error text must never carry one.
+ */
+export function parseMasterKeys(value: string): MasterKey[] {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  if (entries.length === 0) {
+    throw new MasterKeyConfigError([`no master key given; expected id:key pairs, ${HOW_TO_MAKE_ONE}`]);
+  }
+
+  const problems: string[] = [];
+  const keys: MasterKey[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const position = `entry ${index + 1}`;
+    const colon = entry.indexOf(':');
+    if (colon < 0) {
+      problems.push(`${position} has no "id:" before the key (write it as id:key)`);
+      return;
+    }
+    const id = entry.slice(0, colon).trim();
+    const encoded = entry.slice(colon + 1).trim();
+    if (!ID_PATTERN.test(id)) {
+      problems.push(`${position}: the id may use only letters, digits, "_" and "-"`);
+      return;
+    }
+    const label = `${position} ("${id}")`;
+    if (seen.has(id)) {
+      problems.push(`${label}: the id is used twice; each key needs its own id`);
+      return;
+    }
+    seen.add(id);
+    if (!STRICT_BASE64.test(encoded)) {
+      problems.push(`${label}: the key is not valid base64 (${HOW_TO_MAKE_ONE})`);
+      return;
+    }
+    const key = Buffer.from(encoded, 'base64');
+    if (key.length !== MASTER_KEY_BYTES) {
+      problems.push(`${label}: the key is ${key.length} bytes, it must be exactly 32 (${HOW_TO_MAKE_ONE})`);
+      return;
+    }
+    keys.push({ id, key });
+  });
+
+  if (problems.length > 0) throw new MasterKeyConfigError(problems);
+  return keys;
+}

@@ -1,0 +1,277 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { MASTER_KEY_BYTES, type MasterKey } from './master-keys.js';
+import { formatSealed, formatWrapped, ID_PATTERN, parseSealed, parseWrapped } from './vault-format.js';
+
+export { MASTER_KEY_BYTES, type MasterKey, MasterKeyConfigError, parseMasterKeys } from './master-keys.js';
+
+/**
+ * Field-level encryption for C2/C3 (DESIGN.md section 2, rule 2).
+ *
+ * Each request (and each draft) has its own random AES-256-GCM data key. The data key is stored only
+ * wrapped (encrypted) by the active master key, through a KeyStore the store provides, next to the
+ * record it protects. Deleting the wrapped key shreds the record: every value sealed under it, in
+ * Redis, its AOF, replicas and backups alike, can no longer be opened.
+ *
+ * Additional authenticated data binds each sealed value to its key ref and field name, so a value
+ * copied to another request or another field fails to open instead of showing up in the wrong place.
+ */
+
+/**
+ * Names one data key. `scope` is what the key sits next to (for Redis, the hash tag of the records
+ * it protects, e.g. `T123:ACC-2026-0042`); `name` tells keys within one scope apart (`request`,
+ * `draft-<id>`). Both are routing data (C0).
+ */
+export interface KeyRef {
+  readonly scope: string;
+  readonly name: string;
+}
+
+/** Where wrapped data keys live. Each store implements it beside its records. */
+export interface KeyStore {
+  getWrappedKey(ref: KeyRef): Promise<string | null>;
+  /** Stores a new wrapped key unless one is already there; false if one was. */
+  createWrappedKey(ref: KeyRef, wrapped: string): Promise<boolean>;
+  /** Replaces the wrapped key only if it is still `expected` (rotation); false otherwise. */
+  replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string): Promise<boolean>;
+  deleteWrappedKey(ref: KeyRef): Promise<void>;
+}
+
+export interface VaultOptions {
+  /** Newest first: the first wraps new data keys, all of them unwrap. */
+  readonly masterKeys: readonly MasterKey[];
+  /**
+   * How long an unwrapped data key may stay in this process's memory. Short on purpose: another
+   * replica may shred the key, and until the entry lapses this process could still open values
+   * it already holds ciphertext for. 0 turns the cache off.
+   */
+  readonly dataKeyCacheMs?: number;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_DATA_KEY_CACHE_MS = 10_000;
+
+export class VaultError extends Error {
+  override readonly name: string = 'VaultError';
+}
+/** The data key was deleted: what was sealed under it is gone for good. */
+export class ShreddedError extends VaultError {
+  override readonly name = 'ShreddedError';
+}
+/** A sealed value or wrapped key failed its check: altered, truncated, or moved to another record. */
+export class VaultIntegrityError extends VaultError {
+  override readonly name = 'VaultIntegrityError';
+}
+/** A wrapped key names a master key this process was not given (rotated out too early). */
+export class UnknownMasterKeyError extends VaultError {
+  override readonly name = 'UnknownMasterKeyError';
+}
+
+interface DataKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+interface CacheEntry {
+  readonly dataKey: DataKey;
+  readonly expiresAt: number;
+}
+
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** The vault as the stores use it: bound to master keys and to one KeyStore. */
+export class Vault {
+  readonly #masterKeys: ReadonlyMap<string, Buffer>;
+  readonly #active: MasterKey;
+  readonly #keyStore: KeyStore;
+  readonly #cacheMs: number;
+  readonly #now: () => number;
+  readonly #cache = new Map<string, CacheEntry>();
+  /** Concurrent seals for one new record share one data key instead of racing to create several. */
+  readonly #creating = new Map<string, Promise<DataKey>>();
+
+  constructor(options: VaultOptions, keyStore: KeyStore) {
+    const [active] = options.masterKeys;
+    if (!active) throw new VaultError('the vault needs at least one master key');
+    const keys = new Map<string, Buffer>();
+    for (const { id, key } of options.masterKeys) {
+      if (!ID_PATTERN.test(id)) throw new VaultError('a master key id may use only letters, digits, _ and -');
+      if (key.length !== MASTER_KEY_BYTES) throw new VaultError(`master key "${id}" is not 32 bytes`);
+      if (keys.has(id)) throw new VaultError(`master key id "${id}" is used twice`);
+      keys.set(id, Buffer.from(key));
+    }
+    this.#masterKeys = keys;
+    this.#active = { id: active.id, key: keys.get(active.id) ?? active.key };
+    this.#keyStore = keyStore;
+    this.#cacheMs = options.dataKeyCacheMs ?? DEFAULT_DATA_KEY_CACHE_MS;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Encrypts one field's text under the ref's data key, creating the key on first use. */
+  async seal(ref: KeyRef, field: string, plaintext: string): Promise<string> {
+    const dataKey = await this.#dataKeyForSealing(ref);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, dataKey.key, iv);
+    cipher.setAAD(sealedAad(ref, field, dataKey.id));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return formatSealed({ dataKeyId: dataKey.id, iv, body });
+  }
+
+  /** Decrypts a value sealed for this ref and field. Throws ShreddedError once the key is deleted. */
+  async open(ref: KeyRef, field: string, sealed: string): Promise<string> {
+    const parts = parseSealed(sealed);
+    if (!parts || parts.body.length < TAG_BYTES || parts.iv.length !== IV_BYTES) {
+      throw new VaultIntegrityError(`a sealed value for "${field}" is malformed`);
+    }
+    const dataKey = await this.#dataKeyForOpening(ref, parts.dataKeyId);
+    const decipher = createDecipheriv(ALGORITHM, dataKey.key, parts.iv);
+    decipher.setAAD(sealedAad(ref, field, dataKey.id));
+    decipher.setAuthTag(parts.body.subarray(parts.body.length - TAG_BYTES));
+    try {
+      return Buffer.concat([
+        decipher.update(parts.body.subarray(0, parts.body.length - TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      // Node's message is generic, but a fresh one guarantees nothing of the input travels on.
+      throw new VaultIntegrityError(`a sealed value for "${field}" failed its integrity check`);
+    }
+  }
+
+  /** Deletes the data key. Everything sealed under it becomes unrecoverable, everywhere. */
+  async shred(ref: KeyRef): Promise<void> {
+    this.#forget(ref);
+    await this.#keyStore.deleteWrappedKey(ref);
+    // A seal racing with the shred in this process must not leave a key behind in the cache.
+    this.#forget(ref);
+  }
+
+  /**
+   * Re-wraps the ref's data key with the active master key (rotation). The data key itself and so
+   * every sealed value stay as they are. True if the stored wrapped key changed.
+   */
+  async rewrap(ref: KeyRef): Promise<boolean> {
+    const wrapped = await this.#keyStore.getWrappedKey(ref);
+    if (wrapped === null) return false;
+    const parts = parseWrapped(wrapped);
+    if (parts?.masterKeyId === this.#active.id) return false;
+    const dataKey = this.#unwrap(ref, wrapped);
+    // Compare-and-replace: a shred (or another rewrap) in between wins; the old key is not revived.
+    return this.#keyStore.replaceWrappedKey(ref, wrapped, this.#wrap(ref, dataKey));
+  }
+
+  /** The master key id a ref's data key is wrapped with, or null if it has none (or was shredded). */
+  async masterKeyIdOf(ref: KeyRef): Promise<string | null> {
+    const wrapped = await this.#keyStore.getWrappedKey(ref);
+    return wrapped === null ? null : (parseWrapped(wrapped)?.masterKeyId ?? null);
+  }
+
+  async #dataKeyForSealing(ref: KeyRef): Promise<DataKey> {
+    const cached = this.#cached(ref);
+    if (cached) return cached;
+    const id = refId(ref);
+    const pending = this.#creating.get(id);
+    if (pending) return pending;
+    const creation = this.#loadOrCreate(ref).finally(() => this.#creating.delete(id));
+    this.#creating.set(id, creation);
+    return creation;
+  }
+
+  async #loadOrCreate(ref: KeyRef): Promise<DataKey> {
+    const existing = await this.#keyStore.getWrappedKey(ref);
+    if (existing !== null) return this.#remember(ref, this.#unwrap(ref, existing));
+    const fresh: DataKey = { id: randomBytes(6).toString('base64url'), key: randomBytes(32) };
+    if (await this.#keyStore.createWrappedKey(ref, this.#wrap(ref, fresh))) return this.#remember(ref, fresh);
+    // Another process created one first: use theirs, so every field of a record shares one key.
+    const winner = await this.#keyStore.getWrappedKey(ref);
+    if (winner === null) throw new ShreddedError('the record was deleted while it was being saved');
+    return this.#remember(ref, this.#unwrap(ref, winner));
+  }
+
+  async #dataKeyForOpening(ref: KeyRef, dataKeyId: string): Promise<DataKey> {
+    const cached = this.#cached(ref);
+    if (cached?.id === dataKeyId) return cached;
+    const wrapped = await this.#keyStore.getWrappedKey(ref);
+    if (wrapped === null)
+      throw new ShreddedError('this record was deleted; its private fields cannot be read');
+    const dataKey = this.#remember(ref, this.#unwrap(ref, wrapped));
+    // Sealed under another data key: copied from another record, or sealed before this ref's key
+    // was shredded and replaced. Either way it does not belong here and must not open.
+    if (dataKey.id !== dataKeyId) {
+      throw new VaultIntegrityError("a sealed value was not sealed under this record's key");
+    }
+    return dataKey;
+  }
+
+  #wrap(ref: KeyRef, dataKey: DataKey): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, this.#active.key, iv);
+    cipher.setAAD(wrappedAad(ref, this.#active.id, dataKey.id));
+    const body = Buffer.concat([cipher.update(dataKey.key), cipher.final(), cipher.getAuthTag()]);
+    return formatWrapped({ masterKeyId: this.#active.id, dataKeyId: dataKey.id, iv, body });
+  }
+
+  #unwrap(ref: KeyRef, wrapped: string): DataKey {
+    const parts = parseWrapped(wrapped);
+    if (!parts || parts.body.length !== 32 + TAG_BYTES || parts.iv.length !== IV_BYTES) {
+      throw new VaultIntegrityError('a stored data key is malformed');
+    }
+    const masterKey = this.#masterKeys.get(parts.masterKeyId);
+    if (!masterKey) {
+      throw new UnknownMasterKeyError(
+        `a data key is wrapped with master key "${parts.masterKeyId}", which is not configured; keep it in VAULT_MASTER_KEYS until every key is rewrapped`,
+      );
+    }
+    const decipher = createDecipheriv(ALGORITHM, masterKey, parts.iv);
+    decipher.setAAD(wrappedAad(ref, parts.masterKeyId, parts.dataKeyId));
+    decipher.setAuthTag(parts.body.subarray(32));
+    try {
+      const key = Buffer.concat([decipher.update(parts.body.subarray(0, 32)), decipher.final()]);
+      return { id: parts.dataKeyId, key };
+    } catch {
+      throw new VaultIntegrityError('a stored data key failed its integrity check');
+    }
+  }
+
+  #cached(ref: KeyRef): DataKey | undefined {
+    const id = refId(ref);
+    const entry = this.#cache.get(id);
+    if (!entry) return undefined;
+    // Callers get a copy: the cached bytes are zeroed on shred, possibly while a caller awaits.
+    if (entry.expiresAt > this.#now()) return { id: entry.dataKey.id, key: Buffer.from(entry.dataKey.key) };
+    this.#forget(ref);
+    return undefined;
+  }
+
+  #remember(ref: KeyRef, dataKey: DataKey): DataKey {
+    if (this.#cacheMs > 0) {
+      const copy = { id: dataKey.id, key: Buffer.from(dataKey.key) };
+      this.#cache.set(refId(ref), { dataKey: copy, expiresAt: this.#now() + this.#cacheMs });
+    }
+    return dataKey;
+  }
+
+  #forget(ref: KeyRef): void {
+    const id = refId(ref);
+    // Zero the bytes too: a key left for the garbage collector lingers in the heap for a while.
+    this.#cache.get(id)?.dataKey.key.fill(0);
+    this.#cache.delete(id);
+  }
+}
+
+function refId(ref: KeyRef): string {
+  if (!REF_PART.test(ref.scope) || !REF_PART.test(ref.name)) {
+    throw new VaultError('a key ref may use only letters, digits and _ - : . ~');
+  }
+  return `${ref.scope}/${ref.name}`;
+}
+const REF_PART = /^[A-Za-z0-9_\-:.~]+$/;
+
+function sealedAad(ref: KeyRef, field: string, dataKeyId: string): Buffer {
+  return Buffer.from(`aa1|${refId(ref)}|${field}|${dataKeyId}`, 'utf8');
+}
+
+function wrappedAad(ref: KeyRef, masterKeyId: string, dataKeyId: string): Buffer {
+  return Buffer.from(`aaw1|${refId(ref)}|${masterKeyId}|${dataKeyId}`, 'utf8');
+}
