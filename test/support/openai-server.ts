@@ -122,12 +122,26 @@ export function exampleForSchema(schema: JsonSchema | undefined): unknown {
   }
 }
 
-function withClinicalSentence(value: unknown): unknown {
+/** Appends the clinical sentence to free-text strings only, so enums and consts stay valid. */
+function withClinicalSentence(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (schema?.enum || schema?.const !== undefined) return value;
+  const variants = schema?.anyOf ?? schema?.oneOf;
+  if (variants) {
+    const jsType = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const match = variants.find((v) => {
+      const types = Array.isArray(v.type) ? v.type : [v.type];
+      return types.includes(jsType) || (jsType === 'number' && types.includes('integer'));
+    });
+    return withClinicalSentence(value, match);
+  }
   if (typeof value === 'string') return `${value} ${CLINICAL_REPLY_SENTENCE}`;
-  if (Array.isArray(value)) return value.map(withClinicalSentence);
+  if (Array.isArray(value)) return value.map((item) => withClinicalSentence(item, schema?.items));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, withClinicalSentence(inner)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        withClinicalSentence(inner, schema?.properties?.[key]),
+      ]),
     );
   }
   return value;
@@ -252,7 +266,7 @@ export async function startOpenAIServer(options: { slowMs?: number } = {}): Prom
           const ok = okContent(name, schema);
           let content: string;
           try {
-            content = JSON.stringify(withClinicalSentence(JSON.parse(ok)));
+            content = JSON.stringify(withClinicalSentence(JSON.parse(ok), schema));
           } catch {
             content = `${ok} ${CLINICAL_REPLY_SENTENCE}`;
           }

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDrafter,
+  type DrafterOptions,
+  MAX_RETRIES_CAP,
+  OFFLINE_NOTES,
+  REASON_TOKEN,
+} from '../../../src/drafting/index.js';
+import {
+  DEFAULT_REPLIES,
+  type OpenAIServer,
+  type OpenAIServerMode,
+  startOpenAIServer,
+} from '../../support/openai-server.js';
+import { CANARIES, canaryPrivacy, REASON, statementInput } from '../../unit/drafting/fixtures.js';
+
+let server: OpenAIServer;
+beforeAll(async () => {
+  server = await startOpenAIServer({ slowMs: 10_000 });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => server.reset());
+
+interface Warning {
+  obj: object;
+  msg: string;
+}
+
+function drafterFor(overrides: Partial<DrafterOptions> = {}) {
+  const warnings: Warning[] = [];
+  const privacy = canaryPrivacy();
+  const drafter = createDrafter({
+    baseURL: server.url,
+    apiKey: 'test-key',
+    model: 'test-model',
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    privacy,
+    logger: { warn: (obj, msg) => warnings.push({ obj, msg }) },
+    ...overrides,
+  });
+  return { drafter, warnings, privacy };
+}
+
+const question = {
+  question: 'Do I have to tell HR that my Suboxone appointments are why?',
+  history: [
+    { role: 'user' as const, content: 'I go to an IOP three evenings a week.' },
+    { role: 'assistant' as const, content: 'Thanks for telling me. What would help most?' },
+  ],
+};
+
+describe('drafting with a reachable model', () => {
+  it('returns the model statement with the chosen reason put in, and no note', async () => {
+    const { drafter } = drafterFor();
+    const draft = await drafter.draftStatement(statementInput());
+    const reply = DEFAULT_REPLIES.statement_of_need as { statementOfNeed: string; coveragePlan: string };
+    expect(draft).toEqual({
+      statementOfNeed: reply.statementOfNeed.replace(REASON_TOKEN, REASON),
+      coveragePlan: reply.coveragePlan,
+      source: 'model',
+    });
+  });
+
+  it('asks for strict structured output under the statement format name, with the configured model', async () => {
+    const { drafter } = drafterFor();
+    await drafter.draftStatement(statementInput());
+    expect(server.requests).toHaveLength(1);
+    const body = server.requests[0]?.body as {
+      model: string;
+      response_format: { type: string; json_schema: { name: string; strict: boolean; schema: object } };
+    };
+    expect(body.model).toBe('test-model');
+    expect(body.response_format.type).toBe('json_schema');
+    expect(body.response_format.json_schema).toMatchObject({
+      name: 'statement_of_need',
+      strict: true,
+      schema: { required: ['statementOfNeed', 'coveragePlan'], additionalProperties: false },
+    });
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer test-key');
+  });
+
+  it('answers a question from the model', async () => {
+    const { drafter } = drafterFor();
+    const answer = await drafter.answerQuestion(question);
+    expect(answer).toEqual({ ...(DEFAULT_REPLIES.question_answer as object), source: 'model' });
+    expect(server.requests[0]?.schemaName).toBe('question_answer');
+  });
+
+  it('grounds answers in the curated guide and carries the recent history', async () => {
+    const { drafter } = drafterFor();
+    await drafter.answerQuestion(question);
+    const { messages } = server.requests[0]?.body as { messages: { role: string; content: string }[] };
+    expect(messages[0]?.role).toBe('system');
+    expect(messages[0]?.content).toContain('## What you can ask for');
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+  });
+
+  it('works against a compatible server that needs no key', async () => {
+    const { drafter } = drafterFor({ apiKey: undefined });
+    expect((await drafter.answerQuestion(question)).source).toBe('model');
+  });
+
+  it('recovers when a retry succeeds', async () => {
+    server.queue('error500');
+    const { drafter, warnings } = drafterFor({ maxRetries: 1 });
+    expect((await drafter.draftStatement(statementInput())).source).toBe('model');
+    expect(server.requests.map((r) => r.answeredAs)).toEqual(['error500', 'ok']);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('falling back to the offline wording', () => {
+  const failures: [OpenAIServerMode, string][] = [
+    ['error500', 'http_error'],
+    ['malformed', 'malformed'],
+    ['invalid-schema', 'invalid_output'],
+    ['clinical', 'clinical_output'],
+    ['refusal', 'refusal'],
+    ['slow', 'timeout'],
+  ];
+
+  it.each(failures)(
+    'a statement: when the server is %s, the employee gets the standard draft and the note',
+    async (mode, kind) => {
+      server.mode(mode);
+      const { drafter, warnings } = drafterFor({ timeoutMs: mode === 'slow' ? 300 : 5_000 });
+      const draft = await drafter.draftStatement(statementInput());
+      expect(draft).toMatchObject({
+        source: 'offline',
+        fallback: kind,
+        note: OFFLINE_NOTES.statementUnreachable,
+      });
+      expect(draft.statementOfNeed).toContain(`because of ${REASON}.`);
+      expect(draft.statementOfNeed).toContain('Mondays, Wednesdays and Thursdays from 17:00 to 20:00');
+      expect(server.requests).toHaveLength(1);
+      expect(warnings).toEqual([
+        {
+          obj: { task: 'statement', failure: kind, ...(mode === 'error500' ? { status: 500 } : {}) },
+          msg: 'drafting fell back to offline wording',
+        },
+      ]);
+    },
+  );
+
+  it.each(failures)(
+    'a question: when the server is %s, the FAQ answers with the note',
+    async (mode, kind) => {
+      server.mode(mode);
+      const { drafter, warnings } = drafterFor({ timeoutMs: mode === 'slow' ? 300 : 5_000 });
+      const answer = await drafter.answerQuestion(question);
+      expect(answer).toMatchObject({
+        source: 'offline',
+        fallback: kind,
+        note: OFFLINE_NOTES.answerUnreachable,
+      });
+      expect(answer.answer).toMatch(/^You choose what to share\./);
+      expect(warnings.map((w) => w.obj)).toEqual([
+        { task: 'question', failure: kind, ...(mode === 'error500' ? { status: 500 } : {}) },
+      ]);
+    },
+  );
+
+  it('falls back when the model leaves out the reason token the statement needs', async () => {
+    server.setReply('statement_of_need', {
+      statementOfNeed: 'I am asking to leave at 16:30 on Mondays and Wednesdays for the next three months.',
+      coveragePlan: 'I will make up the time on Tuesday mornings.',
+    });
+    const { drafter } = drafterFor();
+    expect(await drafter.draftStatement(statementInput())).toMatchObject({
+      source: 'offline',
+      fallback: 'invalid_output',
+    });
+  });
+
+  it('falls back when the server cannot be reached at all', async () => {
+    const { drafter } = drafterFor({ baseURL: 'http://127.0.0.1:9/v1' });
+    expect(await drafter.answerQuestion(question)).toMatchObject({
+      source: 'offline',
+      fallback: 'connection',
+    });
+  });
+
+  it('retries a 500 only as often as configured', async () => {
+    server.mode('error500');
+    for (const maxRetries of [0, 2]) {
+      server.requests.length = 0;
+      await drafterFor({ maxRetries }).drafter.draftStatement(statementInput());
+      expect(server.requests).toHaveLength(maxRetries + 1);
+    }
+  });
+
+  it('caps retries however many are configured', async () => {
+    server.mode('error500');
+    await drafterFor({ maxRetries: 50 }).drafter.answerQuestion(question);
+    expect(server.requests).toHaveLength(MAX_RETRIES_CAP + 1);
+  });
+
+  it('retries a timeout too, within the same bound', async () => {
+    server.mode('slow');
+    const draft = await drafterFor({ timeoutMs: 200, maxRetries: 1 }).drafter.draftStatement(
+      statementInput(),
+    );
+    expect(draft.fallback).toBe('timeout');
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('offline mode', () => {
+  it('sends nothing at all without a key or a base URL, even with OPENAI_* in the environment', async () => {
+    const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL };
+    process.env.OPENAI_API_KEY = 'from-the-environment';
+    process.env.OPENAI_BASE_URL = server.url;
+    try {
+      const { drafter, warnings } = drafterFor({ apiKey: undefined, baseURL: undefined });
+      const draft = await drafter.draftStatement(statementInput());
+      const answer = await drafter.answerQuestion({ question: 'What if they say no?', history: [] });
+      expect(draft).toMatchObject({ source: 'offline', fallback: 'not_configured' });
+      expect(answer).toMatchObject({ source: 'offline', fallback: 'not_configured' });
+      expect(answer.answer).toMatch(/^HR may offer something different/);
+      expect(server.requests).toHaveLength(0);
+      expect(warnings).toEqual([]);
+    } finally {
+      for (const [name, value] of [
+        ['OPENAI_API_KEY', saved.key],
+        ['OPENAI_BASE_URL', saved.url],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+});
+
+describe('what leaves the process', () => {
+  it('carries no clinical word the employee typed, in any request, on any path', async () => {
+    const modes: OpenAIServerMode[] = ['ok', 'error500', 'malformed', 'clinical'];
+    const { drafter } = drafterFor({ maxRetries: 1 });
+    for (const mode of modes) {
+      server.mode(mode);
+      await drafter.draftStatement(
+        statementInput({
+          accommodations: ['other', 'remote_on_treatment_days'],
+          otherAccommodation: 'Leave at 16:00 for my methadone clinic',
+          constraintsNote: 'My therapist can only do Mondays.',
+          coverageNotes: 'Sam covers while I am at rehab; a relapse would change this.',
+        }),
+      );
+      await drafter.answerQuestion(question);
+    }
+    expect(server.requests.length).toBeGreaterThan(modes.length * 2);
+    for (const request of server.requests) {
+      for (const canary of CANARIES) {
+        expect(request.rawBody.toLowerCase(), `${canary} in a request`).not.toContain(canary.toLowerCase());
+      }
+    }
+  });
+
+  it('routes every string of the employee through redaction, history included', async () => {
+    const { drafter, privacy } = drafterFor();
+    const input = statementInput();
+    await drafter.draftStatement(input);
+    await drafter.answerQuestion(question);
+    for (const text of [
+      input.ownWords,
+      input.constraintsNote,
+      input.coverageNotes,
+      input.work.timeZone,
+      question.question,
+      ...question.history.map((turn) => turn.content),
+    ]) {
+      expect(privacy.redacted).toContain(text);
+    }
+  });
+
+  it('never sends the reason wording: the model writes a token and the wording goes in afterwards', async () => {
+    const reasonWording = 'a program I would rather describe in my own way';
+    const { drafter } = drafterFor();
+    const draft = await drafter.draftStatement(statementInput({ reasonWording }));
+    expect(draft.statementOfNeed).toContain(reasonWording);
+    expect(server.requests[0]?.rawBody).not.toContain(reasonWording);
+  });
+
+  it('logs only the kind of failure, never what was written', async () => {
+    server.mode('clinical');
+    const { drafter, warnings } = drafterFor();
+    await drafter.draftStatement(statementInput());
+    await drafter.answerQuestion(question);
+    const logged = JSON.stringify(warnings);
+    for (const canary of CANARIES) expect(logged.toLowerCase()).not.toContain(canary.toLowerCase());
+    expect(logged).not.toContain('stand-up');
+    expect(warnings.map((w) => Object.keys(w.obj).sort())).toEqual([
+      ['failure', 'task'],
+      ['failure', 'task'],
+    ]);
+  });
+});
