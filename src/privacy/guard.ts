@@ -1,0 +1,126 @@
+import type { Logger } from '../logger.js';
+import { currentPrivacyScope } from './scope.js';
+
+/**
+ * The one outbound guard. Every Slack Web API call leaves the process through this `fetch` (it is
+ * the WebClient's transport, so it sees every method, file uploads included, whoever built the
+ * client). A payload that carries a person's health details is not sent as is: it is replaced by a
+ * safe message, and the block is logged without content.
+ *
+ * The one exception is the employee's own modal: a modal opened, pushed or updated while that
+ * employee is the one acting may show their own words back to them, and nobody else's.
+ *
+ * Bolt's `respond()` posts to response_url with its own HTTP client, outside this guard: the app
+ * never uses it (listeners reply through the Web API client instead).
+ */
+
+export const HELD_BACK_TEXT =
+  'I held this message back because it would have shown private health details here. Nothing was shared. ' +
+  'Please try again, or open the request form to see your details privately.';
+
+const modalMethods = new Set(['views.open', 'views.push', 'views.update']);
+
+export interface GuardOptions {
+  readonly logger: Logger;
+  readonly baseFetch?: typeof fetch;
+}
+
+export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions): typeof fetch {
+  return async (input, init) => {
+    const scope = currentPrivacyScope();
+    if (!scope || !init?.body) return baseFetch(input, init);
+    const url = String(input instanceof Request ? input.url : input);
+    const method = methodOf(url);
+    const body = await readBody(init.body);
+    const owners = scope.ownersFoundIn(body.text);
+    if (owners.length === 0) return baseFetch(input, init);
+
+    const ownModal =
+      modalMethods.has(method) &&
+      scope.actingUserId !== undefined &&
+      owners.every((owner) => owner === scope.actingUserId) &&
+      body.form?.get('view')?.includes('"type":"modal"') === true;
+    if (ownModal) return baseFetch(input, init);
+
+    logger.warn({ method, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');
+    const safe = body.form ? safeReplacement(method, body.form) : undefined;
+    if (!safe) return refusal();
+    const headers = new Headers(init.headers);
+    headers.set('content-type', 'application/x-www-form-urlencoded');
+    return baseFetch(input, { ...init, headers, body: safe.toString() });
+  };
+}
+
+function methodOf(url: string): string {
+  const path = new URL(url).pathname;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+interface ReadBody {
+  readonly text: string;
+  readonly form?: URLSearchParams;
+}
+
+/** Everything a body could carry, as text: form fields (with JSON inside them) and file contents. */
+async function readBody(body: NonNullable<RequestInit['body']>): Promise<ReadBody> {
+  if (typeof body === 'string') {
+    const form = new URLSearchParams(body);
+    return { text: [...form.values()].join('\n'), form };
+  }
+  if (body instanceof URLSearchParams) return { text: [...body.values()].join('\n'), form: body };
+  if (body instanceof FormData) {
+    const parts: string[] = [];
+    for (const [, value] of body.entries()) {
+      parts.push(typeof value === 'string' ? value : await value.text());
+    }
+    return { text: parts.join('\n') };
+  }
+  if (body instanceof Blob) return { text: await body.text() };
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    return { text: Buffer.from(body as ArrayBuffer).toString('utf8') };
+  }
+  // Streams are never produced by the Web API client; refuse rather than guess.
+  return { text: '\u0000unreadable-body' };
+}
+
+/** The same call with its content swapped for a safe one, so the person still gets an answer. */
+function safeReplacement(method: string, form: URLSearchParams): URLSearchParams | undefined {
+  const safe = new URLSearchParams();
+  for (const key of [
+    'token',
+    'channel',
+    'user',
+    'ts',
+    'user_id',
+    'trigger_id',
+    'view_id',
+    'external_id',
+    'hash',
+  ]) {
+    const value = form.get(key);
+    if (value !== null) safe.set(key, value);
+  }
+  if (method.startsWith('chat.')) {
+    safe.set('text', HELD_BACK_TEXT);
+    safe.set('blocks', JSON.stringify([{ type: 'section', text: { type: 'mrkdwn', text: HELD_BACK_TEXT } }]));
+    return safe;
+  }
+  if (method.startsWith('views.')) {
+    const isHome = form.get('view')?.includes('"type":"home"') === true;
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: HELD_BACK_TEXT } }];
+    const view = isHome
+      ? { type: 'home', blocks }
+      : { type: 'modal', title: { type: 'plain_text', text: 'Held back' }, blocks };
+    safe.set('view', JSON.stringify(view));
+    return safe;
+  }
+  return undefined;
+}
+
+/** A Slack-shaped refusal for calls that have no safe form (file uploads). */
+function refusal(): Response {
+  return new Response(JSON.stringify({ ok: false, error: 'privacy_guard_blocked' }), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
+}
