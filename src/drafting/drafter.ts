@@ -143,7 +143,9 @@ export function createDrafter(options: DrafterOptions): Drafter {
 
     async answerQuestion({ question, history }) {
       const offline = (fallback: FallbackReason): AnswerResult => {
-        const entry = matchFaq(prompts.faq, privacy.redact(question));
+        // Matched in memory on the words as typed: nothing leaves the process, and redaction could hide
+        // the very word ("diagnosis") that picks the right answer.
+        const entry = matchFaq(prompts.faq, question);
         return {
           answer: entry.answer,
           suggestsStartingRequest: entry.suggestsStartingRequest,
