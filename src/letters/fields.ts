@@ -1,0 +1,136 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { AccommodationType, ClockTime, IsoDate, Jurisdiction, Weekday } from '../domain/request.js';
+
+/**
+ * The building blocks every letter's data is made of. Messages name what is expected, because
+ * they reach whoever wrote the data file, one line per bad field.
+ */
+
+export { AccommodationType, Jurisdiction, Weekday };
+
+/** Letters are written in English; the locale only chooses date, time and list style. */
+export const letterLocales = ['en-US', 'en-GB', 'en-CA'] as const;
+export const LetterLocale = z.enum(letterLocales, { error: `one of ${letterLocales.join(', ')}` });
+export type LetterLocale = z.infer<typeof LetterLocale>;
+
+/**
+ * One line of text. Line breaks are folded into spaces so that text supplied as data can never
+ * start a heading or a list item of its own in the rendered letter.
+ */
+export const Line = z
+  .string({ error: 'text' })
+  .transform((value) => value.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'text (not empty)').max(300, 'at most 300 characters'));
+
+/** A paragraph of prose, same folding as `Line`, longer limit. */
+export const Prose = z
+  .string({ error: 'text' })
+  .transform((value) => value.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'text (not empty)').max(2000, 'at most 2,000 characters'));
+
+/** Several lines kept as lines, e.g. a signature block; given as one string with line breaks or a list. */
+export const Lines = z
+  .union([z.string(), z.array(z.string())], { error: 'text, or a list of lines' })
+  .transform((value) =>
+    (Array.isArray(value) ? value : value.split(/\r?\n/))
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().max(200, 'at most 200 characters a line')).min(1, 'at least one line').max(8));
+
+export const CalendarDate = IsoDate.refine(
+  (value) => isRealDate(value),
+  'a real calendar date as YYYY-MM-DD',
+);
+export const Time = ClockTime;
+
+export const TimeZone = z
+  .string({ error: 'an IANA time zone like America/New_York' })
+  .refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone like America/New_York');
+
+export const Url = z.url({ error: 'a web address starting with https://' });
+
+export const Reference = z
+  .string({ error: 'a reference like ACC-2026-0042' })
+  .regex(/^[A-Z]{2,6}-\d{4}-\d{3,8}$/, 'a reference like ACC-2026-0042');
+
+/**
+ * Optional fields come out as `null` rather than missing: templates run in strict mode, and an
+ * explicit null keeps `{{#if}}` honest while a typo in a template still fails loudly.
+ */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullable().default(null);
+}
+
+export const Organisation = z.strictObject({
+  companyName: Line,
+  signatureBlock: optional(Lines),
+  policyUrl: optional(Url),
+});
+
+export const Person = z.strictObject({
+  name: Line,
+  jobTitle: optional(Line),
+});
+
+/** HR's side: a named person, or just the team when nobody is named yet. */
+export const HrContact = z.strictObject({
+  name: optional(Line),
+  jobTitle: optional(Line),
+  email: optional(z.email({ error: 'an email address' })),
+});
+
+export const Schedule = z
+  .object({
+    days: z
+      .array(Weekday, { error: `a list of days from ${Weekday.options.join(', ')}` })
+      .min(1, 'at least one day')
+      .refine((days) => new Set(days).size === days.length, 'each day once'),
+    sessionStart: Time,
+    sessionEnd: Time,
+    /** Minutes each way between work and the session; widens the time away from work. */
+    travelMinutes: z
+      .number({ error: 'a whole number of minutes' })
+      .int('a whole number of minutes')
+      .min(0, 'zero or more minutes')
+      .max(240, 'at most 240 minutes')
+      .default(0),
+    startDate: CalendarDate,
+    endDate: optional(CalendarDate),
+    reviewDate: optional(CalendarDate),
+    timeZone: TimeZone,
+  })
+  .superRefine((schedule, ctx) => {
+    if (schedule.sessionEnd <= schedule.sessionStart) {
+      ctx.addIssue({ code: 'custom', path: ['sessionEnd'], message: 'a time after sessionStart' });
+    }
+    if (!schedule.endDate && !schedule.reviewDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'an end date or a reviewDate (or both)' });
+    }
+    for (const key of ['endDate', 'reviewDate'] as const) {
+      const value = schedule[key];
+      if (value && value < schedule.startDate) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a date on or after startDate' });
+      }
+    }
+  });
+export type Schedule = z.output<typeof Schedule>;
+
+/** Fields every letter has. */
+export const letterBase = {
+  org: Organisation,
+  reference: Reference,
+  /** The date the letter is dated. */
+  date: CalendarDate,
+  /** Defaults to the jurisdiction's usual English (en-US, en-GB, en-CA). */
+  locale: optional(LetterLocale),
+  employee: Person,
+  hr: HrContact.default({ name: null, jobTitle: null, email: null }),
+};
+
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { type LetterKind, type LetterValues, letterSchemas } from './kinds.js';
+
+export interface FieldProblem {
+  /** Where, as a readable path: `schedule.days[2]`. */
+  path: string;
+  /** What is expected there. */
+  expected: string;
+}
+
+/** Thrown when letter data does not fit its kind. Lists every bad field; never echoes a value. */
+export class LetterDataError extends Error {
+  constructor(
+    readonly kind: LetterKind,
+    readonly problems: FieldProblem[],
+  ) {
+    super(
+      `The ${kind} letter data has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`,
+    );
+    this.name = 'LetterDataError';
+  }
+}
+
+export function formatProblems(problems: FieldProblem[]): string {
+  return problems.map(({ path, expected }) => `  - ${path}: expected ${expected}`).join('\n');
+}
+
+export function validateLetterData<K extends LetterKind>(
+  kind: K,
+  data: unknown,
+): { ok: true; value: LetterValues<K> } | { ok: false; problems: FieldProblem[] } {
+  const result = letterSchemas[kind].safeParse(data);
+  if (result.success) return { ok: true, value: result.data as LetterValues<K> };
+  return { ok: false, problems: result.error.issues.map(toProblem) };
+}
+
+export function parseLetterData<K extends LetterKind>(kind: K, data: unknown): LetterValues<K> {
+  const result = validateLetterData(kind, data);
+  if (!result.ok) throw new LetterDataError(kind, result.problems);
+  return result.value;
+}
+
+function toProblem(issue: z.core.$ZodIssue): FieldProblem {
+  return { path: formatPath(issue.path), expected: describe(issue) };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return '(the whole file)';
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    return text ? `${text}.${String(key)}` : String(key);
+  }, '');
+}
+
+/**
+ * Our schemas word their own messages as what is expected; zod's defaults start "Invalid input:
+ * expected ...", so they are reworded into the same shape. Received values are never shown: they
+ * may be the employee's words.
+ */
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `${expectedType(issue)} (missing)` : expectedType(issue);
+    case 'invalid_value':
+      return issue.message.startsWith('Invalid')
+        ? `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`
+        : issue.message;
+    case 'too_small':
+      return issue.message.startsWith('Too small')
+        ? `at least ${issue.minimum}${issue.origin === 'array' ? ` item${issue.minimum === 1 ? '' : 's'}` : ''}`
+        : issue.message;
+    case 'too_big':
+      return issue.message.startsWith('Too big')
+        ? `at most ${issue.maximum}${issue.origin === 'array' ? ' items' : ''}`
+        : issue.message;
+    case 'unrecognized_keys':
+      return `no unknown fields (found ${issue.keys.join(', ')})`;
+    default:
+      return issue.message;
+  }
+}
+
+function expectedType(issue: z.core.$ZodIssueInvalidType): string {
+  if (!issue.message.startsWith('Invalid input')) return issue.message;
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'an object',
+  };
+  return names[issue.expected] ?? issue.expected;
+}
