@@ -23,6 +23,12 @@ afterAll(async () => {
 });
 beforeEach(() => server.reset());
 
+function bodyOf<T>(index: number): T {
+  const request = server.requests[index];
+  if (!request) throw new Error(`the server got no request number ${index}`);
+  return request.body as T;
+}
+
 interface Warning {
   obj: object;
   msg: string;
@@ -68,10 +74,10 @@ describe('drafting with a reachable model', () => {
     const { drafter } = drafterFor();
     await drafter.draftStatement(statementInput());
     expect(server.requests).toHaveLength(1);
-    const body = server.requests[0]?.body as {
+    const body = bodyOf<{
       model: string;
       response_format: { type: string; json_schema: { name: string; strict: boolean; schema: object } };
-    };
+    }>(0);
     expect(body.model).toBe('test-model');
     expect(body.response_format.type).toBe('json_schema');
     expect(body.response_format.json_schema).toMatchObject({
@@ -92,7 +98,7 @@ describe('drafting with a reachable model', () => {
   it('grounds answers in the curated guide and carries the recent history', async () => {
     const { drafter } = drafterFor();
     await drafter.answerQuestion(question);
-    const { messages } = server.requests[0]?.body as { messages: { role: string; content: string }[] };
+    const { messages } = bodyOf<{ messages: { role: string; content: string }[] }>(0);
     expect(messages[0]?.role).toBe('system');
     expect(messages[0]?.content).toContain('## What you can ask for');
     expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
