@@ -65,11 +65,24 @@ export function toWinAnsi(text: string): string {
       out += char;
       continue;
     }
-    const base = char.normalize('NFKD').replace(/\p{M}/gu, '');
+    const base = strokedLetters[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, '');
     out += [...base].every(isWinAnsi) && base ? base : '?';
   }
   return out;
 }
+
+/** Letters with a stroke have no Unicode decomposition to a base letter. */
+const strokedLetters: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+};
 
 function isWinAnsi(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
