@@ -1,0 +1,67 @@
+import { PassThrough } from 'node:stream';
+import { type RunningApp, startHttpApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Actor } from '../../src/emulator/actor.js';
+import { demoEnvironment } from '../../src/emulator/demo-env.js';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/emulator.js';
+import type { RecordedCall } from '../../src/emulator/workspace.js';
+
+/**
+ * One end-to-end world per test file: the local Slack and the real app on its HTTP receiver, wired
+ * to each other over loopback. Tests act through the people (`employee`, `hr`, ...) and read what
+ * the app did from the emulator's recorded calls and the rendered screens.
+ */
+export interface Harness {
+  readonly emulator: Emulator;
+  readonly app: RunningApp;
+  readonly employee: Actor;
+  readonly hr: Actor;
+  readonly eap: Actor;
+  readonly manager: Actor;
+  /** Anyone in the workspace, by handle or user id. */
+  as(who: string): Actor;
+  /** Web API calls the app made, in order; optionally one method only. */
+  calls(method?: string): RecordedCall[];
+  /** Every log line the app wrote so far (JSON lines), for canary scans. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Extra or overriding environment for the app, e.g. `{ REDIS_URL: inject('redisUrl') }`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly emulator?: EmulatorOptions;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator(options.emulator);
+  const logLines: string[] = [];
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => logLines.push(chunk.toString('utf8')));
+  let app: RunningApp;
+  try {
+    const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...options.env }));
+    app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream });
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  }
+  emulator.connect(app.url);
+  // Bolt verifies its token (auth.test) as it starts; let that finish so tests see only their own calls.
+  await emulator.settle();
+  return {
+    emulator,
+    app,
+    employee: emulator.as('employee'),
+    hr: emulator.as('hr'),
+    eap: emulator.as('eap'),
+    manager: emulator.as('manager'),
+    as: (who) => emulator.as(who),
+    calls: (method) => emulator.calls(method),
+    logs: () => logLines.join(''),
+    stop: async () => {
+      await app.stop();
+      await emulator.stop();
+    },
+  };
+}
