@@ -1,3 +1,4 @@
+import type { View } from '@slack/types';
 import { type Logger, LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/emulator.js';
@@ -13,7 +14,8 @@ let emulator: Emulator;
 let client: WebClient;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
-const modal = (blocks: unknown[], title = 'Privacy') => ({
+/** Deliberately loose: some tests send what Slack must refuse. */
+const modal = (blocks: unknown[], title = 'Privacy'): View => ({ type: 'modal', title: plain(title), blocks }) as View;
   type: 'modal' as const,
   title: plain(title),
   blocks,
