@@ -43,8 +43,10 @@ export interface DrafterOptions {
 }
 
 export type DraftSource = 'model' | 'offline';
-/** Why the offline wording was used: not configured, or how the model call failed. */
-export type FallbackReason = 'not_configured' | ModelFailureKind;
+/** A model reply that arrived well formed but is not fit to show. */
+export type UnfitReplyKind = 'clinical_output' | 'echoed_placeholder';
+/** Why the offline wording was used: not configured, the call failed, or the reply was unfit. */
+export type FallbackReason = 'not_configured' | ModelFailureKind | UnfitReplyKind;
 
 export interface DraftResult {
   statementOfNeed: string;
@@ -87,12 +89,34 @@ export function createDrafter(options: DrafterOptions): Drafter {
   const model: StructuredModel | undefined =
     options.apiKey || options.baseURL ? createModelClient(options) : undefined;
 
-  const noteFallback = (task: 'statement' | 'question', kind: ModelFailureKind, status?: number): void => {
+  const noteFallback = (
+    task: 'statement' | 'question',
+    kind: Exclude<FallbackReason, 'not_configured'>,
+    status?: number,
+  ): void => {
     // Only the kind of failure: never the prompt, the reply or the error message.
     logger?.warn(
       { task, failure: kind, ...(status ? { status } : {}) },
       'drafting fell back to offline wording',
     );
+  };
+
+  /**
+   * Redacts as the privacy layer does and remembers the placeholders it introduced, so a reply
+   * that repeats one ("[health detail 1]") can be caught: it would read as broken to the employee.
+   */
+  const trackingRedact = () => {
+    const placeholders = new Set<string>();
+    const redact = (text: string): string => {
+      const redacted = privacy.redact(text);
+      for (const [bracketed] of redacted.matchAll(/\[[^[\]\n]{1,60}\]/g)) {
+        if (!text.includes(bracketed)) placeholders.add(bracketed);
+      }
+      return redacted;
+    };
+    const echoedIn = (...texts: string[]) =>
+      [...placeholders].some((placeholder) => texts.some((text) => text.includes(placeholder)));
+    return { redact, echoedIn };
   };
 
   const withReason = (draft: StatementDraft, reasonWording: string): StatementDraft => ({
@@ -119,10 +143,11 @@ export function createDrafter(options: DrafterOptions): Drafter {
       });
       if (!model) return offline('not_configured');
 
+      const redaction = trackingRedact();
       const outcome = await model.complete({
         schema: statementWireSchema,
         name: STATEMENT_FORMAT_NAME,
-        messages: statementMessages(prompts.statementSystem, input, privacy.redact),
+        messages: statementMessages(prompts.statementSystem, input, redaction.redact),
       });
       if (!outcome.ok) {
         noteFallback('statement', outcome.kind, outcome.status);
@@ -137,6 +162,10 @@ export function createDrafter(options: DrafterOptions): Drafter {
       if (privacy.isClinical(checked.data.statementOfNeed) || privacy.isClinical(checked.data.coveragePlan)) {
         noteFallback('statement', 'clinical_output');
         return offline('clinical_output');
+      }
+      if (redaction.echoedIn(checked.data.statementOfNeed, checked.data.coveragePlan)) {
+        noteFallback('statement', 'echoed_placeholder');
+        return offline('echoed_placeholder');
       }
       return { ...withReason(checked.data, input.reasonWording), source: 'model' };
     },
@@ -159,10 +188,11 @@ export function createDrafter(options: DrafterOptions): Drafter {
       };
       if (!model) return offline('not_configured');
 
+      const redaction = trackingRedact();
       const outcome = await model.complete({
         schema: questionWireSchema,
         name: QUESTION_FORMAT_NAME,
-        messages: questionMessages(prompts.questionSystem, question, history, privacy.redact),
+        messages: questionMessages(prompts.questionSystem, question, history, redaction.redact),
       });
       if (!outcome.ok) {
         noteFallback('question', outcome.kind, outcome.status);
@@ -176,6 +206,10 @@ export function createDrafter(options: DrafterOptions): Drafter {
       if (privacy.isClinical(checked.data.answer)) {
         noteFallback('question', 'clinical_output');
         return offline('clinical_output');
+      }
+      if (redaction.echoedIn(checked.data.answer)) {
+        noteFallback('question', 'echoed_placeholder');
+        return offline('echoed_placeholder');
       }
       return { ...checked.data, source: 'model' };
     },

@@ -9,6 +9,7 @@ export {
   type DraftSource,
   type FallbackReason,
   OFFLINE_NOTES,
+  type UnfitReplyKind,
 } from './drafter.js';
 export { type FaqEntry, matchFaq, parseFaq } from './faq.js';
 export { MAX_RETRIES_CAP, type ModelFailureKind } from './model-client.js';

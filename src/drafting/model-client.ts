@@ -10,8 +10,7 @@ export type ModelFailureKind =
   | 'connection'
   | 'malformed'
   | 'invalid_output'
-  | 'refusal'
-  | 'clinical_output';
+  | 'refusal';
 
 export type ModelOutcome<T> = { ok: true; value: T } | { ok: false; kind: ModelFailureKind; status?: number };
 

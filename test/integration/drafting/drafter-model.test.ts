@@ -181,6 +181,28 @@ describe('falling back to the offline wording', () => {
     });
   });
 
+  it('falls back when the reply repeats a placeholder that redaction put in the prompt', async () => {
+    server.setReply('question_answer', {
+      answer: 'You do not need to mention [health detail] to HR.',
+      suggestsStartingRequest: false,
+    });
+    const { drafter, warnings } = drafterFor();
+    expect(await drafter.answerQuestion(question)).toMatchObject({
+      source: 'offline',
+      fallback: 'echoed_placeholder',
+    });
+    expect(warnings.map((w) => w.obj)).toEqual([{ task: 'question', failure: 'echoed_placeholder' }]);
+  });
+
+  it('keeps a reply whose brackets were not put there by redaction', async () => {
+    server.setReply('question_answer', {
+      answer: 'You could write "I need to leave at [time] on [days]" and fill in the rest.',
+      suggestsStartingRequest: true,
+    });
+    const { drafter } = drafterFor();
+    expect((await drafter.answerQuestion(question)).source).toBe('model');
+  });
+
   it('falls back when the server cannot be reached at all', async () => {
     const { drafter } = drafterFor({ baseURL: 'http://127.0.0.1:9/v1' });
     expect(await drafter.answerQuestion(question)).toMatchObject({
