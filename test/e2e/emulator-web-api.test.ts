@@ -15,11 +15,8 @@ let client: WebClient;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 /** Deliberately loose: some tests send what Slack must refuse. */
-const modal = (blocks: unknown[], title = 'Privacy'): View => ({ type: 'modal', title: plain(title), blocks }) as View;
-  type: 'modal' as const,
-  title: plain(title),
-  blocks,
-});
+const modal = (blocks: unknown[], title = 'Privacy'): View =>
+  ({ type: 'modal', title: plain(title), blocks }) as View;
 
 /** The client logs each refusal; these tests provoke them on purpose. */
 const quiet: Logger = {
