@@ -1,0 +1,262 @@
+import { type ZodError, z } from 'zod';
+import { Conversation, Draft, EmployeeProfile, RedactedTurn } from '../domain/draft.js';
+import {
+  AccommodationRequest,
+  AuditEntry,
+  type SensitiveFields,
+  sensitiveFieldNames,
+} from '../domain/request.js';
+import type { KeyRef, Vault } from '../privacy/vault.js';
+import { looksSealed } from '../privacy/vault-format.js';
+import { CorruptRecordError } from './errors.js';
+import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
+import type { RequestSummary } from './types.js';
+
+/**
+ * How records look at rest. Every stored record is JSON `{ v: <format version>, ... }`, checked with
+ * zod on the way in and on the way out; an older version is upgraded on read. C2/C3 never appear in
+ * plain: each present `sensitive` field is sealed on its own (its field name is bound into the
+ * ciphertext), and the schemas are strict, so a record carrying a plaintext `sensitive` object is
+ * refused instead of being served.
+ *
+ * Errors name the record and the schema paths that failed, never a value: a broken record must not
+ * leak its content into a log.
+ */
+
+export const RECORD_VERSION = 1;
+
+const Sealed = z.string().refine(looksSealed, 'a sealed value');
+const SealedFields = z.strictObject(
+  Object.fromEntries(sensitiveFieldNames.map((name) => [name, Sealed.optional()])) as Record<
+    keyof SensitiveFields,
+    z.ZodOptional<typeof Sealed>
+  >,
+);
+type SealedFields = z.infer<typeof SealedFields>;
+
+const StoredRequestV1 = z.strictObject({
+  v: z.literal(1),
+  ...AccommodationRequest.omit({ sensitive: true }).shape,
+  sealed: SealedFields,
+});
+
+const StoredDraftV1 = z.strictObject({ ...Draft.omit({ sensitive: true }).shape, sealed: SealedFields });
+
+/**
+ * Redacted turns are meant to be C0/C1 by construction, yet they are sealed too: redaction is a
+ * detector and a detector can miss. Sealing costs one AES operation per save, and it makes deleting
+ * (or expiring) a conversation a real shred, AOF and backups included.
+ */
+const StoredConversationV1 = z.strictObject({
+  v: z.literal(1),
+  teamId: z.string().min(1),
+  userId: z.string().min(1),
+  updatedAt: z.string(),
+  draft: StoredDraftV1.optional(),
+  turns: Sealed.optional(),
+});
+
+const StoredProfileV1 = z.strictObject({ v: z.literal(1), ...EmployeeProfile.shape });
+const StoredAuditV1 = z.strictObject({ v: z.literal(1), ...AuditEntry.shape });
+
+/**
+ * Upgrades from format N to N+1, applied in turn on read. Empty while only format 1 exists; a future
+ * format adds `1: (old) => new` here and bumps RECORD_VERSION, and nothing rewrites stored data.
+ */
+const upgrades: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {};
+
+function upgrade(raw: string, what: string): Record<string, unknown> {
+  let record: unknown;
+  try {
+    record = JSON.parse(raw);
+  } catch {
+    // The parser's message quotes the input; it must not travel.
+    throw new CorruptRecordError(`${what} is not valid JSON`);
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new CorruptRecordError(`${what} is not a record`);
+  }
+  let current = record as Record<string, unknown>;
+  const version = current.v;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new CorruptRecordError(`${what} has no format version`);
+  }
+  if (version > RECORD_VERSION) {
+    throw new CorruptRecordError(
+      `${what} has format ${version}, newer than this code reads (${RECORD_VERSION})`,
+    );
+  }
+  for (let v = version; v < RECORD_VERSION; v++) {
+    const step = upgrades[v];
+    if (!step) throw new CorruptRecordError(`${what} has format ${v}, which has no upgrade`);
+    current = { ...step(current), v: v + 1 };
+  }
+  return current;
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success)
+    throw new CorruptRecordError(`${what} does not match its schema: ${paths(result.error)}`);
+  return result.data;
+}
+
+/** Paths and issue codes only: zod messages may describe the received value. */
+function paths(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.code}`)
+    .join(', ');
+}
+
+async function sealFields(vault: Vault, ref: KeyRef, prefix: string, fields: SensitiveFields) {
+  const sealed: SealedFields = {};
+  for (const name of sensitiveFieldNames) {
+    const value = fields[name];
+    if (value !== undefined) sealed[name] = await vault.seal(ref, `${prefix}.${name}`, value);
+  }
+  return sealed;
+}
+
+async function openFields(vault: Vault, ref: KeyRef, prefix: string, sealed: SealedFields) {
+  const fields: SensitiveFields = {};
+  for (const name of sensitiveFieldNames) {
+    const value = sealed[name];
+    if (value !== undefined) fields[name] = await vault.open(ref, `${prefix}.${name}`, value);
+  }
+  return fields;
+}
+
+const requestLabel = (teamId: string, id: string) => `stored request ${teamId}/${id}`;
+
+// Requests
+
+export async function encodeRequest(request: AccommodationRequest, vault: Vault): Promise<string> {
+  const what = requestLabel(request.teamId, request.id);
+  const { sensitive, ...plain } = check(AccommodationRequest, request, what);
+  const ref = requestKeyRef(plain.teamId, plain.id);
+  const sealed = await sealFields(vault, ref, 'sensitive', sensitive);
+  return JSON.stringify(check(StoredRequestV1, { v: RECORD_VERSION, ...plain, sealed }, what));
+}
+
+export async function decodeRequest(raw: string, vault: Vault, teamId: string, id: string) {
+  const what = requestLabel(teamId, id);
+  const { v: _v, sealed, ...plain } = check(StoredRequestV1, upgrade(raw, what), what);
+  if (plain.teamId !== teamId || plain.id !== id)
+    throw new CorruptRecordError(`${what} holds another request`);
+  const sensitive = await openFields(vault, requestKeyRef(teamId, id), 'sensitive', sealed);
+  return check(AccommodationRequest, { ...plain, sensitive }, what);
+}
+
+/** The routing facts of a stored request, read without opening anything. */
+export function decodeRequestSummary(raw: string, teamId: string, id: string): RequestSummary {
+  const what = requestLabel(teamId, id);
+  const record = check(StoredRequestV1, upgrade(raw, what), what);
+  return {
+    id: record.id,
+    employeeId: record.employeeId,
+    status: record.status,
+    statusChangedAt: record.statusChangedAt,
+    ...(record.submittedAt === undefined ? {} : { submittedAt: record.submittedAt }),
+  };
+}
+
+/** The stored version, for the compare-and-set. */
+export function versionOf(raw: string, teamId: string, id: string): number {
+  const what = requestLabel(teamId, id);
+  return check(StoredRequestV1, upgrade(raw, what), what).version;
+}
+
+// Conversations
+
+export async function encodeConversation(conversation: Conversation, vault: Vault): Promise<string> {
+  const what = `stored conversation ${conversation.teamId}/${conversation.userId}`;
+  const { teamId, userId, updatedAt, draft, turns } = check(Conversation, conversation, what);
+  let storedDraft: z.infer<typeof StoredDraftV1> | undefined;
+  if (draft) {
+    const { sensitive, ...plain } = draft;
+    const ref = draftKeyRef(teamId, userId, draft.draftId);
+    storedDraft = { ...plain, sealed: await sealFields(vault, ref, 'draft.sensitive', sensitive) };
+  }
+  const sealedTurns =
+    turns.length > 0
+      ? await vault.seal(turnsKeyRef(teamId, userId), 'turns', JSON.stringify(turns))
+      : undefined;
+  const stored = {
+    v: RECORD_VERSION,
+    teamId,
+    userId,
+    updatedAt,
+    ...(storedDraft ? { draft: storedDraft } : {}),
+    ...(sealedTurns ? { turns: sealedTurns } : {}),
+  };
+  return JSON.stringify(check(StoredConversationV1, stored, what));
+}
+
+export async function decodeConversation(raw: string, vault: Vault, teamId: string, userId: string) {
+  const what = `stored conversation ${teamId}/${userId}`;
+  const stored = check(StoredConversationV1, upgrade(raw, what), what);
+  if (stored.teamId !== teamId || stored.userId !== userId) {
+    throw new CorruptRecordError(`${what} holds another conversation`);
+  }
+  let draft: Draft | undefined;
+  if (stored.draft) {
+    const { sealed, ...plain } = stored.draft;
+    const ref = draftKeyRef(teamId, userId, plain.draftId);
+    draft = { ...plain, sensitive: await openFields(vault, ref, 'draft.sensitive', sealed) };
+  }
+  let turns: RedactedTurn[] = [];
+  if (stored.turns) {
+    const opened = await vault.open(turnsKeyRef(teamId, userId), 'turns', stored.turns);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(opened);
+    } catch {
+      throw new CorruptRecordError(`${what} has turns that are not valid JSON`);
+    }
+    turns = check(z.array(RedactedTurn), parsed, `${what} turns`);
+  }
+  return check(
+    Conversation,
+    { teamId, userId, updatedAt: stored.updatedAt, turns, ...(draft ? { draft } : {}) },
+    what,
+  );
+}
+
+/** The draft id a stored conversation holds, if any: the key to shred when the draft goes. */
+export function draftIdOf(raw: string): string | undefined {
+  try {
+    const parsed = JSON.parse(raw) as { draft?: { draftId?: unknown } };
+    return typeof parsed.draft?.draftId === 'string' ? parsed.draft.draftId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Profiles (C0 only, so stored plain)
+
+export function encodeProfile(profile: EmployeeProfile): string {
+  const what = `stored profile ${profile.teamId}/${profile.userId}`;
+  return JSON.stringify(
+    check(StoredProfileV1, { v: RECORD_VERSION, ...check(EmployeeProfile, profile, what) }, what),
+  );
+}
+
+export function decodeProfile(raw: string, teamId: string, userId: string): EmployeeProfile {
+  const what = `stored profile ${teamId}/${userId}`;
+  const { v: _v, ...profile } = check(StoredProfileV1, upgrade(raw, what), what);
+  return profile;
+}
+
+// Audit entries (C0 only; parsing drops any key the schema does not know, so content cannot ride along)
+
+export function encodeAuditEntry(entry: AuditEntry, teamId: string, requestId: string): string {
+  const what = `audit entry for ${teamId}/${requestId}`;
+  return JSON.stringify({ v: RECORD_VERSION, ...check(AuditEntry, entry, what) });
+}
+
+export function decodeAuditEntry(raw: string, teamId: string, requestId: string): AuditEntry {
+  const what = `audit entry for ${teamId}/${requestId}`;
+  const { v: _v, ...entry } = check(StoredAuditV1, upgrade(raw, what), what);
+  return entry;
+}

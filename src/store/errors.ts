@@ -1,0 +1,19 @@
+/**
+ * Store errors beyond the contract's own (types.ts). Messages carry ids (C0) only: never a record's
+ * content, a sealed value, a key, or a connection URL.
+ */
+
+/** The record exists but cannot be read as any known format. */
+export class CorruptRecordError extends Error {
+  override readonly name = 'CorruptRecordError';
+}
+
+/** `update` found no request with this id (never created, or purged). */
+export class RequestNotFoundError extends Error {
+  override readonly name = 'RequestNotFoundError';
+}
+
+/** The backend refused a command for a reason other than being unreachable. */
+export class StoreCommandError extends Error {
+  override readonly name = 'StoreCommandError';
+}

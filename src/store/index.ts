@@ -1,0 +1,54 @@
+import type { VaultOptions } from '../privacy/vault.js';
+import { createMemoryStore } from './memory-store.js';
+import { createRedisStore } from './redis-store.js';
+import type { SealedStore } from './sealed-store.js';
+
+export { CorruptRecordError, RequestNotFoundError, StoreCommandError } from './errors.js';
+export {
+  type AuditLog,
+  type ConversationStore,
+  type Page,
+  type ProfileStore,
+  RequestExistsError,
+  type RequestStore,
+  type RequestSummary,
+  type Store,
+  StoreUnavailableError,
+  VersionConflictError,
+} from './types.js';
+
+interface CommonOptions {
+  /** Master keys for the vault (config's VAULT_MASTER_KEYS, parsed), newest first. */
+  readonly vault: VaultOptions;
+  /** Prefix of every key, default `aa`. */
+  readonly keyPrefix?: string;
+  /** Idle time after which a conversation and its draft are gone; default 14 days. */
+  readonly conversationTtlSeconds?: number;
+  /** How often `update` retries a lost compare-and-set before VersionConflictError; default 8. */
+  readonly maxUpdateAttempts?: number;
+}
+
+export type StoreOptions =
+  | (CommonOptions & {
+      readonly kind: 'redis';
+      /** May hold a password; it is never echoed. */
+      readonly url: string;
+      /** How long a command waits for a (re)connection before StoreUnavailableError; default 1000. */
+      readonly connectWaitMs?: number;
+    })
+  | (CommonOptions & {
+      /** In-process maps: the zero-setup demo only (not shared between processes, gone on exit). */
+      readonly kind: 'memory';
+      /** Injectable clock (ms since epoch), for idle expiry in tests. */
+      readonly clock?: () => number;
+    });
+
+/**
+ * The one way to build a store. The returned store also exposes `vault` (seal, open, shred, rewrap
+ * with the store's own key storage) and `backend`, for maintenance tools such as key rotation.
+ */
+export function createStore(options: StoreOptions): SealedStore {
+  return options.kind === 'redis' ? createRedisStore(options) : createMemoryStore(options);
+}
+
+export type { SealedStore };

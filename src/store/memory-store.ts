@@ -1,0 +1,268 @@
+import type { RequestStatus } from '../domain/status.js';
+import { type KeyRef, Vault, type VaultOptions } from '../privacy/vault.js';
+import {
+  DATA_KEY_TTL_MARGIN_MS,
+  type IndexEntries,
+  type IndexPosition,
+  type StoreBackend,
+} from './backend.js';
+import { REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
+import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
+import { StoreUnavailableError } from './types.js';
+
+export interface MemoryStoreOptions extends SealedStoreOptions {
+  readonly vault: VaultOptions;
+  readonly keyPrefix?: string;
+  /** Milliseconds since the epoch; inject one to test idle expiry without waiting. */
+  readonly clock?: () => number;
+}
+
+/**
+ * The in-process store, for the zero-setup demo only: state dies with the process and is not shared
+ * between replicas. It holds exactly what Redis would (serialized records with C2/C3 sealed, under
+ * the same key names), so the privacy scan and the contract tests apply to it unchanged.
+ */
+export function createMemoryStore(options: MemoryStoreOptions): SealedStore {
+  const clock = options.clock ?? Date.now;
+  const ttlSeconds = options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS;
+  const backend = new MemoryBackend(redisKeys(options.keyPrefix), clock, ttlSeconds * 1000);
+  const vault = new Vault({ now: clock, ...options.vault }, backend);
+  return new SealedStore(backend, vault, options);
+}
+
+interface Entry {
+  value: string;
+  expiresAt?: number;
+}
+
+export class MemoryBackend implements StoreBackend {
+  readonly #strings = new Map<string, Entry>();
+  readonly #records = new Map<string, { version: number; value: string }>();
+  readonly #sortedSets = new Map<string, Map<string, number>>();
+  readonly #streams = new Map<string, string[]>();
+  readonly #counters = new Map<string, number>();
+  #closed = false;
+
+  constructor(
+    readonly keys: RedisKeys,
+    readonly now: () => number,
+    readonly conversationTtlMs: number,
+  ) {}
+
+  /** Every stored value with its key, for privacy scans: records, keys, index members, audit entries. */
+  *rawEntries(): Iterable<[key: string, value: string]> {
+    for (const [key, entry] of this.#strings) yield [key, entry.value];
+    for (const [key, record] of this.#records) yield [key, `${record.version} ${record.value}`];
+    for (const [key, members] of this.#sortedSets)
+      for (const [id, score] of members) yield [key, `${id} ${score}`];
+    for (const [key, entries] of this.#streams) for (const entry of entries) yield [key, entry];
+    for (const [key, count] of this.#counters) yield [key, String(count)];
+  }
+
+  async ping() {
+    this.#open();
+  }
+
+  async close() {
+    this.#closed = true;
+  }
+
+  // Data keys (KeyStore)
+
+  async getWrappedKey(ref: KeyRef) {
+    return this.#get(this.keys.dataKey(ref));
+  }
+
+  async createWrappedKey(ref: KeyRef, wrapped: string) {
+    const key = this.keys.dataKey(ref);
+    if (this.#get(key) !== null) return false;
+    // A request's key lives as long as the request; a conversation's keys expire with it.
+    const ttl = ref.name === REQUEST_KEY_NAME ? undefined : this.conversationTtlMs + DATA_KEY_TTL_MARGIN_MS;
+    this.#set(key, wrapped, ttl);
+    return true;
+  }
+
+  async replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string) {
+    const key = this.keys.dataKey(ref);
+    const entry = this.#strings.get(key);
+    if (this.#get(key) !== expected || !entry) return false;
+    entry.value = wrapped;
+    return true;
+  }
+
+  async deleteWrappedKey(ref: KeyRef) {
+    this.#open();
+    this.#strings.delete(this.keys.dataKey(ref));
+  }
+
+  // Conversations and profiles
+
+  async getConversation(teamId: string, userId: string) {
+    this.#sweep();
+    return this.#get(this.keys.conversation(teamId, userId));
+  }
+
+  async putConversation(
+    teamId: string,
+    userId: string,
+    value: string,
+    ttlMs: number,
+    dataKeys: readonly KeyRef[],
+  ) {
+    this.#sweep();
+    const key = this.keys.conversation(teamId, userId);
+    const previous = this.#get(key);
+    this.#set(key, value, ttlMs);
+    for (const ref of dataKeys) {
+      const entry = this.#strings.get(this.keys.dataKey(ref));
+      if (entry) entry.expiresAt = this.now() + ttlMs + DATA_KEY_TTL_MARGIN_MS;
+    }
+    return previous;
+  }
+
+  async deleteConversation(teamId: string, userId: string) {
+    this.#open();
+    this.#strings.delete(this.keys.conversation(teamId, userId));
+  }
+
+  async getProfile(teamId: string, userId: string) {
+    return this.#get(this.keys.profile(teamId, userId));
+  }
+
+  async putProfile(teamId: string, userId: string, value: string) {
+    this.#set(this.keys.profile(teamId, userId), value);
+  }
+
+  async deleteProfile(teamId: string, userId: string) {
+    this.#open();
+    this.#strings.delete(this.keys.profile(teamId, userId));
+  }
+
+  // Requests
+
+  async nextSequence(teamId: string, year: number) {
+    this.#open();
+    const key = this.keys.sequence(teamId, year);
+    const next = (this.#counters.get(key) ?? 0) + 1;
+    this.#counters.set(key, next);
+    return next;
+  }
+
+  async getRequest(teamId: string, id: string) {
+    this.#open();
+    return this.#records.get(this.keys.request(teamId, id))?.value ?? null;
+  }
+
+  async getRequests(teamId: string, ids: readonly string[]) {
+    this.#open();
+    return ids.map((id) => this.#records.get(this.keys.request(teamId, id))?.value ?? null);
+  }
+
+  async createRequest(teamId: string, id: string, version: number, value: string) {
+    this.#open();
+    const key = this.keys.request(teamId, id);
+    if (this.#records.has(key)) return false;
+    this.#records.set(key, { version, value });
+    return true;
+  }
+
+  async compareAndSetRequest(teamId: string, id: string, expected: number, next: number, value: string) {
+    this.#open();
+    const key = this.keys.request(teamId, id);
+    const stored = this.#records.get(key);
+    if (!stored) return 'missing' as const;
+    // Checked and written in one synchronous step: nothing else runs in between.
+    if (stored.version !== expected) return 'conflict' as const;
+    this.#records.set(key, { version: next, value });
+    return 'written' as const;
+  }
+
+  async deleteRequest(teamId: string, id: string) {
+    this.#open();
+    this.#records.delete(this.keys.request(teamId, id));
+    this.#streams.delete(this.keys.audit(teamId, id));
+  }
+
+  async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {
+    this.#open();
+    const add = (key: string, score: number) => {
+      const set = this.#sortedSets.get(key) ?? new Map<string, number>();
+      if (!(onlyNew && set.has(id))) set.set(id, score);
+      this.#sortedSets.set(key, set);
+    };
+    if (entries.status) add(this.keys.byStatus(teamId, entries.status.status), entries.status.score);
+    if (entries.employee)
+      add(this.keys.byEmployee(teamId, entries.employee.employeeId), entries.employee.score);
+  }
+
+  async unindexRequest(teamId: string, id: string, statuses: readonly RequestStatus[], employeeId?: string) {
+    this.#open();
+    const keys = statuses.map((status) => this.keys.byStatus(teamId, status));
+    if (employeeId !== undefined) keys.push(this.keys.byEmployee(teamId, employeeId));
+    for (const key of keys) {
+      const set = this.#sortedSets.get(key);
+      set?.delete(id);
+      if (set?.size === 0) this.#sortedSets.delete(key);
+    }
+  }
+
+  async statusRange(teamId: string, status: RequestStatus, after: IndexPosition | undefined, count: number) {
+    this.#open();
+    return this.#ordered(this.keys.byStatus(teamId, status))
+      .filter((p) => !after || p.score > after.score || (p.score === after.score && p.id > after.id))
+      .slice(0, count);
+  }
+
+  async employeeRequestIds(teamId: string, employeeId: string) {
+    this.#open();
+    return this.#ordered(this.keys.byEmployee(teamId, employeeId)).map((p) => p.id);
+  }
+
+  async appendAudit(teamId: string, requestId: string, value: string) {
+    this.#open();
+    const key = this.keys.audit(teamId, requestId);
+    this.#streams.set(key, [...(this.#streams.get(key) ?? []), value]);
+  }
+
+  async listAudit(teamId: string, requestId: string) {
+    this.#open();
+    return [...(this.#streams.get(this.keys.audit(teamId, requestId)) ?? [])];
+  }
+
+  // Helpers
+
+  /** Redis's order for a sorted set: by score, then by member. */
+  #ordered(key: string): IndexPosition[] {
+    return [...(this.#sortedSets.get(key) ?? new Map<string, number>())]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  #get(key: string): string | null {
+    this.#open();
+    const entry = this.#strings.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt !== undefined && entry.expiresAt <= this.now()) {
+      this.#strings.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  #set(key: string, value: string, ttlMs?: number) {
+    this.#open();
+    this.#strings.set(key, ttlMs === undefined ? { value } : { value, expiresAt: this.now() + ttlMs });
+  }
+
+  /** Drops whatever has expired, as Redis would, so idle drafts and their keys do not pile up. */
+  #sweep() {
+    const now = this.now();
+    for (const [key, entry] of this.#strings) {
+      if (entry.expiresAt !== undefined && entry.expiresAt <= now) this.#strings.delete(key);
+    }
+  }
+
+  #open() {
+    if (this.#closed) throw new StoreUnavailableError('the in-process store is closed');
+  }
+}

@@ -1,0 +1,348 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import type { RequestStatus } from '../domain/status.js';
+import { type KeyRef, Vault, type VaultOptions } from '../privacy/vault.js';
+import {
+  DATA_KEY_TTL_MARGIN_MS,
+  type IndexEntries,
+  type IndexPosition,
+  type StoreBackend,
+} from './backend.js';
+import { StoreCommandError } from './errors.js';
+import { REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
+import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
+import { StoreUnavailableError } from './types.js';
+
+export interface RedisStoreOptions extends SealedStoreOptions {
+  /** redis://[:password@]host:port[/db] or rediss://... Never echoed in any message. */
+  readonly url: string;
+  readonly vault: VaultOptions;
+  /** Prefix of every key (default `aa`): lets tests and several installations share one Redis. */
+  readonly keyPrefix?: string;
+  /** How long a command waits for a (re)connection before failing with StoreUnavailableError. */
+  readonly connectWaitMs?: number;
+  /** Extra ioredis options (TLS, Sentinel); the safety options below win over these. */
+  readonly connection?: RedisOptions;
+}
+
+export const DEFAULT_CONNECT_WAIT_MS = 1000;
+const COMMAND_TIMEOUT_MS = 2000;
+
+/**
+ * Connection policy: callers fail fast and nothing is written behind their back.
+ * - ioredis's offline queue is off and in-flight commands are not resent after a reconnect: a write
+ *   the caller was told had failed must not land later (a request created twice, an audit entry
+ *   doubled). Instead each command waits a bounded time for the connection to be ready and is sent
+ *   only then, which rides out a Redis restart or failover of up to `connectWaitMs`.
+ * - maxRetriesPerRequest 0 fails in-flight commands as soon as the connection drops; commandTimeout
+ *   bounds a server that accepts but does not answer. So no call hangs for more than about
+ *   connectWaitMs + COMMAND_TIMEOUT_MS.
+ * - Reconnection never gives up, with a capped exponential backoff.
+ */
+function connectionOptions(extra: RedisOptions | undefined): RedisOptions {
+  return {
+    connectTimeout: 2000,
+    ...extra,
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    enableReadyCheck: true,
+    lazyConnect: false,
+    retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),
+  };
+}
+
+/** Compare-and-set and create-if-absent, on one key each so they run in Redis Cluster too. */
+const scripts = {
+  aaCreateRequest: {
+    numberOfKeys: 1,
+    lua: `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'version', ARGV[1], 'data', ARGV[2])
+return 1`,
+  },
+  aaCompareAndSetRequest: {
+    numberOfKeys: 1,
+    lua: `local stored = redis.call('HGET', KEYS[1], 'version')
+if not stored then return -1 end
+if stored ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'version', ARGV[2], 'data', ARGV[3])
+return 1`,
+  },
+  aaReplaceIfEqual: {
+    numberOfKeys: 1,
+    lua: `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+return 1`,
+  },
+} as const;
+
+interface ScriptCommands {
+  aaCreateRequest(key: string, version: string, data: string): Promise<number>;
+  aaCompareAndSetRequest(key: string, expected: string, next: string, data: string): Promise<number>;
+  aaReplaceIfEqual(key: string, expected: string, next: string): Promise<number>;
+}
+
+export function createRedisStore(options: RedisStoreOptions): SealedStore {
+  const ttlSeconds = options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS;
+  const backend = new RedisBackend(
+    new Redis(options.url, connectionOptions(options.connection)),
+    redisKeys(options.keyPrefix),
+    ttlSeconds * 1000,
+    options.connectWaitMs ?? DEFAULT_CONNECT_WAIT_MS,
+  );
+  return new SealedStore(backend, new Vault(options.vault, backend), options);
+}
+
+export class RedisBackend implements StoreBackend {
+  readonly #redis: Redis & ScriptCommands;
+  #waiting: Promise<void> | undefined;
+  #closed = false;
+
+  constructor(
+    redis: Redis,
+    readonly keys: RedisKeys,
+    readonly conversationTtlMs: number,
+    readonly connectWaitMs: number,
+  ) {
+    for (const [name, { numberOfKeys, lua }] of Object.entries(scripts)) {
+      redis.defineCommand(name, { numberOfKeys, lua });
+    }
+    // Connection errors surface through the commands that hit them (as StoreUnavailableError);
+    // without a listener ioredis would print them, URL details included, to stderr.
+    redis.on('error', () => {});
+    this.#redis = redis as Redis & ScriptCommands;
+  }
+
+  /** The ioredis client, for tests and tools that must look at raw keys (privacy scan). */
+  get client(): Redis {
+    return this.#redis;
+  }
+
+  async ping() {
+    await this.#run((r) => r.ping());
+  }
+
+  async close() {
+    this.#closed = true;
+    if (this.#redis.status === 'ready') {
+      await this.#redis.quit().catch(() => this.#redis.disconnect());
+    } else {
+      this.#redis.disconnect();
+    }
+  }
+
+  // Data keys (KeyStore): beside their records, under the same hash tag.
+
+  getWrappedKey(ref: KeyRef) {
+    return this.#run((r) => r.get(this.keys.dataKey(ref)));
+  }
+
+  async createWrappedKey(ref: KeyRef, wrapped: string) {
+    const key = this.keys.dataKey(ref);
+    // A request's key lives as long as the request; a conversation's keys expire with it.
+    const reply = await this.#run((r) =>
+      ref.name === REQUEST_KEY_NAME
+        ? r.set(key, wrapped, 'NX')
+        : r.set(key, wrapped, 'PX', this.conversationTtlMs + DATA_KEY_TTL_MARGIN_MS, 'NX'),
+    );
+    return reply === 'OK';
+  }
+
+  async replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string) {
+    return (await this.#run((r) => r.aaReplaceIfEqual(this.keys.dataKey(ref), expected, wrapped))) === 1;
+  }
+
+  async deleteWrappedKey(ref: KeyRef) {
+    await this.#run((r) => r.del(this.keys.dataKey(ref)));
+  }
+
+  // Conversations and profiles
+
+  getConversation(teamId: string, userId: string) {
+    return this.#run((r) => r.get(this.keys.conversation(teamId, userId)));
+  }
+
+  async putConversation(
+    teamId: string,
+    userId: string,
+    value: string,
+    ttlMs: number,
+    dataKeys: readonly KeyRef[],
+  ) {
+    const key = this.keys.conversation(teamId, userId);
+    // One slot ({team:user}), so one transaction: the record and its keys' lifetimes move together.
+    const replies = await this.#run((r) => {
+      const tx = r.multi().set(key, value, 'PX', ttlMs, 'GET');
+      for (const ref of dataKeys) tx.pexpire(this.keys.dataKey(ref), ttlMs + DATA_KEY_TTL_MARGIN_MS);
+      return tx.exec();
+    });
+    const [error, previous] = replies?.[0] ?? [new Error('transaction aborted'), null];
+    if (error) throw toStoreError(error);
+    return typeof previous === 'string' ? previous : null;
+  }
+
+  async deleteConversation(teamId: string, userId: string) {
+    await this.#run((r) => r.del(this.keys.conversation(teamId, userId)));
+  }
+
+  getProfile(teamId: string, userId: string) {
+    return this.#run((r) => r.get(this.keys.profile(teamId, userId)));
+  }
+
+  async putProfile(teamId: string, userId: string, value: string) {
+    await this.#run((r) => r.set(this.keys.profile(teamId, userId), value));
+  }
+
+  async deleteProfile(teamId: string, userId: string) {
+    await this.#run((r) => r.del(this.keys.profile(teamId, userId)));
+  }
+
+  // Requests
+
+  nextSequence(teamId: string, year: number) {
+    return this.#run((r) => r.incr(this.keys.sequence(teamId, year)));
+  }
+
+  getRequest(teamId: string, id: string) {
+    return this.#run((r) => r.hget(this.keys.request(teamId, id), 'data'));
+  }
+
+  getRequests(teamId: string, ids: readonly string[]) {
+    // Separate commands, not one pipeline: the records sit in different Cluster slots.
+    // ioredis still writes them back to back without waiting for each reply.
+    return this.#run((r) => Promise.all(ids.map((id) => r.hget(this.keys.request(teamId, id), 'data'))));
+  }
+
+  async createRequest(teamId: string, id: string, version: number, value: string) {
+    const key = this.keys.request(teamId, id);
+    return (await this.#run((r) => r.aaCreateRequest(key, String(version), value))) === 1;
+  }
+
+  async compareAndSetRequest(teamId: string, id: string, expected: number, next: number, value: string) {
+    const key = this.keys.request(teamId, id);
+    const reply = await this.#run((r) =>
+      r.aaCompareAndSetRequest(key, String(expected), String(next), value),
+    );
+    return reply === 1 ? ('written' as const) : reply === 0 ? ('conflict' as const) : ('missing' as const);
+  }
+
+  async deleteRequest(teamId: string, id: string) {
+    // One slot ({team:request}): record and audit stream go in one command.
+    await this.#run((r) => r.del(this.keys.request(teamId, id), this.keys.audit(teamId, id)));
+  }
+
+  async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {
+    // The team's indexes share one slot ({team}), so one transaction covers them.
+    await this.#run((r) => {
+      const tx = r.multi();
+      const add = (key: string, score: number) =>
+        onlyNew ? tx.zadd(key, 'NX', score, id) : tx.zadd(key, score, id);
+      if (entries.status) add(this.keys.byStatus(teamId, entries.status.status), entries.status.score);
+      if (entries.employee)
+        add(this.keys.byEmployee(teamId, entries.employee.employeeId), entries.employee.score);
+      return tx.exec();
+    });
+  }
+
+  async unindexRequest(teamId: string, id: string, statuses: readonly RequestStatus[], employeeId?: string) {
+    await this.#run((r) => {
+      const tx = r.multi();
+      for (const status of statuses) tx.zrem(this.keys.byStatus(teamId, status), id);
+      if (employeeId !== undefined) tx.zrem(this.keys.byEmployee(teamId, employeeId), id);
+      return tx.exec();
+    });
+  }
+
+  async statusRange(teamId: string, status: RequestStatus, after: IndexPosition | undefined, count: number) {
+    const key = this.keys.byStatus(teamId, status);
+    if (!after) {
+      return pairs(
+        await this.#run((r) => r.zrangebyscore(key, '-inf', '+inf', 'WITHSCORES', 'LIMIT', 0, count)),
+      );
+    }
+    // Members with the cursor's own score come after it only if their id sorts after its id.
+    const ties = pairs(
+      await this.#run((r) => r.zrangebyscore(key, after.score, after.score, 'WITHSCORES')),
+    ).filter((p) => p.id > after.id);
+    if (ties.length >= count) return ties.slice(0, count);
+    const later = pairs(
+      await this.#run((r) =>
+        r.zrangebyscore(key, `(${after.score}`, '+inf', 'WITHSCORES', 'LIMIT', 0, count - ties.length),
+      ),
+    );
+    return [...ties, ...later];
+  }
+
+  employeeRequestIds(teamId: string, employeeId: string) {
+    return this.#run((r) => r.zrangebyscore(this.keys.byEmployee(teamId, employeeId), '-inf', '+inf'));
+  }
+
+  async appendAudit(teamId: string, requestId: string, value: string) {
+    await this.#run((r) => r.xadd(this.keys.audit(teamId, requestId), '*', 'entry', value));
+  }
+
+  async listAudit(teamId: string, requestId: string) {
+    const entries = await this.#run((r) => r.xrange(this.keys.audit(teamId, requestId), '-', '+'));
+    return entries.map(([, fields]) => fields[1] ?? '');
+  }
+
+  /** Sends a command once the connection is ready; every failure leaves as a store error. */
+  async #run<T>(command: (redis: Redis & ScriptCommands) => Promise<T>): Promise<T> {
+    await this.#ready();
+    try {
+      return await command(this.#redis);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  #ready(): Promise<void> {
+    if (this.#closed) return Promise.reject(unavailable('the store is closed'));
+    if (this.#redis.status === 'ready') return Promise.resolve();
+    // One shared wait, however many callers are queued behind the reconnection.
+    this.#waiting ??= new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        this.#waiting = undefined;
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#redis.off('ready', onReady);
+        this.#waiting = undefined;
+        reject(unavailable());
+      }, this.connectWaitMs);
+      this.#redis.once('ready', onReady);
+    });
+    return this.#waiting;
+  }
+}
+
+function pairs(flat: string[]): IndexPosition[] {
+  const out: IndexPosition[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push({ id: flat[i] ?? '', score: Number(flat[i + 1]) });
+  return out;
+}
+
+function unavailable(detail = 'Redis is not reachable right now'): StoreUnavailableError {
+  return new StoreUnavailableError(`${detail}; try again in a moment`);
+}
+
+/** Redis states that pass: the command may succeed if tried again shortly. */
+const TRANSIENT_REPLIES = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'CLUSTERDOWN', 'TRYAGAIN', 'READONLY']);
+
+/**
+ * A fresh error with a fixed message. ioredis errors carry the command and its arguments (sealed
+ * values) and sometimes connection details; none of that may reach a log, so nothing of the original
+ * is kept but a Redis reply code.
+ */
+function toStoreError(error: unknown): Error {
+  if (error instanceof StoreUnavailableError || error instanceof StoreCommandError) return error;
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : '';
+  if (name === 'ReplyError') {
+    const code = /^[A-Z]+/.exec(message)?.[0] ?? 'ERR';
+    if (TRANSIENT_REPLIES.has(code)) return unavailable(`Redis is busy (${code})`);
+    return new StoreCommandError(`Redis refused a command (${code})`);
+  }
+  return unavailable();
+}

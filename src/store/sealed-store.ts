@@ -1,0 +1,291 @@
+import type { Conversation, EmployeeProfile } from '../domain/draft.js';
+import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
+import { requestStatuses } from '../domain/status.js';
+import type { Vault } from '../privacy/vault.js';
+import type { IndexPosition, StoreBackend } from './backend.js';
+import {
+  decodeAuditEntry,
+  decodeConversation,
+  decodeProfile,
+  decodeRequest,
+  decodeRequestSummary,
+  draftIdOf,
+  encodeAuditEntry,
+  encodeConversation,
+  encodeProfile,
+  encodeRequest,
+} from './codec.js';
+import { RequestNotFoundError } from './errors.js';
+import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
+import {
+  type AuditLog,
+  type ConversationStore,
+  type Page,
+  type ProfileStore,
+  RequestExistsError,
+  type RequestStore,
+  type RequestSummary,
+  type Store,
+  VersionConflictError,
+} from './types.js';
+
+export const DEFAULT_CONVERSATION_TTL_SECONDS = 14 * 24 * 60 * 60;
+export const DEFAULT_UPDATE_ATTEMPTS = 8;
+const DEFAULT_PAGE_SIZE = 20;
+
+export interface SealedStoreOptions {
+  readonly conversationTtlSeconds?: number;
+  /** How many times `update` re-reads and re-applies its change after losing a race. */
+  readonly maxUpdateAttempts?: number;
+}
+
+/**
+ * The Store contract over any backend: seals on the way in, opens on the way out, and orders the
+ * writes so a crash or a lost race never leaves a half-written request behind.
+ *
+ * Indexes and Redis Cluster: a request's record lives in its own slot ({team:request}) and the
+ * team's indexes in another ({team}), and Cluster cannot run one transaction across slots. So the
+ * record's compare-and-set is the only atomic step, and the indexes are kept a superset of the truth:
+ *   1. before the write, the request is added to the index of its new status (idempotent);
+ *   2. the record is written with the version check;
+ *   3. after it, the entry gets its exact score and leaves the old status's index.
+ * A crash between steps leaves at most an extra entry. Readers load each candidate's record and skip
+ * any entry whose record is gone or now has another status (or employee), so an extra entry is never
+ * shown; `purge` clears every index of the request. Readers never delete entries themselves: an
+ * entry that looks stale may belong to a write that is between steps 1 and 2.
+ */
+export class SealedStore implements Store {
+  readonly conversations: ConversationStore;
+  readonly profiles: ProfileStore;
+  readonly requests: RequestStore;
+  readonly audit: AuditLog;
+
+  constructor(
+    readonly backend: StoreBackend,
+    readonly vault: Vault,
+    options: SealedStoreOptions = {},
+  ) {
+    const ttlMs = (options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS) * 1000;
+    if (!(ttlMs > 0)) throw new Error('conversationTtlSeconds must be a positive number');
+    const attempts = options.maxUpdateAttempts ?? DEFAULT_UPDATE_ATTEMPTS;
+    if (!(Number.isInteger(attempts) && attempts >= 1))
+      throw new Error('maxUpdateAttempts must be at least 1');
+    this.conversations = conversationStore(backend, vault, ttlMs);
+    this.profiles = profileStore(backend);
+    this.requests = requestStore(backend, vault, attempts);
+    this.audit = auditLog(backend);
+  }
+
+  ping(): Promise<void> {
+    return this.backend.ping();
+  }
+
+  close(): Promise<void> {
+    return this.backend.close();
+  }
+}
+
+function conversationStore(backend: StoreBackend, vault: Vault, ttlMs: number): ConversationStore {
+  return {
+    async get(teamId, userId) {
+      const raw = await backend.getConversation(teamId, userId);
+      return raw === null ? null : decodeConversation(raw, vault, teamId, userId);
+    },
+
+    async save(conversation: Conversation) {
+      const { teamId, userId, draft } = conversation;
+      const value = await encodeConversation(conversation, vault);
+      const dataKeys = [turnsKeyRef(teamId, userId)];
+      if (draft) dataKeys.push(draftKeyRef(teamId, userId, draft.draftId));
+      const previous = await backend.putConversation(teamId, userId, value, ttlMs, dataKeys);
+      // A draft that was replaced or dropped is shredded now, not left to expire.
+      const previousDraftId = previous === null ? undefined : draftIdOf(previous);
+      if (previousDraftId !== undefined && previousDraftId !== draft?.draftId) {
+        await vault.shred(draftKeyRef(teamId, userId, previousDraftId));
+      }
+    },
+
+    async delete(teamId, userId) {
+      const raw = await backend.getConversation(teamId, userId);
+      const draftId = raw === null ? undefined : draftIdOf(raw);
+      // Keys first: if the delete is cut short, what remains can no longer be read.
+      if (draftId !== undefined) await vault.shred(draftKeyRef(teamId, userId, draftId));
+      await vault.shred(turnsKeyRef(teamId, userId));
+      await backend.deleteConversation(teamId, userId);
+    },
+  };
+}
+
+function profileStore(backend: StoreBackend): ProfileStore {
+  return {
+    async get(teamId, userId) {
+      const raw = await backend.getProfile(teamId, userId);
+      return raw === null ? null : decodeProfile(raw, teamId, userId);
+    },
+    async save(profile: EmployeeProfile) {
+      await backend.putProfile(profile.teamId, profile.userId, encodeProfile(profile));
+    },
+    async delete(teamId, userId) {
+      await backend.deleteProfile(teamId, userId);
+    },
+  };
+}
+
+function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number): RequestStore {
+  const summariesOf = async (teamId: string, ids: readonly string[]) => {
+    const raws = ids.length === 0 ? [] : await backend.getRequests(teamId, ids);
+    return raws.map((raw, i) => (raw === null ? null : decodeRequestSummary(raw, teamId, ids[i] ?? '')));
+  };
+
+  return {
+    async nextReference(teamId, year) {
+      if (!Number.isInteger(year) || year < 1000 || year > 9999)
+        throw new Error('the year must have four digits');
+      const n = await backend.nextSequence(teamId, year);
+      return `ACC-${year}-${String(n).padStart(4, '0')}`;
+    },
+
+    async create(request) {
+      const record: AccommodationRequest = { ...request, version: 1 };
+      const value = await encodeRequest(record, vault);
+      const { teamId, id } = record;
+      // Indexes first (see the class comment); `onlyNew` so a clash cannot move an existing entry.
+      await backend.indexRequest(
+        teamId,
+        id,
+        {
+          status: { status: record.status, score: timeScore(record.statusChangedAt, 'statusChangedAt') },
+          employee: { employeeId: record.employeeId, score: timeScore(record.createdAt, 'createdAt') },
+        },
+        true,
+      );
+      if (!(await backend.createRequest(teamId, id, record.version, value))) {
+        throw new RequestExistsError(`request ${id} already exists`);
+      }
+      return record;
+    },
+
+    async get(teamId, id) {
+      const raw = await backend.getRequest(teamId, id);
+      return raw === null ? null : decodeRequest(raw, vault, teamId, id);
+    },
+
+    async update(teamId, id, change) {
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        const raw = await backend.getRequest(teamId, id);
+        if (raw === null) throw new RequestNotFoundError(`request ${id} was not found`);
+        const current = await decodeRequest(raw, vault, teamId, id);
+        const changed = change(structuredClone(current));
+        if (changed.id !== id || changed.teamId !== teamId || changed.employeeId !== current.employeeId) {
+          throw new Error('an update may not change the request id, team or employee');
+        }
+        const next: AccommodationRequest = { ...changed, version: current.version + 1 };
+        const value = await encodeRequest(next, vault);
+        const score = timeScore(next.statusChangedAt, 'statusChangedAt');
+        const moved = next.status !== current.status || next.statusChangedAt !== current.statusChangedAt;
+        if (moved) await backend.indexRequest(teamId, id, { status: { status: next.status, score } }, false);
+
+        const outcome = await backend.compareAndSetRequest(teamId, id, current.version, next.version, value);
+        if (outcome === 'missing') throw new RequestNotFoundError(`request ${id} was not found`);
+        if (outcome === 'written') {
+          if (moved) {
+            await backend.indexRequest(teamId, id, { status: { status: next.status, score } }, false);
+            if (next.status !== current.status) await backend.unindexRequest(teamId, id, [current.status]);
+          }
+          return next;
+        }
+        // Lost the race: someone wrote in between. Read their version and apply the change again,
+        // after a short random pause so the writers that collided do not collide again in step.
+        if (attempt < maxAttempts) await pause(Math.random() * Math.min(2 ** attempt, 50));
+      }
+      throw new VersionConflictError(
+        `request ${id} kept changing while it was being updated (${maxAttempts} attempts); nothing was written`,
+      );
+    },
+
+    async listByEmployee(teamId, employeeId) {
+      const ids = await backend.employeeRequestIds(teamId, employeeId);
+      const summaries = await summariesOf(teamId, ids);
+      return summaries.filter((s): s is RequestSummary => s !== null && s.employeeId === employeeId);
+    },
+
+    async listByStatus(teamId, status, options = {}): Promise<Page<RequestSummary>> {
+      const limit = options.limit ?? DEFAULT_PAGE_SIZE;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error('limit must be 1 to 500');
+      let after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+      // One more than asked, to know whether a next page exists.
+      const found: { summary: RequestSummary; position: IndexPosition }[] = [];
+      while (found.length <= limit) {
+        const want = limit + 1 - found.length;
+        const positions = await backend.statusRange(teamId, status, after, want);
+        const summaries = await summariesOf(
+          teamId,
+          positions.map((p) => p.id),
+        );
+        positions.forEach((position, i) => {
+          const summary = summaries[i];
+          if (summary && summary.status === status) found.push({ summary, position });
+        });
+        if (positions.length < want) break;
+        after = positions.at(-1);
+      }
+      const page = found.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((f) => f.summary),
+        ...(found.length > limit && last ? { nextCursor: encodeCursor(last.position) } : {}),
+      };
+    },
+
+    async purge(teamId, id) {
+      const raw = await backend.getRequest(teamId, id);
+      let employeeId: string | undefined;
+      if (raw !== null) {
+        try {
+          employeeId = decodeRequestSummary(raw, teamId, id).employeeId;
+        } catch {
+          // A broken record is purged all the same; only its employee index entry stays behind.
+        }
+      }
+      // The key first: from here on the sealed fields are gone, wherever copies of them live.
+      await vault.shred(requestKeyRef(teamId, id));
+      await backend.deleteRequest(teamId, id);
+      await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
+    },
+  };
+}
+
+function auditLog(backend: StoreBackend): AuditLog {
+  return {
+    async append(teamId, requestId, entry: AuditEntry) {
+      await backend.appendAudit(teamId, requestId, encodeAuditEntry(entry, teamId, requestId));
+    },
+    async list(teamId, requestId) {
+      const raws = await backend.listAudit(teamId, requestId);
+      return raws.map((raw) => decodeAuditEntry(raw, teamId, requestId));
+    },
+  };
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function timeScore(timestamp: string, field: string): number {
+  const ms = Date.parse(timestamp);
+  if (Number.isNaN(ms)) throw new Error(`${field} is not a timestamp (use an ISO 8601 string)`);
+  return ms;
+}
+
+/** Cursors are opaque to callers: the (score, id) of the last item, so paging survives removals. */
+function encodeCursor(position: IndexPosition): string {
+  return Buffer.from(`${position.score}|${position.id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): IndexPosition {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  const score = Number(text.slice(0, bar));
+  const id = text.slice(bar + 1);
+  if (bar < 1 || !Number.isFinite(score) || id.length === 0)
+    throw new Error('the paging cursor is not valid');
+  return { score, id };
+}

@@ -1,0 +1,337 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../src/domain/request.js';
+import { ShreddedError } from '../../../src/privacy/vault.js';
+import type { StoreBackend } from '../../../src/store/backend.js';
+import { draftKeyRef, requestKeyRef } from '../../../src/store/keys.js';
+import { SealedStore } from '../../../src/store/sealed-store.js';
+import { RequestExistsError, VersionConflictError } from '../../../src/store/types.js';
+import {
+  allCanaries,
+  canaryFields,
+  findCanaries,
+  makeConversation,
+  makeProfile,
+  makeRequest,
+  uniquePrefix,
+} from './fixtures.js';
+
+export interface StoreHarness {
+  readonly name: string;
+  /** A store over its own key prefix, so suites never see each other's data. */
+  open(options: {
+    keyPrefix: string;
+    conversationTtlSeconds?: number;
+    maxUpdateAttempts?: number;
+  }): SealedStore;
+  /** Lets idle time pass: Redis waits for real, the in-process store moves its clock. */
+  idle(ms: number): Promise<void>;
+  /** Every key and every value held under the prefix, raw, as the backend stores it. */
+  dump(store: SealedStore, keyPrefix: string): Promise<string[]>;
+}
+
+const TEAM = 'T0CONTRACT';
+
+/** The one store contract (src/store/types.ts), run against every implementation. */
+export function storeContract(harness: StoreHarness): void {
+  describe(`store contract: ${harness.name}`, () => {
+    const opened: SealedStore[] = [];
+    const open = (options: Parameters<StoreHarness['open']>[0]) => {
+      const store = harness.open(options);
+      opened.push(store);
+      return store;
+    };
+    afterAll(async () => {
+      await Promise.all(opened.map((s) => s.close()));
+    });
+
+    it('gives back a created request as it was, private fields included', async () => {
+      const store = open({ keyPrefix: uniquePrefix('roundtrip') });
+      const request = makeRequest(TEAM, 'ACC-2026-0001', 'U1', { sensitive: canaryFields('rt') });
+      const created = await store.requests.create({ ...request, version: 7 });
+      expect(created.version).toBe(1);
+      expect(await store.requests.get(TEAM, request.id)).toEqual({ ...request, version: 1 });
+      expect(await store.requests.get(TEAM, 'ACC-2026-0999')).toBeNull();
+      await expect(store.requests.create(request)).rejects.toBeInstanceOf(RequestExistsError);
+    });
+
+    it('hands out unique, increasing references even when asked for many at once', async () => {
+      const store = open({ keyPrefix: uniquePrefix('refs') });
+      const refs = await Promise.all(
+        Array.from({ length: 50 }, () => store.requests.nextReference(TEAM, 2026)),
+      );
+      for (const ref of refs) expect(ref).toMatch(/^ACC-2026-\d{4}$/);
+      const numbers = refs.map((r) => Number(r.slice(-4))).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(await store.requests.nextReference(TEAM, 2026)).toBe('ACC-2026-0051');
+      expect(await store.requests.nextReference(TEAM, 2027)).toBe('ACC-2027-0001');
+    });
+
+    it('loses no update when twenty people change the same request at once', async () => {
+      const store = open({ keyPrefix: uniquePrefix('cas'), maxUpdateAttempts: 20 });
+      const request = makeRequest(TEAM, 'ACC-2026-0002', 'U1', { sensitive: { privateNote: 'notes:' } });
+      await store.requests.create(request);
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.requests.update(TEAM, request.id, (current) => ({
+            ...current,
+            sensitive: { ...current.sensitive, privateNote: `${current.sensitive.privateNote} n${i};` },
+          })),
+        ),
+      );
+      const after = await store.requests.get(TEAM, request.id);
+      expect(after?.version).toBe(21);
+      const notes = after?.sensitive.privateNote?.match(/n\d+;/g) ?? [];
+      expect(notes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `n${i};`).sort());
+    });
+
+    it('gives up with a conflict, writing nothing, when others keep winning the race', async () => {
+      const store = open({ keyPrefix: uniquePrefix('conflict') });
+      const request = makeRequest(TEAM, 'ACC-2026-0003', 'U1', { sensitive: { coveragePlan: 'plan A' } });
+      await store.requests.create(request);
+      // Before each of our writes lands, a colleague's write lands first (through the real backend).
+      let rivalWrites = 0;
+      const rivalFirst = interfere(store.backend, 'compareAndSetRequest', async () => {
+        rivalWrites++;
+        await store.requests.update(TEAM, request.id, (r) => ({
+          ...r,
+          sensitive: { ...r.sensitive, coveragePlan: `plan by colleague ${rivalWrites}` },
+        }));
+      });
+      const loser = new SealedStore(rivalFirst, store.vault, { maxUpdateAttempts: 3 });
+      const error = await loser.requests
+        .update(TEAM, request.id, (r) => ({ ...r, sensitive: { ...r.sensitive, coveragePlan: 'mine' } }))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VersionConflictError);
+      const stored = await store.requests.get(TEAM, request.id);
+      expect(rivalWrites).toBe(3);
+      expect(stored?.version).toBe(4);
+      expect(stored?.sensitive.coveragePlan).toBe('plan by colleague 3');
+    });
+
+    it('forgets an idle conversation after its time, but not one still in use', async () => {
+      const store = open({ keyPrefix: uniquePrefix('ttl'), conversationTtlSeconds: 1 });
+      const idle = makeConversation(TEAM, 'U-IDLE');
+      const busy = makeConversation(TEAM, 'U-BUSY');
+      await store.conversations.save(idle);
+      await store.conversations.save(busy);
+      expect(await store.conversations.get(TEAM, 'U-IDLE')).toEqual(idle);
+      await harness.idle(600);
+      await store.conversations.save(busy);
+      await harness.idle(600);
+      expect(await store.conversations.get(TEAM, 'U-IDLE')).toBeNull();
+      expect(await store.conversations.get(TEAM, 'U-BUSY')).toEqual(busy);
+      await harness.idle(1200);
+      expect(await store.conversations.get(TEAM, 'U-BUSY')).toBeNull();
+    });
+
+    it('lists an employee’s requests and pages through a status, longest waiting first', async () => {
+      const store = open({ keyPrefix: uniquePrefix('list') });
+      // Minutes give the order; two share a minute so a page boundary falls on a tie.
+      const plan: [string, string, number][] = [
+        ['ACC-2026-0015', 'U1', 5],
+        ['ACC-2026-0011', 'U2', 1],
+        ['ACC-2026-0014', 'U1', 3],
+        ['ACC-2026-0012', 'U1', 2],
+        ['ACC-2026-0013', 'U2', 2],
+      ];
+      for (const [id, employee, minute] of plan)
+        await store.requests.create(makeRequest(TEAM, id, employee, { minute }));
+
+      const mine = await store.requests.listByEmployee(TEAM, 'U1');
+      expect(mine.map((s) => s.id)).toEqual(['ACC-2026-0012', 'ACC-2026-0014', 'ACC-2026-0015']);
+      expect(mine[0]).toEqual({
+        id: 'ACC-2026-0012',
+        employeeId: 'U1',
+        status: 'submitted',
+        statusChangedAt: makeRequest(TEAM, 'x', 'U1', { minute: 2 }).statusChangedAt,
+        submittedAt: makeRequest(TEAM, 'x', 'U1', { minute: 2 }).submittedAt,
+      });
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      const pageSizes: number[] = [];
+      do {
+        const page = await store.requests.listByStatus(TEAM, 'submitted', {
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        pageSizes.push(page.items.length);
+        seen.push(...page.items.map((s) => s.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(pageSizes).toEqual([2, 2, 1]);
+      expect(seen).toEqual([
+        'ACC-2026-0011',
+        'ACC-2026-0012',
+        'ACC-2026-0013',
+        'ACC-2026-0014',
+        'ACC-2026-0015',
+      ]);
+
+      await store.requests.update(TEAM, 'ACC-2026-0012', (r) => ({
+        ...r,
+        status: 'acknowledged',
+        statusChangedAt: new Date(Date.UTC(2026, 2, 3)).toISOString(),
+      }));
+      const submitted = await store.requests.listByStatus(TEAM, 'submitted');
+      expect(submitted.items.map((s) => s.id)).not.toContain('ACC-2026-0012');
+      expect(submitted.nextCursor).toBeUndefined();
+      const acknowledged = await store.requests.listByStatus(TEAM, 'acknowledged');
+      expect(acknowledged.items.map((s) => `${s.id} ${s.status}`)).toEqual(['ACC-2026-0012 acknowledged']);
+      expect(await store.requests.listByEmployee(TEAM, 'U-NOBODY')).toEqual([]);
+    });
+
+    it('keeps the audit trail in order, and keeps only who did what and when', async () => {
+      const keyPrefix = uniquePrefix('audit');
+      const store = open({ keyPrefix });
+      const id = 'ACC-2026-0020';
+      const entries: AuditEntry[] = [
+        { at: '2026-03-02T09:00:00.000Z', actorRole: 'employee', actorId: 'U1', action: 'created' },
+        {
+          at: '2026-03-02T09:01:00.000Z',
+          actorRole: 'employee',
+          actorId: 'U1',
+          action: 'submit',
+          fromStatus: 'draft',
+          toStatus: 'submitted',
+        },
+        {
+          at: '2026-03-02T10:00:00.000Z',
+          actorRole: 'hr',
+          actorId: 'U9',
+          action: 'acknowledge',
+          fromStatus: 'submitted',
+          toStatus: 'acknowledged',
+        },
+      ];
+      for (const entry of entries) await store.audit.append(TEAM, id, entry);
+      const leak = 'canary audit note about detox';
+      await store.audit.append(TEAM, id, { ...entries[0], note: leak } as AuditEntry);
+      const listed = await store.audit.list(TEAM, id);
+      expect(listed.slice(0, 3)).toEqual(entries);
+      expect(listed[3]).toEqual(entries[0]);
+      expect(findCanaries(await harness.dump(store, keyPrefix), [leak])).toEqual([]);
+    });
+
+    it('purges a request for good: record, indexes and the key its private fields need', async () => {
+      const keyPrefix = uniquePrefix('purge');
+      const store = open({ keyPrefix });
+      const fields = canaryFields('purge');
+      const request = makeRequest(TEAM, 'ACC-2026-0030', 'U3', { sensitive: fields });
+      await store.requests.create(request);
+      await store.audit.append(TEAM, request.id, {
+        at: request.createdAt,
+        actorRole: 'employee',
+        actorId: 'U3',
+        action: 'created',
+      });
+      const raw = await store.backend.getRequest(TEAM, request.id);
+      const sealed = JSON.parse(raw ?? '{}').sealed.reasonOwnWords as string;
+      expect(
+        await store.vault.open(requestKeyRef(TEAM, request.id), 'sensitive.reasonOwnWords', sealed),
+      ).toBe(fields.reasonOwnWords);
+
+      await store.requests.purge(TEAM, request.id);
+      expect(await store.requests.get(TEAM, request.id)).toBeNull();
+      expect(await store.requests.listByEmployee(TEAM, 'U3')).toEqual([]);
+      expect((await store.requests.listByStatus(TEAM, 'submitted')).items).toEqual([]);
+      expect(await store.audit.list(TEAM, request.id)).toEqual([]);
+      await expect(
+        store.vault.open(requestKeyRef(TEAM, request.id), 'sensitive.reasonOwnWords', sealed),
+      ).rejects.toBeInstanceOf(ShreddedError);
+      // Nothing that names the request is left, indexes and counters included.
+      const left = await harness.dump(store, keyPrefix);
+      expect(left.filter((line) => line.includes(request.id))).toEqual([]);
+    });
+
+    it('shreds a draft when the conversation is deleted or the draft is replaced', async () => {
+      const store = open({ keyPrefix: uniquePrefix('draft') });
+      const first = makeConversation(TEAM, 'U4', {
+        draftId: 'draft-one',
+        sensitive: { privateNote: 'first' },
+      });
+      await store.conversations.save(first);
+      const firstSealed = JSON.parse((await store.backend.getConversation(TEAM, 'U4')) ?? '{}').draft.sealed
+        .privateNote as string;
+
+      const second = makeConversation(TEAM, 'U4', {
+        draftId: 'draft-two',
+        sensitive: { privateNote: 'second' },
+      });
+      await store.conversations.save(second);
+      await expect(
+        store.vault.open(draftKeyRef(TEAM, 'U4', 'draft-one'), 'draft.sensitive.privateNote', firstSealed),
+      ).rejects.toBeInstanceOf(ShreddedError);
+      expect(await store.conversations.get(TEAM, 'U4')).toEqual(second);
+
+      const secondSealed = JSON.parse((await store.backend.getConversation(TEAM, 'U4')) ?? '{}').draft.sealed
+        .privateNote as string;
+      await store.conversations.delete(TEAM, 'U4');
+      expect(await store.conversations.get(TEAM, 'U4')).toBeNull();
+      await expect(
+        store.vault.open(draftKeyRef(TEAM, 'U4', 'draft-two'), 'draft.sensitive.privateNote', secondSealed),
+      ).rejects.toBeInstanceOf(ShreddedError);
+    });
+
+    it('keeps profiles, and deletes them on request', async () => {
+      const store = open({ keyPrefix: uniquePrefix('profile') });
+      const profile = makeProfile(TEAM, 'U5');
+      await store.profiles.save(profile);
+      expect(await store.profiles.get(TEAM, 'U5')).toEqual(profile);
+      await store.profiles.delete(TEAM, 'U5');
+      expect(await store.profiles.get(TEAM, 'U5')).toBeNull();
+    });
+
+    it('holds no private text in plain anywhere at rest', async () => {
+      const keyPrefix = uniquePrefix('scan');
+      const store = open({ keyPrefix });
+      const canaries: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const fields = canaryFields(`request-${i}`);
+        canaries.push(...allCanaries(fields));
+        const request = makeRequest(TEAM, `ACC-2026-004${i}`, `U6${i}`, { sensitive: fields });
+        await store.requests.create(request);
+        await store.requests.update(TEAM, request.id, (r) => ({ ...r, status: 'acknowledged' }));
+        await store.audit.append(TEAM, request.id, {
+          at: request.createdAt,
+          actorRole: 'hr',
+          actorId: 'U9',
+          action: 'acknowledge',
+        });
+      }
+      for (let i = 0; i < 2; i++) {
+        const fields = canaryFields(`draft-${i}`);
+        const turnText = `canary turn ${i} about methadone ${randomUUID()}`;
+        canaries.push(...allCanaries(fields), turnText);
+        await store.conversations.save(makeConversation(TEAM, `U7${i}`, { sensitive: fields, turnText }));
+        await store.profiles.save(makeProfile(TEAM, `U7${i}`));
+      }
+
+      const dump = await harness.dump(store, keyPrefix);
+      // The scan sees the data: sealed values are there, and every canary reads back through the store.
+      expect(dump.filter((line) => line.includes('aa1.')).length).toBeGreaterThanOrEqual(5);
+      expect((await store.requests.get(TEAM, 'ACC-2026-0040'))?.sensitive.privateNote).toContain('canary');
+      expect(findCanaries(dump, canaries)).toEqual([]);
+    });
+  });
+}
+
+/** The same backend, with a hook that runs before one operation: a colleague acting at the worst time. */
+function interfere(
+  backend: StoreBackend,
+  operation: keyof StoreBackend,
+  before: () => Promise<void>,
+): StoreBackend {
+  return new Proxy(backend, {
+    get(target, property) {
+      const value = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      if (property !== operation) return value.bind(target);
+      return async (...args: unknown[]) => {
+        await before();
+        return value.apply(target, args);
+      };
+    },
+  });
+}
