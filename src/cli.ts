@@ -4,7 +4,16 @@ import { type CliCommand, processIO } from './cli/io.js';
  * One command line for the project. Each command lives in its own module and is loaded only when
  * asked for, so `privacy scan` and `letter` start fast and need no environment.
  */
-const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {};
+const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  demo: {
+    summary: 'run the app against a local Slack (interactive, or --script FILE --record OUT.jsonl)',
+    load: async () => (await import('./cli/demo.js')).run,
+  },
+  letter: {
+    summary: 'render a letter from a JSON data file',
+    load: async () => (await import('./cli/letter.js')).run,
+  },
+};
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(16)}${summary}`);

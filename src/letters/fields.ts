@@ -14,24 +14,29 @@ export const letterLocales = ['en-US', 'en-GB', 'en-CA'] as const;
 export const LetterLocale = z.enum(letterLocales, { error: `one of ${letterLocales.join(', ')}` });
 export type LetterLocale = z.infer<typeof LetterLocale>;
 
+/** A message for a value of the wrong type only; range checks keep their own words. */
+export const typeError = (expected: string) => ({
+  error: (issue: { code: string }) => (issue.code === 'invalid_type' ? expected : undefined),
+});
+
 /**
  * One line of text. Line breaks are folded into spaces so that text supplied as data can never
  * start a heading or a list item of its own in the rendered letter.
  */
 export const Line = z
-  .string({ error: 'text' })
+  .string(typeError('text'))
   .transform((value) => value.replace(/\s+/g, ' ').trim())
   .pipe(z.string().min(1, 'text (not empty)').max(300, 'at most 300 characters'));
 
 /** A paragraph of prose, same folding as `Line`, longer limit. */
 export const Prose = z
-  .string({ error: 'text' })
+  .string(typeError('text'))
   .transform((value) => value.replace(/\s+/g, ' ').trim())
   .pipe(z.string().min(1, 'text (not empty)').max(2000, 'at most 2,000 characters'));
 
 /** Several lines kept as lines, e.g. a signature block; given as one string with line breaks or a list. */
 export const Lines = z
-  .union([z.string(), z.array(z.string())], { error: 'text, or a list of lines' })
+  .union([z.string(), z.array(z.string())], typeError('text, or a list of lines'))
   .transform((value) =>
     (Array.isArray(value) ? value : value.split(/\r?\n/))
       .map((line) => line.replace(/\s+/g, ' ').trim())
@@ -39,11 +44,11 @@ export const Lines = z
   )
   .pipe(z.array(z.string().max(200, 'at most 200 characters a line')).min(1, 'at least one line').max(8));
 
-export const CalendarDate = IsoDate.refine(
-  (value) => isRealDate(value),
-  'a real calendar date as YYYY-MM-DD',
-);
-export const Time = ClockTime;
+export const CalendarDate = z
+  .string(typeError('a date as YYYY-MM-DD'))
+  .pipe(IsoDate)
+  .refine((value) => isRealDate(value), 'a real calendar date as YYYY-MM-DD');
+export const Time = z.string(typeError('a time as HH:mm (24-hour)')).pipe(ClockTime);
 
 export const TimeZone = z
   .string({ error: 'an IANA time zone like America/New_York' })
@@ -84,14 +89,14 @@ export const HrContact = z.strictObject({
 export const Schedule = z
   .object({
     days: z
-      .array(Weekday, { error: `a list of days from ${Weekday.options.join(', ')}` })
+      .array(Weekday, typeError(`a list of days from ${Weekday.options.join(', ')}`))
       .min(1, 'at least one day')
       .refine((days) => new Set(days).size === days.length, 'each day once'),
     sessionStart: Time,
     sessionEnd: Time,
     /** Minutes each way between work and the session; widens the time away from work. */
     travelMinutes: z
-      .number({ error: 'a whole number of minutes' })
+      .number(typeError('a whole number of minutes'))
       .int('a whole number of minutes')
       .min(0, 'zero or more minutes')
       .max(240, 'at most 240 minutes')
@@ -129,7 +134,9 @@ export const letterBase = {
   hr: HrContact.default({ name: null, jobTitle: null, email: null }),
 };
 
+/** Only judges well-formed dates; a malformed one already has its own problem reported. */
 function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;

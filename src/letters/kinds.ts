@@ -8,6 +8,7 @@ import {
   optional,
   Prose,
   Schedule,
+  typeError,
 } from './fields.js';
 
 /**
@@ -16,7 +17,7 @@ import {
  * asks for a diagnosis, a medication or a treatment provider, so a letter cannot carry one by design.
  */
 
-const lines = (min: number, max = 10) => z.array(Line, { error: 'a list of text lines' }).min(min).max(max);
+const lines = (min: number, max = 10) => z.array(Line, typeError('a list of text lines')).min(min).max(max);
 
 const Accommodation = z
   .object({
@@ -47,7 +48,12 @@ const request = z.strictObject({
   }),
   /** A drafted statement of need in the employee's voice, if they used the assistant. */
   statementOfNeed: optional(Prose),
-  replyWithinDays: z.number({ error: 'a whole number of days' }).int().min(1).max(60).default(10),
+  replyWithinDays: z
+    .number(typeError('a whole number of days'))
+    .int('a whole number of days')
+    .min(1)
+    .max(60)
+    .default(10),
 });
 
 /** 2. The form the employee gives their clinician; it goes back to HR directly. */
@@ -120,7 +126,7 @@ const denial = z.strictObject({
   reasons: lines(1, 6),
   /** The interactive process as it happened, in order. */
   process: z
-    .array(z.strictObject({ date: CalendarDate, step: Line }), { error: 'a list of { date, step }' })
+    .array(z.strictObject({ date: CalendarDate, step: Line }), typeError('a list of { date, step }'))
     .min(1, 'at least one step of the process followed'),
   alternativesConsidered: optional(lines(1, 6)),
   reconsiderBy: CalendarDate,
@@ -133,7 +139,12 @@ const statusInquiry = z.strictObject({
   /** When the arrangement was hoped to start. */
   neededFrom: optional(CalendarDate),
   lastContactDate: optional(CalendarDate),
-  replyWithinDays: z.number({ error: 'a whole number of days' }).int().min(1).max(30).default(5),
+  replyWithinDays: z
+    .number(typeError('a whole number of days'))
+    .int('a whole number of days')
+    .min(1)
+    .max(30)
+    .default(5),
 });
 
 /** 9. The employee asks to extend or review an arrangement in place. */

@@ -31,7 +31,7 @@ export function validateLetterData<K extends LetterKind>(
 ): { ok: true; value: LetterValues<K> } | { ok: false; problems: FieldProblem[] } {
   const result = letterSchemas[kind].safeParse(data);
   if (result.success) return { ok: true, value: result.data as LetterValues<K> };
-  return { ok: false, problems: result.error.issues.map(toProblem) };
+  return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, data)) };
 }
 
 export function parseLetterData<K extends LetterKind>(kind: K, data: unknown): LetterValues<K> {
@@ -40,8 +40,18 @@ export function parseLetterData<K extends LetterKind>(kind: K, data: unknown): L
   return result.value;
 }
 
-function toProblem(issue: z.core.$ZodIssue): FieldProblem {
-  return { path: formatPath(issue.path), expected: describe(issue) };
+function toProblem(issue: z.core.$ZodIssue, data: unknown): FieldProblem {
+  return { path: formatPath(issue.path), expected: describe(issue, isMissing(data, issue.path)) };
+}
+
+/** zod leaves the input out of its issues (by design: it may be private), so look where it was. */
+function isMissing(data: unknown, path: PropertyKey[]): boolean {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !(key in node)) return true;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node === undefined;
 }
 
 function formatPath(path: PropertyKey[]): string {
@@ -57,10 +67,10 @@ function formatPath(path: PropertyKey[]): string {
  * expected ...", so they are reworded into the same shape. Received values are never shown: they
  * may be the employee's words.
  */
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: z.core.$ZodIssue, missing: boolean): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `${expectedType(issue)} (missing)` : expectedType(issue);
+      return missing ? `${expectedType(issue)} (missing)` : expectedType(issue);
     case 'invalid_value':
       return issue.message.startsWith('Invalid')
         ? `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`
