@@ -1,0 +1,234 @@
+import { checkbox, input, Separator, select } from '@inquirer/prompts';
+import type { CliIO } from '../cli/io.js';
+import { type Actor, ActorError, type FillValue } from './actor.js';
+import type { Emulator } from './emulator.js';
+import type { InputField } from './render.js';
+import { isJson, type Json } from './workspace.js';
+
+/**
+ * The demo at the keyboard: choose who you are, see their Slack as text, and act from a menu of
+ * what they can do right now (buttons, inputs, submit, a DM, the slash command, the Home tab).
+ */
+
+type Choice =
+  | { kind: 'click'; number: number }
+  | { kind: 'fill' }
+  | { kind: 'submit' }
+  | { kind: 'close' }
+  | { kind: 'command' }
+  | { kind: 'message' }
+  | { kind: 'home' }
+  | { kind: 'messages' }
+  | { kind: 'switch' }
+  | { kind: 'calls' }
+  | { kind: 'quit' };
+
+export async function interactive(emulator: Emulator, io: CliIO): Promise<number> {
+  const context = { input: io.stdin, output: io.stdout as NodeJS.WritableStream };
+  const write = (text: string) => io.stdout.write(text);
+  write(
+    `\nAccommodation Assistant, running against a local Slack.\n` +
+      `Everything stays on this computer. Press Ctrl+C to leave.\n`,
+  );
+  try {
+    let actor = await choosePerson(emulator, context);
+    for (;;) {
+      write(`\n${frame(actor)}\n`);
+      const choice = await select<Choice>(
+        { message: `What does ${actor.user.realName} do?`, choices: menu(actor), pageSize: 16, loop: false },
+        context,
+      );
+      if (choice.kind === 'quit') return 0;
+      if (choice.kind === 'switch') {
+        actor = await choosePerson(emulator, context);
+        continue;
+      }
+      if (choice.kind === 'calls') {
+        write(`${callsSoFar(emulator)}\n`);
+        continue;
+      }
+      try {
+        await act(actor, choice, context);
+      } catch (error) {
+        if (isExit(error)) throw error;
+        const message =
+          error instanceof ActorError ? error.message.split('\n\n--- what they see')[0] : String(error);
+        write(`\n! ${message}\n`);
+      }
+    }
+  } catch (error) {
+    if (isExit(error)) {
+      write('\nBye.\n');
+      return 0;
+    }
+    throw error;
+  }
+}
+
+type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+
+/** Ctrl+C in a prompt: leave quietly. */
+function isExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+async function choosePerson(emulator: Emulator, context: PromptContext): Promise<Actor> {
+  const roles: Record<string, string> = {
+    employee: 'an employee asking for flexible hours',
+    hr: 'HR',
+    eap: 'the EAP coordinator',
+    manager: 'a manager',
+  };
+  const handle = await select(
+    {
+      message: 'Who are you?',
+      choices: emulator.directory.users.map((user) => ({
+        name: `${user.realName}, ${roles[user.handle] ?? user.handle}`,
+        value: user.handle,
+      })),
+    },
+    context,
+  );
+  return emulator.as(handle);
+}
+
+function frame(actor: Actor): string {
+  const where = actor.screen().startsWith('+-- Modal')
+    ? 'a modal'
+    : actor.surface === 'home'
+      ? 'Home'
+      : 'Messages';
+  const title = `${actor.user.realName} (${actor.handle}) is looking at ${where}`;
+  return `${'='.repeat(title.length)}\n${title}\n${'='.repeat(title.length)}\n${actor.screen()}`;
+}
+
+function menu(actor: Actor): Array<{ name: string; value: Choice } | Separator> {
+  const rendered = actor.rendered();
+  const choices: Array<{ name: string; value: Choice } | Separator> = rendered.targets.map((target) => ({
+    name: `Click [${target.number}] ${target.label}`,
+    value: { kind: 'click', number: target.number },
+  }));
+  const modalOpen = rendered.text.startsWith('+-- Modal');
+  if (actor.inputs().length > 0) choices.push({ name: 'Fill in a field', value: { kind: 'fill' } });
+  if (modalOpen) {
+    choices.push({ name: 'Submit the form', value: { kind: 'submit' } });
+    choices.push({ name: 'Close the modal', value: { kind: 'close' } });
+  }
+  choices.push(new Separator());
+  choices.push({ name: 'Run /accommodation', value: { kind: 'command' } });
+  choices.push({ name: 'Send the app a direct message', value: { kind: 'message' } });
+  if (actor.surface === 'home') choices.push({ name: 'Open Messages', value: { kind: 'messages' } });
+  else choices.push({ name: 'Open the Home tab', value: { kind: 'home' } });
+  choices.push({ name: 'Switch to someone else', value: { kind: 'switch' } });
+  choices.push({ name: 'Show the Web API calls so far', value: { kind: 'calls' } });
+  choices.push({ name: 'Quit', value: { kind: 'quit' } });
+  return choices;
+}
+
+async function act(actor: Actor, choice: Choice, context: PromptContext): Promise<void> {
+  switch (choice.kind) {
+    case 'click': {
+      const target = actor.rendered().targets.find((t) => t.number === choice.number);
+      if (target) await actor.click(target);
+      return;
+    }
+    case 'fill': {
+      const fields = actor.inputs();
+      const label = await select(
+        {
+          message: 'Which field?',
+          choices: fields.map((field) => ({ name: field.label, value: field.label })),
+        },
+        context,
+      );
+      const field = fields.find((f) => f.label === label);
+      if (field) await actor.fill({ [field.label]: await askValue(field, context) });
+      return;
+    }
+    case 'submit':
+      await actor.submit();
+      return;
+    case 'close':
+      await actor.closeModal();
+      return;
+    case 'command': {
+      const text = await input({ message: '/accommodation', default: '' }, context);
+      await actor.command('/accommodation', text.trim());
+      return;
+    }
+    case 'message': {
+      const text = await input(
+        { message: 'Message', validate: (v) => v.trim() !== '' || 'Type something first.' },
+        context,
+      );
+      await actor.message(text);
+      return;
+    }
+    case 'home':
+      await actor.openHome();
+      return;
+    case 'messages':
+      actor.openMessages();
+      return;
+    default:
+      return;
+  }
+}
+
+function optionTexts(element: Json): string[] {
+  const options = [
+    ...(Array.isArray(element.options) ? element.options : []),
+    ...(Array.isArray(element.option_groups)
+      ? element.option_groups.flatMap((group: unknown) =>
+          isJson(group) && Array.isArray(group.options) ? group.options : [],
+        )
+      : []),
+  ];
+  return options
+    .filter(isJson)
+    .map((option) => (isJson(option.text) ? String(option.text.text) : String(option.value)));
+}
+
+/** Asks for a value the way the element takes it: a choice, ticks, a date, a time or text. */
+async function askValue(field: InputField, context: PromptContext): Promise<FillValue> {
+  const { element } = field;
+  const type = String(element.type);
+  const options = optionTexts(element);
+  if (type === 'static_select' || type === 'radio_buttons' || type === 'external_select') {
+    return select(
+      { message: field.label, choices: options.map((text) => ({ name: text, value: text })) },
+      context,
+    );
+  }
+  if (type === 'checkboxes' || type === 'multi_static_select') {
+    return checkbox(
+      { message: field.label, choices: options.map((text) => ({ name: text, value: text })) },
+      context,
+    );
+  }
+  if (type === 'users_select') {
+    return input({ message: `${field.label} (employee, hr, eap or manager)` }, context);
+  }
+  const formats: Record<string, [RegExp, string]> = {
+    datepicker: [/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD.'],
+    timepicker: [/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the time as HH:mm, e.g. 09:30.'],
+    number_input: [/^-?\d+(\.\d+)?$/, 'Write a number.'],
+  };
+  const format = formats[type];
+  const hint = type === 'datepicker' ? ' (YYYY-MM-DD)' : type === 'timepicker' ? ' (HH:mm)' : '';
+  return input(
+    {
+      message: `${field.label}${hint}`,
+      validate: (value) => !format || value === '' || format[0].test(value) || format[1],
+    },
+    context,
+  );
+}
+
+function callsSoFar(emulator: Emulator): string {
+  const calls = emulator.calls();
+  if (calls.length === 0) return 'The app has made no Web API calls yet.';
+  return calls
+    .map((call) => `${String(call.seq).padStart(3)} ${call.method}${call.ok ? '' : `  -> ${call.error}`}`)
+    .join('\n');
+}
