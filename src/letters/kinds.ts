@@ -183,16 +183,3 @@ export type LetterValues<K extends LetterKind> = z.output<(typeof letterSchemas)
 export function isLetterKind(value: string): value is LetterKind {
   return Object.hasOwn(letterSchemas, value);
 }
-
-/** Who writes each letter: decides the voice and who signs. */
-export const letterAuthor: Record<LetterKind, 'employee' | 'hr'> = {
-  request: 'employee',
-  provider_verification: 'hr',
-  hr_acknowledgment: 'hr',
-  documentation_request: 'hr',
-  alternative_offer: 'hr',
-  approval: 'hr',
-  denial: 'hr',
-  status_inquiry: 'employee',
-  extension_request: 'employee',
-};

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   composeLetter,
@@ -65,6 +68,20 @@ describe('Slack text escaping', () => {
     expect(escapeSlackText('<!channel> & <@U123> <https://x|y>')).toBe(
       '&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://x|y&gt;',
     );
+  });
+
+  it('is a template helper too, for text bound for Slack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'letters-slack-'));
+    try {
+      mkdirSync(join(dir, 'us'));
+      writeFileSync(join(dir, 'us', 'status_inquiry.hbs'), '# Note\n\n{{slack employee.name}}\n');
+      const withSlack = await loadLetterTemplates({ overrideDir: dir });
+      const data = { ...fixture('status_inquiry'), employee: { name: '<!channel> & co' } };
+      const { text } = composeLetter('status_inquiry', data, { jurisdiction: 'us', templates: withSlack });
+      expect(text).toBe('Note\n\n&lt;!channel&gt; &amp; co\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves everything else, including Slack formatting characters, alone', () => {
