@@ -8,7 +8,7 @@ import {
 } from '../domain/request.js';
 import type { KeyRef, Vault } from '../privacy/vault.js';
 import { looksSealed } from '../privacy/vault-format.js';
-import { CorruptRecordError } from './errors.js';
+import { CorruptRecordError, InvalidRecordError } from './errors.js';
 import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
 import type { RequestSummary } from './types.js';
 
@@ -101,6 +101,14 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
+/** The same check on the way in: the caller's record is wrong, nothing stored is. */
+function checkInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success)
+    throw new InvalidRecordError(`${what} does not match its schema: ${paths(result.error)}`);
+  return result.data;
+}
+
 /** Paths and issue codes only: zod messages may describe the received value. */
 function paths(error: ZodError): string {
   return error.issues
@@ -132,8 +140,8 @@ const requestLabel = (teamId: string, id: string) => `stored request ${teamId}/$
 // Requests
 
 export async function encodeRequest(request: AccommodationRequest, vault: Vault): Promise<string> {
-  const what = requestLabel(request.teamId, request.id);
-  const { sensitive, ...plain } = check(AccommodationRequest, request, what);
+  const what = `request ${request.teamId}/${request.id}`;
+  const { sensitive, ...plain } = checkInput(AccommodationRequest, request, what);
   const ref = requestKeyRef(plain.teamId, plain.id);
   const sealed = await sealFields(vault, ref, 'sensitive', sensitive);
   return JSON.stringify(check(StoredRequestV1, { v: RECORD_VERSION, ...plain, sealed }, what));
@@ -170,8 +178,8 @@ export function versionOf(raw: string, teamId: string, id: string): number {
 // Conversations
 
 export async function encodeConversation(conversation: Conversation, vault: Vault): Promise<string> {
-  const what = `stored conversation ${conversation.teamId}/${conversation.userId}`;
-  const { teamId, userId, updatedAt, draft, turns } = check(Conversation, conversation, what);
+  const what = `conversation ${conversation.teamId}/${conversation.userId}`;
+  const { teamId, userId, updatedAt, draft, turns } = checkInput(Conversation, conversation, what);
   let storedDraft: z.infer<typeof StoredDraftV1> | undefined;
   if (draft) {
     const { sensitive, ...plain } = draft;
@@ -236,9 +244,9 @@ export function draftIdOf(raw: string): string | undefined {
 // Profiles (C0 only, so stored plain)
 
 export function encodeProfile(profile: EmployeeProfile): string {
-  const what = `stored profile ${profile.teamId}/${profile.userId}`;
+  const what = `profile ${profile.teamId}/${profile.userId}`;
   return JSON.stringify(
-    check(StoredProfileV1, { v: RECORD_VERSION, ...check(EmployeeProfile, profile, what) }, what),
+    check(StoredProfileV1, { v: RECORD_VERSION, ...checkInput(EmployeeProfile, profile, what) }, what),
   );
 }
 
@@ -252,7 +260,7 @@ export function decodeProfile(raw: string, teamId: string, userId: string): Empl
 
 export function encodeAuditEntry(entry: AuditEntry, teamId: string, requestId: string): string {
   const what = `audit entry for ${teamId}/${requestId}`;
-  return JSON.stringify({ v: RECORD_VERSION, ...check(AuditEntry, entry, what) });
+  return JSON.stringify({ v: RECORD_VERSION, ...checkInput(AuditEntry, entry, what) });
 }
 
 export function decodeAuditEntry(raw: string, teamId: string, requestId: string): AuditEntry {

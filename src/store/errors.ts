@@ -8,6 +8,11 @@ export class CorruptRecordError extends Error {
   override readonly name = 'CorruptRecordError';
 }
 
+/** A record handed to the store does not match its schema; nothing was written. */
+export class InvalidRecordError extends Error {
+  override readonly name = 'InvalidRecordError';
+}
+
 /** `update` found no request with this id (never created, or purged). */
 export class RequestNotFoundError extends Error {
   override readonly name = 'RequestNotFoundError';

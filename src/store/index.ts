@@ -3,7 +3,12 @@ import { createMemoryStore } from './memory-store.js';
 import { createRedisStore } from './redis-store.js';
 import type { SealedStore } from './sealed-store.js';
 
-export { CorruptRecordError, RequestNotFoundError, StoreCommandError } from './errors.js';
+export {
+  CorruptRecordError,
+  InvalidRecordError,
+  RequestNotFoundError,
+  StoreCommandError,
+} from './errors.js';
 export {
   type AuditLog,
   type ConversationStore,

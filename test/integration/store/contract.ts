@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src/domain/request.js';
 import { ShreddedError } from '../../../src/privacy/vault.js';
 import type { StoreBackend } from '../../../src/store/backend.js';
+import { CorruptRecordError, InvalidRecordError } from '../../../src/store/errors.js';
 import { draftKeyRef, requestKeyRef } from '../../../src/store/keys.js';
 import { SealedStore } from '../../../src/store/sealed-store.js';
 import { RequestExistsError, VersionConflictError } from '../../../src/store/types.js';
@@ -281,6 +282,37 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.profiles.get(TEAM, 'U5')).toEqual(profile);
       await store.profiles.delete(TEAM, 'U5');
       expect(await store.profiles.get(TEAM, 'U5')).toBeNull();
+    });
+
+    it('refuses a broken or unknown record with an error that names it but carries none of it', async () => {
+      const store = open({ keyPrefix: uniquePrefix('corrupt') });
+      const leak = `canary corrupt ${randomUUID()}`;
+      const broken = [
+        `not json ${leak}`,
+        JSON.stringify({ v: 99, note: leak }),
+        JSON.stringify({ note: leak }),
+        JSON.stringify({
+          ...makeRequest(TEAM, 'ACC-2026-0050', 'U1'),
+          v: 1,
+          sealed: {},
+          sensitive: { privateNote: leak },
+        }),
+        JSON.stringify({ ...makeRequest(TEAM, 'ACC-2026-0050', 'U1'), v: 1, sealed: { privateNote: leak } }),
+      ];
+      for (const [i, value] of broken.entries()) {
+        const id = `ACC-2026-006${i}`;
+        await store.backend.createRequest(TEAM, id, 1, value);
+        const error = await store.requests.get(TEAM, id).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(CorruptRecordError);
+        expect((error as Error).message).toContain(id);
+        expect(`${(error as Error).message} ${(error as Error).stack}`).not.toContain(leak);
+      }
+      const newer = await store.requests.get(TEAM, 'ACC-2026-0061').catch((e: unknown) => e);
+      expect((newer as Error).message).toContain('newer than this code reads');
+
+      const invalid = { ...makeRequest(TEAM, 'ACC-2026-0070', 'U1'), schedule: { days: [] } } as never;
+      await expect(store.requests.create(invalid)).rejects.toBeInstanceOf(InvalidRecordError);
+      expect(await store.requests.get(TEAM, 'ACC-2026-0070')).toBeNull();
     });
 
     it('holds no private text in plain anywhere at rest', async () => {
