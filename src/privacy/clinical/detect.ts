@@ -1,0 +1,434 @@
+import { findCrisis } from '../crisis.js';
+import { foldCase } from './fold-case.js';
+import { LEXICON, type Neighbours, type Term } from './lexicon.js';
+import type { ClinicalCategory, ClinicalSpan } from './types.js';
+
+/*
+ * How detection works: the text is split into words once; each word is looked up in the lexicon
+ * (multi-word phrases are keyed by their first word, drug names also by spelling distance); the
+ * words around a hit decide whether it counts ("AA batteries", "recovery mode"); a few regular
+ * patterns catch what a word list cannot ("40 days clean", "diagnosed with ..."); and words that
+ * are clinical only in clinical company ("Dr. Patel", "PHP") count when another hit is close by.
+ * Everything is compiled once at module load, so a call is one pass over the words.
+ */
+
+interface Token {
+  start: number;
+  end: number;
+  /** lower case, curly apostrophes straightened, possessive 's dropped */
+  norm: string;
+  /** `norm` without a plural ending, or `norm` itself */
+  singular: string;
+}
+
+interface CompiledTerm {
+  term: Term;
+  words: readonly string[];
+  before: readonly (readonly string[])[];
+  after: readonly (readonly string[])[];
+  vetoBefore: readonly (readonly string[])[];
+  vetoAfter: readonly (readonly string[])[];
+  /** how far a misspelling may be from the word, 0 when misspellings are not matched */
+  maxEdits: number;
+}
+
+// A clinical word in a sentence lends its context to ambiguous words this close to it.
+const NEARBY_CHARS = 80;
+// Hits closer than this, with only spaces or slashes between, become one span ("Suboxone/buprenorphine").
+const JOIN_GAP = /^[\s/]{0,3}$/;
+const WORD_GAP = /^[\s-]{1,3}$/;
+
+// Real words one edit away from a drug or clinical word; never treat them as misspellings.
+const NOT_MISSPELLINGS = new Set(['ability', 'concert', 'lyric', 'lyrical', 'ambient', 'heroine', 'reapply']);
+
+/**
+ * A different or extra last letter is how real words sit next to drug names ("morphing" and
+ * morphine, "concerto" and Concerta, "lyrics" and Lyrica), not how people misspell them.
+ */
+function onlyEndingDiffers(word: string, target: string): boolean {
+  return word.length >= target.length && word.slice(0, target.length - 1) === target.slice(0, -1);
+}
+
+function words(phrase: string): string[] {
+  return phrase.split(/[\s-]+/).filter(Boolean);
+}
+
+function neighbours(list: readonly string[] | undefined): string[][] {
+  return (list ?? []).map((item) => words(item.toLowerCase()));
+}
+
+function compile(term: Term): CompiledTerm {
+  const phraseWords = words(term.exactCase ? term.phrase : term.phrase.toLowerCase());
+  const single = phraseWords.length === 1 ? (phraseWords[0] ?? '') : '';
+  let maxEdits = 0;
+  if (term.fuzzy && single.length >= 6)
+    maxEdits = term.category === 'medication' && single.length >= 9 ? 2 : 1;
+  const unless: Neighbours = term.unless ?? {};
+  return {
+    term,
+    words: phraseWords,
+    before: neighbours(term.requires?.before),
+    after: neighbours(term.requires?.after),
+    vetoBefore: neighbours(unless.before),
+    vetoAfter: neighbours(unless.after),
+    maxEdits,
+  };
+}
+
+const COMPILED = LEXICON.map(compile);
+
+// Phrases by first word, longest first so "aa meeting" wins over "AA".
+const BY_FIRST_WORD = new Map<string, CompiledTerm[]>();
+for (const compiled of COMPILED) {
+  const key = (compiled.words[0] ?? '').toLowerCase();
+  const list = BY_FIRST_WORD.get(key) ?? [];
+  list.push(compiled);
+  BY_FIRST_WORD.set(key, list);
+}
+for (const list of BY_FIRST_WORD.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+// Misspelling candidates by first letter: people rarely get the first letter wrong, and it keeps the
+// search to a handful of comparisons per word.
+const FUZZY_BY_LETTER = new Map<string, CompiledTerm[]>();
+for (const compiled of COMPILED) {
+  if (compiled.maxEdits === 0) continue;
+  const letter = compiled.words[0]?.[0] ?? '';
+  const list = FUZZY_BY_LETTER.get(letter) ?? [];
+  list.push(compiled);
+  FUZZY_BY_LETTER.set(letter, list);
+}
+
+/** Optimal string alignment distance, giving up once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (prevPrev[j - 2] ?? 0) + 1);
+      }
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? limit + 1;
+}
+
+// Words repeat a lot in real text; remember the answer for each (bounded, so memory stays flat).
+const fuzzyCache = new Map<string, CompiledTerm | null>();
+
+function misspelling(word: string): CompiledTerm | null {
+  if (word.length < 5 || NOT_MISSPELLINGS.has(word)) return null;
+  const cached = fuzzyCache.get(word);
+  if (cached !== undefined) return cached;
+  let best: CompiledTerm | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of FUZZY_BY_LETTER.get(word[0] ?? '') ?? []) {
+    const target = candidate.words[0] ?? '';
+    if (onlyEndingDiffers(word, target)) continue;
+    const distance = editDistance(word, target, candidate.maxEdits);
+    if (distance <= candidate.maxEdits && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (fuzzyCache.size > 10_000) fuzzyCache.clear();
+  fuzzyCache.set(word, best);
+  return best;
+}
+
+function singular(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z (the text is lower-cased)
+    (code >= 48 && code <= 57) || // 0-9
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) // accented Latin letters
+  );
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+/** Words of the text, scanned by hand: on long texts this is several times faster than a regex. */
+function tokenize(text: string, lower: string): Token[] {
+  const tokens: Token[] = [];
+  const length = lower.length;
+  let i = 0;
+  while (i < length) {
+    if (!isWordCode(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length) {
+      const code = lower.charCodeAt(i);
+      if (isWordCode(code)) i++;
+      // an apostrophe inside a word ("don't", "od'd", "Prozac's") belongs to it
+      else if (isApostrophe(code) && i + 1 < length && isWordCode(lower.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    let norm = lower.slice(start, i);
+    if (norm.includes('’')) norm = norm.replaceAll('’', "'");
+    if (norm.endsWith("'s")) norm = norm.slice(0, -2);
+    // "IOPS" (storage) is not the plural of "IOP": only a lower-case s marks a plural.
+    const plural = text.charCodeAt(i - 1) === 115;
+    tokens.push({ start, end: i, norm, singular: plural ? singular(norm) : norm });
+  }
+  return tokens;
+}
+
+function sameWord(token: Token | undefined, word: string): boolean {
+  return token !== undefined && (token.norm === word || token.singular === word);
+}
+
+function followsClosely(text: string, previous: Token, next: Token): boolean {
+  return WORD_GAP.test(text.slice(previous.end, next.start));
+}
+
+/** Index of the last token of `term` starting at token `i`, or -1. */
+function matchPhrase(text: string, tokens: Token[], i: number, term: CompiledTerm): number {
+  const first = tokens[i];
+  if (!first) return -1;
+  if (term.term.exactCase && text.slice(first.start, first.end) !== term.words[0]) return -1;
+  for (let k = 1; k < term.words.length; k++) {
+    const token = tokens[i + k];
+    const previous = tokens[i + k - 1];
+    const word = term.words[k] ?? '';
+    if (!token || !previous || !followsClosely(text, previous, token)) return -1;
+    if (term.term.exactCase ? text.slice(token.start, token.end) !== word : !sameWord(token, word)) return -1;
+  }
+  return i + term.words.length - 1;
+}
+
+function hasBefore(tokens: Token[], first: number, options: readonly (readonly string[])[]): boolean {
+  return options.some((option) =>
+    option.every((word, k) => tokens[first - option.length + k]?.norm === word && first - option.length >= 0),
+  );
+}
+
+function hasAfter(tokens: Token[], last: number, options: readonly (readonly string[])[]): boolean {
+  return options.some((option) => option.every((word, k) => tokens[last + 1 + k]?.norm === word));
+}
+
+type Verdict = 'yes' | 'nearby' | 'no';
+
+function judge(term: CompiledTerm, tokens: Token[], first: number, last: number): Verdict {
+  if (hasBefore(tokens, first, term.vetoBefore) || hasAfter(tokens, last, term.vetoAfter)) return 'no';
+  const requires = term.term.requires;
+  if (!requires) return 'yes';
+  if (hasBefore(tokens, first, term.before) || hasAfter(tokens, last, term.after)) return 'yes';
+  return requires.nearby ? 'nearby' : 'no';
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  category: ClinicalCategory;
+}
+
+function lexiconHits(text: string, tokens: Token[], strong: Hit[], weak: Hit[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    const candidates = BY_FIRST_WORD.get(token.norm) ?? BY_FIRST_WORD.get(token.singular);
+    let matchedAny = false;
+    for (const term of candidates ?? []) {
+      const last = matchPhrase(text, tokens, i, term);
+      if (last < 0) continue;
+      matchedAny = true;
+      const verdict = judge(term, tokens, i, last);
+      if (verdict === 'no') continue;
+      const end = tokens[last]?.end ?? token.end;
+      (verdict === 'yes' ? strong : weak).push({ start: token.start, end, category: term.term.category });
+      if (verdict === 'yes') {
+        i = last;
+        break;
+      }
+    }
+    if (matchedAny) continue;
+    const near = misspelling(token.norm);
+    if (near && judge(near, tokens, i, i) === 'yes') {
+      strong.push({ start: token.start, end: token.end, category: near.term.category });
+    }
+  }
+}
+
+const NUMBER =
+  '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety|a\\s+few|few|several)';
+const UNIT = '(?:days?|weeks?|months?|years?|yrs?)';
+const STEP = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const STOP_WORDS =
+  'last|in|on|at|and|but|so|when|this|since|yesterday|today|after|before|a|an|the|which|because|recently|back|earlier|as|by|for|from|if|or|to|was|is|fwiw|lol';
+const WORD = "[a-z0-9\\u00c0-\\u024f'’]+";
+
+interface Pattern {
+  /** Every match contains one of these: a cheap test that skips the pattern for most texts. */
+  anchors: readonly string[];
+  /** Runs on lower-cased text (no `i` flag) unless `cased`. */
+  regex: RegExp;
+  category: ClinicalCategory;
+  cased?: boolean;
+  /** Counts only next to another clinical detail. */
+  nearbyOnly?: boolean;
+  /** Only this capture group is the clinical part (needs the `d` flag). */
+  group?: number;
+  /** Widen the match back over text just before it that this matches (anchored with `$`). */
+  extendBack?: RegExp;
+  /** Keep the match only when `extendBack` found something. */
+  needsExtension?: boolean;
+}
+
+const LOOK_BACK_CHARS = 24;
+
+// "40 days", "a few weeks", "one-year": a duration just before a match, found by looking back from it
+// (patterns that start with a list of numbers are slow, since "a" starts a match almost anywhere).
+const DURATION_BEFORE = new RegExp(`\\b${NUMBER}[\\s-]*$`);
+
+const PATTERNS: readonly Pattern[] = [
+  // "40 days clean", "6 months sober", "clean for 3 weeks", "been clean since february"
+  {
+    anchors: ['clean', 'sober'],
+    regex: new RegExp(`\\b${UNIT}\\s+(?:clean|sober)\\b`, 'g'),
+    category: 'substance_use',
+    extendBack: DURATION_BEFORE,
+  },
+  {
+    anchors: ['clean'],
+    regex: new RegExp(`\\bclean\\s+(?:for|since)\\s+${NUMBER}\\s+${UNIT}`, 'g'),
+    category: 'substance_use',
+  },
+  { anchors: ['clean'], regex: /\bbeen\s+clean\s+(?:for|since)\b/g, category: 'substance_use' },
+  // sobriety chips: "90 day chip", "one year coin"
+  {
+    anchors: ['chip', 'coin', 'medallion'],
+    regex: new RegExp(`\\b${UNIT}[\\s-]*(?:chip|coin|medallion)s?\\b`, 'g'),
+    category: 'support_group',
+    extendBack: DURATION_BEFORE,
+    needsExtension: true,
+  },
+  {
+    anchors: ['chip', 'coin', 'medallion'],
+    regex: /\b(?:sobriety|recovery)\s+(?:chip|coin|medallion)s?\b/g,
+    category: 'support_group',
+  },
+  // "I'm on step 4" (but not "step 4 of the checklist"); the look-behind runs only after "on" matched
+  {
+    anchors: ['step'],
+    regex: new RegExp(
+      `\\bon(?<=\\b(?:i['’]?m|i\\s+am|currently|working|now)\\s+on)\\s+(step\\s+${STEP})\\b(?!\\s+of\\b)`,
+      'dg',
+    ),
+    category: 'support_group',
+    group: 1,
+  },
+  // a dose says there is a medication even when the name is missing
+  {
+    anchors: ['mg', 'mcg', 'milligram'],
+    regex: /\b\d+(?:\.\d+)?\s?(?:mg|mcg|milligrams?)\b/g,
+    category: 'medication',
+  },
+  { anchors: ['i.'], regex: /\bi\.\s?o\.\s?p\b\.?/g, category: 'treatment' },
+  // "diagnosed with <up to four words>": whatever follows is the condition, known word or not
+  {
+    anchors: ['diagnos', 'dx'],
+    regex: new RegExp(
+      `\\b(?:diagnosed|dx['’]?d|dx)\\s+(?:with|w/|of)\\s+(?:an?\\s+)?((?!(?:${STOP_WORDS})\\b)${WORD}(?:[\\s-]+(?!(?:${STOP_WORDS})\\b)${WORD}){0,3})`,
+      'dg',
+    ),
+    category: 'condition',
+    group: 1,
+  },
+  // a named doctor is clinical only in clinical company ("Dr. Smith is presenting" is not)
+  {
+    anchors: ['dr', 'doctor'],
+    regex: /\b(?:Dr\.?|Doctor)\s+[A-Z][A-Za-z\u00c0-\u024f'’-]+(?:\s+[A-Z][A-Za-z\u00c0-\u024f'’-]+)?/g,
+    category: 'provider',
+    cased: true,
+    nearbyOnly: true,
+  },
+];
+
+function patternHits(text: string, lower: string, strong: Hit[], weak: Hit[]): void {
+  for (const pattern of PATTERNS) {
+    if (!pattern.anchors.some((anchor) => lower.includes(anchor))) continue;
+    for (const match of (pattern.cased ? text : lower).matchAll(pattern.regex)) {
+      const whole: [number, number] = [match.index, match.index + match[0].length];
+      const found = pattern.group ? match.indices?.[pattern.group] : whole;
+      if (!found) continue;
+      const range: [number, number] = [found[0], found[1]];
+      if (pattern.extendBack) {
+        const from = Math.max(0, range[0] - LOOK_BACK_CHARS);
+        const before = pattern.extendBack.exec(lower.slice(from, range[0]));
+        if (before) range[0] -= before[0].length;
+        else if (pattern.needsExtension) continue;
+      }
+      (pattern.nearbyOnly ? weak : strong).push({
+        start: range[0],
+        end: range[1],
+        category: pattern.category,
+      });
+    }
+  }
+  for (const [start, end] of findCrisis(lower)) strong.push({ start, end, category: 'crisis' });
+}
+
+function isNear(hit: Hit, strong: readonly Hit[]): boolean {
+  return strong.some(
+    (other) => hit.start - other.end <= NEARBY_CHARS && other.start - hit.end <= NEARBY_CHARS,
+  );
+}
+
+/** Sorted, non-overlapping spans; touching hits (or hits with only spaces between) become one. */
+function merge(text: string, hits: Hit[]): ClinicalSpan[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans: ClinicalSpan[] = [];
+  // The category of a merged span: crisis if any part is crisis, otherwise that of its longest part.
+  let longest = 0;
+  for (const hit of hits) {
+    const current = spans[spans.length - 1];
+    if (current && (hit.start <= current.end || JOIN_GAP.test(text.slice(current.end, hit.start)))) {
+      if (hit.category === 'crisis') current.category = 'crisis';
+      else if (current.category !== 'crisis' && hit.end - hit.start > longest) {
+        current.category = hit.category;
+        longest = hit.end - hit.start;
+      }
+      current.end = Math.max(current.end, hit.end);
+      continue;
+    }
+    spans.push({ start: hit.start, end: hit.end, category: hit.category });
+    longest = hit.end - hit.start;
+  }
+  return spans;
+}
+
+/** Every clinical detail in `text`, as sorted, non-overlapping spans. Pure and fast. */
+export function detectClinical(text: string): ClinicalSpan[] {
+  if (text.length === 0) return [];
+  const strong: Hit[] = [];
+  const weak: Hit[] = [];
+  const lower = foldCase(text);
+  lexiconHits(text, tokenize(text, lower), strong, weak);
+  patternHits(text, lower, strong, weak);
+  if (strong.length === 0) return [];
+  for (const hit of weak) if (isNear(hit, strong)) strong.push(hit);
+  return merge(text, strong);
+}
+
+export function isClinical(text: string): boolean {
+  return detectClinical(text).length > 0;
+}

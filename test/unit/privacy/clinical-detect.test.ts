@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { type ClinicalSpan, detectClinical, isClinical } from '../../../src/privacy/clinical/index.js';
+
+/** The flagged pieces of `text`, as written. */
+function flagged(text: string): string[] {
+  return detectClinical(text).map((span) => text.slice(span.start, span.end));
+}
+
+describe('detectClinical: everyday and work language is left alone', () => {
+  it.each([
+    'reading about the Great Depression',
+    'the water treatment plant tour is on the 12th',
+    'does anyone have AA batteries for the clicker?',
+    'the NA region numbers are up this quarter',
+    'that method should be private',
+    'can we speed up the test suite?',
+    'this is high priority for the launch',
+    'the service is in recovery mode after the outage',
+    'the deadline is killing me',
+    "I'm dying to see the demo",
+    'we need to crack the problem of flaky tests',
+    'a dose of good news: we hit the target',
+    'I need a high-dose of coffee before that meeting',
+    'roll back the hotfix, the pipeline is red',
+    'we have a circular dependency in the build',
+    'the legacy PHP service needs a patch',
+    'the dbt models failed overnight',
+    'the storage IOPS are maxed out',
+    'I would like to withdraw my request',
+    'the withdrawal of my request went through',
+    'our exec sponsor wants a status update',
+    'password recovery emails are going to spam',
+    'Dr. Smith from the data science team is presenting',
+    "the concerts and the lyrics were great, I'm morphing into a music nerd",
+    'the ability to export is coming next sprint',
+    // the product's default disclosure names no condition, so it must pass the guard
+    'I am attending a scheduled outpatient medical treatment program',
+  ])('%s', (text) => {
+    expect(flagged(text)).toEqual([]);
+    expect(isClinical(text)).toBe(false);
+  });
+});
+
+describe('detectClinical: clinical details are found', () => {
+  it.each([
+    ['I relapsed last weekend', 'relapsed'],
+    ['my sponsor wants me to call her', 'sponsor'],
+    ["I'm on Suboxone now", 'Suboxone'],
+    ['sober for 40 days today', 'sober'],
+    ['my IOP group meets at 9', 'IOP'],
+    ['I was diagnosed with bipolar disorder', 'bipolar disorder'],
+    ['I have PTSD', 'PTSD'],
+    ['dealing with an anxiety disorder', 'anxiety disorder'],
+    ['my ADHD makes long calls hard', 'ADHD'],
+    ['my OCD flares up', 'OCD'],
+    ['recovering from an eating disorder', 'eating disorder'],
+    ['alcohol use disorder, in treatment', 'alcohol use disorder'],
+    ['opioid use disorder', 'opioid use disorder'],
+    ['my drinking problem got worse', 'drinking problem'],
+    ['heroin was my thing', 'heroin'],
+    ['fentanyl took my cousin', 'fentanyl'],
+    ['I used meth for a while', 'meth'],
+    ["I've been using again", 'using again'],
+    ['starting an intensive outpatient program', 'intensive outpatient'],
+    ['just back from rehab', 'rehab'],
+    ['doing CBT on thursdays', 'CBT'],
+    ['my DBT skills group', 'DBT'],
+    ['EMDR every other week', 'EMDR'],
+    ['I go to AA meetings', 'AA meetings'],
+    ['going to AA tonight', 'AA'],
+    ['NA meeting at 7', 'NA meeting'],
+    ['my psychiatrist is only in on wednesdays', 'psychiatrist'],
+    ['I did the Betty Ford program', 'Betty Ford'],
+    ['I am going to Hazelden for 4 weeks', 'Hazelden'],
+    ['having panic attacks before standup', 'panic attacks'],
+    ['going through withdrawal this week', 'withdrawal'],
+    ['the cravings are worst at 5', 'cravings'],
+    ['hearing voices again', 'hearing voices'],
+    ['I got my 90 day chip', '90 day chip'],
+    ["I'm on step 4 and it's a lot", 'step 4'],
+    ['40 days clean', '40 days clean'],
+    ['escitalopram 10mg', 'escitalopram 10mg'],
+  ])('%s', (text, expected) => {
+    expect(flagged(text)).toContain(expected);
+  });
+
+  it('matches brand and generic names alike', () => {
+    for (const name of [
+      'Suboxone',
+      'buprenorphine',
+      'Vivitrol',
+      'naltrexone',
+      'methadone',
+      'Zoloft',
+      'sertraline',
+      'Prozac',
+      'fluoxetine',
+      'Lexapro',
+      'escitalopram',
+      'Wellbutrin',
+      'bupropion',
+      'Adderall',
+      'Xanax',
+      'alprazolam',
+      'Klonopin',
+      'lithium',
+      'Seroquel',
+      'Abilify',
+      'Lamictal',
+    ]) {
+      expect(detectClinical(`started ${name} last week`), name).toEqual([
+        { start: 8, end: 8 + name.length, category: 'medication' },
+      ]);
+    }
+  });
+
+  it('matches common misspellings of drug names', () => {
+    for (const typo of [
+      'suboxen',
+      'zolloft',
+      'adderal',
+      'xanex',
+      'methadon',
+      'lexipro',
+      'seroquil',
+      'klonipin',
+    ]) {
+      expect(flagged(`on ${typo} since may`), typo).toEqual([typo]);
+    }
+  });
+
+  it('ignores case and plurals', () => {
+    expect(flagged('OPIOIDS and Panic Attacks')).toEqual(['OPIOIDS', 'Panic Attacks']);
+    expect(flagged('my therapists both agree')).toEqual(['therapists']);
+  });
+
+  it('counts a named doctor only next to clinical words', () => {
+    expect(flagged('Dr. Patel, my psychiatrist, can fill it in')).toEqual(['Dr. Patel', 'psychiatrist']);
+    expect(flagged('Dr. Patel can fill it in')).toEqual([]);
+  });
+});
+
+describe('detectClinical: spans', () => {
+  it('gives positions and categories in the original text', () => {
+    const text = 'Zoloft and my therapist on Tuesdays';
+    expect(detectClinical(text)).toEqual<ClinicalSpan[]>([
+      { start: 0, end: 6, category: 'medication' },
+      { start: 14, end: 23, category: 'provider' },
+    ]);
+  });
+
+  it('returns sorted, non-overlapping spans, joining hits that touch', () => {
+    const spans = detectClinical('Suboxone/buprenorphine, then IOP and group therapy, then my sponsor');
+    for (let i = 1; i < spans.length; i++) expect(spans[i]?.start).toBeGreaterThan(spans[i - 1]?.end ?? 0);
+    expect(flagged('Suboxone/buprenorphine for now')).toEqual(['Suboxone/buprenorphine']);
+  });
+
+  it('marks crisis language as crisis', () => {
+    expect(detectClinical('some days I want to kill myself')).toEqual([
+      { start: 20, end: 31, category: 'crisis' },
+    ]);
+  });
+
+  it('keeps positions right around characters that change length when lower-cased', () => {
+    const text = 'İİİ my therapist';
+    const [span] = detectClinical(text);
+    expect(span && text.slice(span.start, span.end)).toBe('therapist');
+  });
+
+  it('handles empty and very long texts', () => {
+    expect(detectClinical('')).toEqual([]);
+    const long = `${'the rollout is fine. '.repeat(500)}my IOP group`;
+    expect(flagged(long)).toEqual(['IOP']);
+  });
+});
