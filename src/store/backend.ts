@@ -29,6 +29,9 @@ export interface StoreBackend extends KeyStore {
   putProfile(teamId: string, userId: string, value: string): Promise<void>;
   deleteProfile(teamId: string, userId: string): Promise<void>;
 
+  /** Sets the claim unless it exists; returns the value already there, or null if this call set it. */
+  claimOnce(teamId: string, name: string, value: string, ttlSeconds: number): Promise<string | null>;
+
   /** Atomic per (team, year): 1, 2, 3... */
   nextSequence(teamId: string, year: number): Promise<number>;
 

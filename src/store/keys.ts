@@ -55,6 +55,8 @@ export interface RedisKeys {
   byEmployee(teamId: string, employeeId: string): string;
   /** INCR counter behind ACC-<year>-NNNN. */
   sequence(teamId: string, year: number): string;
+  /** A one-time claim (event ids already handled), with a TTL. */
+  claim(teamId: string, name: string): string;
   /** MATCH pattern for every key under this prefix (scans, test isolation). */
   readonly everything: string;
 }
@@ -73,6 +75,7 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     byStatus: (teamId, status) => `${team(teamId)}:by-status:${status}`,
     byEmployee: (teamId, employeeId) => `${team(teamId)}:by-employee:${segment(employeeId)}`,
     sequence: (teamId, year) => `${team(teamId)}:seq:${year}`,
+    claim: (teamId, name) => `${team(teamId)}:claim:${segment(name)}`,
     everything: `${prefix}:*`,
   };
 }

@@ -138,6 +138,14 @@ export class MemoryBackend implements StoreBackend {
     this.#strings.delete(this.keys.profile(teamId, userId));
   }
 
+  async claimOnce(teamId: string, name: string, value: string, ttlSeconds: number) {
+    const key = this.keys.claim(teamId, name);
+    const existing = this.#get(key);
+    if (existing !== null) return existing;
+    this.#set(key, value, ttlSeconds * 1000);
+    return null;
+  }
+
   // Requests
 
   async nextSequence(teamId: string, year: number) {

@@ -68,6 +68,13 @@ if stored ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'version', ARGV[2], 'data', ARGV[3])
 return 1`,
   },
+  aaClaimOnce: {
+    numberOfKeys: 1,
+    lua: `local existing = redis.call('GET', KEYS[1])
+if existing then return existing end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return false`,
+  },
   aaReplaceIfEqual: {
     numberOfKeys: 1,
     lua: `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
@@ -80,6 +87,7 @@ interface ScriptCommands {
   aaCreateRequest(key: string, version: string, data: string): Promise<number>;
   aaCompareAndSetRequest(key: string, expected: string, next: string, data: string): Promise<number>;
   aaReplaceIfEqual(key: string, expected: string, next: string): Promise<number>;
+  aaClaimOnce(key: string, value: string, ttlSeconds: string): Promise<string | null>;
 }
 
 export function createRedisStore(options: RedisStoreOptions): SealedStore {
@@ -195,6 +203,10 @@ export class RedisBackend implements StoreBackend {
 
   async deleteProfile(teamId: string, userId: string) {
     await this.#run((r) => r.del(this.keys.profile(teamId, userId)));
+  }
+
+  claimOnce(teamId: string, name: string, value: string, ttlSeconds: number) {
+    return this.#run((r) => r.aaClaimOnce(this.keys.claim(teamId, name), value, String(ttlSeconds)));
   }
 
   // Requests

@@ -76,6 +76,17 @@ export class SealedStore implements Store {
     this.audit = auditLog(backend);
   }
 
+  /**
+   * Claims `name` once per team for `ttlSeconds`: null the first time, the earlier value after.
+   * Atomic, so a Slack retry or a second replica handling the same event backs off. C0 values only:
+   * claims are stored as given.
+   */
+  claimOnce(teamId: string, name: string, value: string, ttlSeconds: number): Promise<string | null> {
+    if (!(Number.isInteger(ttlSeconds) && ttlSeconds > 0))
+      throw new Error('ttlSeconds must be a positive integer');
+    return this.backend.claimOnce(teamId, name, value, ttlSeconds);
+  }
+
   ping(): Promise<void> {
     return this.backend.ping();
   }

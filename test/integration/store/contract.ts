@@ -275,6 +275,21 @@ export function storeContract(harness: StoreHarness): void {
       ).rejects.toBeInstanceOf(ShreddedError);
     });
 
+    it('lets only the first of many claims for the same event through, until the claim lapses', async () => {
+      const store = open({ keyPrefix: uniquePrefix('claim') });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.claimOnce(TEAM, 'event:Ev01', `replica-${i}`, 1)),
+      );
+      const winners = results.filter((r) => r === null);
+      expect(winners).toHaveLength(1);
+      expect(new Set(results.filter((r) => r !== null))).toEqual(
+        new Set([`replica-${results.indexOf(null)}`]),
+      );
+      expect(await store.claimOnce(TEAM, 'event:Ev02', 'x', 60)).toBeNull();
+      await harness.idle(1500);
+      expect(await store.claimOnce(TEAM, 'event:Ev01', 'again', 60)).toBeNull();
+    });
+
     it('keeps profiles, and deletes them on request', async () => {
       const store = open({ keyPrefix: uniquePrefix('profile') });
       const profile = makeProfile(TEAM, 'U5');
