@@ -129,6 +129,11 @@ export class Actor {
     throw new ActorError(`${this.handle} should see "${text}", but does not.`, this.screen());
   }
 
+  /** The modal in front, if one is open. */
+  topModal(): StoredView | undefined {
+    return this.workspace.topModal(this.user.id);
+  }
+
   /** The inputs of the view in front (top modal, or the App Home when it is the open tab). */
   inputs(): readonly InputField[] {
     const view = this.frontView();

@@ -33,7 +33,8 @@ export async function interactive(emulator: Emulator, io: CliIO): Promise<number
   try {
     let actor = await choosePerson(emulator, context);
     for (;;) {
-      write(`\n${frame(actor)}\n`);
+      const columns = (io.stdout as { columns?: number }).columns ?? 100;
+      write(`\n${frame(actor, Math.max(40, columns - 2))}\n`);
       const choice = await select<Choice>(
         { message: `What does ${actor.user.realName} do?`, choices: menu(actor), pageSize: 16, loop: false },
         context,
@@ -92,14 +93,31 @@ async function choosePerson(emulator: Emulator, context: PromptContext): Promise
   return emulator.as(handle);
 }
 
-function frame(actor: Actor): string {
-  const where = actor.screen().startsWith('+-- Modal')
-    ? 'a modal'
-    : actor.surface === 'home'
-      ? 'Home'
-      : 'Messages';
+function frame(actor: Actor, width: number): string {
+  const where = actor.topModal() ? 'a modal' : actor.surface === 'home' ? 'Home' : 'Messages';
   const title = `${actor.user.realName} (${actor.handle}) is looking at ${where}`;
-  return `${'='.repeat(title.length)}\n${title}\n${'='.repeat(title.length)}\n${actor.screen()}`;
+  const screen = actor
+    .screen()
+    .split('\n')
+    .flatMap((line) => wrap(line, width))
+    .join('\n');
+  return `${'='.repeat(title.length)}\n${title}\n${'='.repeat(title.length)}\n${screen}`;
+}
+
+/** Wraps a long line at spaces, repeating its frame and indent on each further piece. */
+export function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const lead = /^[|\s]*/.exec(line)?.[0] ?? '';
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > lead.length ? cut : width;
+    pieces.push(rest.slice(0, at).trimEnd());
+    rest = `${lead}${rest.slice(at).trimStart()}`;
+  }
+  pieces.push(rest);
+  return pieces;
 }
 
 function menu(actor: Actor): Array<{ name: string; value: Choice } | Separator> {
@@ -108,13 +126,13 @@ function menu(actor: Actor): Array<{ name: string; value: Choice } | Separator> 
     name: `Click [${target.number}] ${target.label}`,
     value: { kind: 'click', number: target.number },
   }));
-  const modalOpen = rendered.text.startsWith('+-- Modal');
+  const modal = actor.topModal();
   if (actor.inputs().length > 0) choices.push({ name: 'Fill in a field', value: { kind: 'fill' } });
-  if (modalOpen) {
-    choices.push({ name: 'Submit the form', value: { kind: 'submit' } });
+  if (modal) {
+    if (modal.definition.submit) choices.push({ name: 'Submit the form', value: { kind: 'submit' } });
     choices.push({ name: 'Close the modal', value: { kind: 'close' } });
   }
-  choices.push(new Separator());
+  if (choices.length > 0) choices.push(new Separator());
   choices.push({ name: 'Run /accommodation', value: { kind: 'command' } });
   choices.push({ name: 'Send the app a direct message', value: { kind: 'message' } });
   if (actor.surface === 'home') choices.push({ name: 'Open Messages', value: { kind: 'messages' } });
