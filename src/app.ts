@@ -2,9 +2,22 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config.js';
+import { createDrafter, type Drafter } from './drafting/index.js';
+import { type LetterTemplates, loadLetterTemplates } from './letters/index.js';
 import { boltLogger, createLogger, type Logger } from './logger.js';
+import { isClinical, redactClinical } from './privacy/clinical/index.js';
+import { createGuardedFetch } from './privacy/guard.js';
+import { rememberingStore } from './privacy/remembering-store.js';
+import { currentPrivacyScope } from './privacy/scope.js';
+import { register as registerActions } from './slack/listeners/actions/index.js';
 import { register as registerCommands } from './slack/listeners/commands/index.js';
 import { register as registerEvents } from './slack/listeners/events/index.js';
+import { register as registerMessages } from './slack/listeners/messages/index.js';
+import { register as registerShortcuts } from './slack/listeners/shortcuts/index.js';
+import { register as registerViews } from './slack/listeners/views/index.js';
+import { privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
+import { createStore } from './store/index.js';
+import type { Store } from './store/types.js';
 
 /**
  * The composition root: the one place that builds every service and wires it into Bolt.
@@ -13,16 +26,55 @@ import { register as registerEvents } from './slack/listeners/events/index.js';
 export interface AppServices {
   readonly config: AppConfig;
   readonly logger: Logger;
+  readonly store: Store;
+  readonly drafter: Drafter;
+  readonly letters: LetterTemplates;
+  readonly now: () => Date;
 }
 
 export interface ServiceOptions {
   readonly logStream?: DestinationStream;
+  readonly now?: () => Date;
+}
+
+/**
+ * What a log line may say: clinical terms become placeholders, and so does anything the privacy
+ * scope of the request being handled knows to be someone's private detail.
+ */
+export function scrubForLogs(text: string): string {
+  return redactClinical(text, { known: currentPrivacyScope()?.allSecrets() ?? [] }).text;
 }
 
 export async function buildServices(config: AppConfig, options: ServiceOptions = {}): Promise<AppServices> {
-  const scrub = (text: string) => text;
-  const logger = createLogger({ level: config.logLevel, stream: options.logStream, scrub });
-  return { config, logger };
+  const logger = createLogger({ level: config.logLevel, stream: options.logStream, scrub: scrubForLogs });
+  const vault = { masterKeys: config.vaultMasterKeys };
+  const store = config.redisUrl
+    ? createStore({
+        kind: 'redis',
+        url: config.redisUrl,
+        keyPrefix: config.redisKeyPrefix,
+        vault,
+        conversationTtlSeconds: config.draftIdleDays * 86_400,
+      })
+    : createStore({ kind: 'memory', vault, conversationTtlSeconds: config.draftIdleDays * 86_400 });
+  const drafter = createDrafter({
+    apiKey: config.openai.apiKey,
+    baseURL: config.openai.baseURL,
+    model: config.openai.model,
+    timeoutMs: config.openai.timeoutMs,
+    maxRetries: config.openai.maxRetries,
+    privacy: { redact: (text) => redactClinical(text).text, isClinical },
+    logger,
+  });
+  const letters = await loadLetterTemplates({ overrideDir: config.templatesDir });
+  return {
+    config,
+    logger,
+    store: rememberingStore(store),
+    drafter,
+    letters,
+    now: options.now ?? (() => new Date()),
+  };
 }
 
 export function createBoltApp(services: AppServices, receiver?: Receiver): App {
@@ -35,13 +87,20 @@ export function createBoltApp(services: AppServices, receiver?: Receiver): App {
       : receiver
         ? {}
         : { signingSecret: config.slack.signingSecret }),
-    logger: boltLogger(logger, (text) => text),
+    logger: boltLogger(logger, scrubForLogs),
     clientOptions: {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      // Every Web API call, from every client Bolt builds, leaves through the guard.
+      fetch: createGuardedFetch({ logger }),
     },
   });
+  app.use(privacyScopeMiddleware());
+  registerMessages(app, services);
   registerCommands(app, services);
+  registerShortcuts(app, services);
   registerEvents(app, services);
+  registerActions(app, services);
+  registerViews(app, services);
   app.error(async (error) => {
     logger.error({ err: error }, 'listener failed');
   });
@@ -70,7 +129,7 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
   const receiver = new HTTPReceiver({
     signingSecret,
     endpoints: '/slack/events',
-    logger: boltLogger(services.logger, (text) => text),
+    logger: boltLogger(services.logger, scrubForLogs),
   });
   const app = createBoltApp(services, receiver);
   const host = options.host ?? '127.0.0.1';
@@ -82,6 +141,7 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
     services,
     stop: async () => {
       await app.stop();
+      await services.store.close();
     },
   };
 }

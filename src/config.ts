@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jurisdictions } from './domain/request.js';
+import { type MasterKey, parseMasterKeys } from './privacy/master-keys.js';
 
 /**
  * The environment, parsed once. Every problem is reported at once, one line each: the variable,
@@ -40,7 +41,21 @@ const EnvSchema = z.object({
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
   ),
-  VAULT_MASTER_KEYS: z.string().min(1),
+  REDIS_KEY_PREFIX: optionalText
+    .transform((value) => value ?? 'aa')
+    .pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . and - only')),
+  VAULT_MASTER_KEYS: z
+    .string()
+    .min(1)
+    .transform((value, ctx) => {
+      try {
+        return parseMasterKeys(value);
+      } catch (error) {
+        // The parser's messages name positions and ids, never key material.
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'unreadable' });
+        return z.NEVER;
+      }
+    }),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   OPENAI_MODEL: optionalText.transform((value) => value ?? 'gpt-4o-mini'),
@@ -94,6 +109,7 @@ const fixes: Record<string, string> = {
   SLACK_API_URL: 'leave it unset to talk to Slack; the demo and tests set it to the local emulator',
   PORT: 'use a port number such as 3000',
   REDIS_URL: 'point it at your Redis, e.g. redis://127.0.0.1:6379',
+  REDIS_KEY_PREFIX: 'use a short name such as aa',
   VAULT_MASTER_KEYS:
     "generate one with: node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"",
   OPENAI_BASE_URL: 'use the base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1',
@@ -121,7 +137,8 @@ export interface AppConfig {
     readonly port: number;
   };
   readonly redisUrl?: string;
-  readonly vaultMasterKeys: string;
+  readonly redisKeyPrefix: string;
+  readonly vaultMasterKeys: readonly MasterKey[];
   readonly openai: {
     readonly apiKey?: string;
     readonly baseURL?: string;
@@ -201,6 +218,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       port: data.PORT,
     },
     redisUrl: data.REDIS_URL,
+    redisKeyPrefix: data.REDIS_KEY_PREFIX,
     vaultMasterKeys: data.VAULT_MASTER_KEYS,
     openai: {
       apiKey: data.OPENAI_API_KEY,

@@ -89,15 +89,18 @@ export function boltLogger(logger: Logger, scrub: (text: string) => string): Bol
   let name = 'bolt';
   let level = logger.level as BoltLogLevel;
   const summarise = (args: unknown[]): string =>
-    args
-      .map((arg) => {
-        if (typeof arg === 'string') return scrub(arg);
-        if (arg instanceof Error) return JSON.stringify(describeError(arg, scrub));
-        if (arg && typeof arg === 'object') return `[${Object.keys(arg).slice(0, 8).join(',')}]`;
-        return String(arg);
-      })
-      .join(' ')
-      .slice(0, 1000);
+    // The Web API client logs whole request bodies at debug level; those never reach a log line.
+    typeof args[0] === 'string' && /^http request (body|headers)/.test(args[0])
+      ? '[request body withheld]'
+      : args
+          .map((arg) => {
+            if (typeof arg === 'string') return scrub(arg);
+            if (arg instanceof Error) return JSON.stringify(describeError(arg, scrub));
+            if (arg && typeof arg === 'object') return `[${Object.keys(arg).slice(0, 8).join(',')}]`;
+            return String(arg);
+          })
+          .join(' ')
+          .slice(0, 1000);
   return {
     debug: (...args) => logger.debug({ source: name }, summarise(args)),
     info: (...args) => logger.info({ source: name }, summarise(args)),

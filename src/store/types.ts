@@ -12,6 +12,12 @@ export interface Store {
   readonly profiles: ProfileStore;
   readonly requests: RequestStore;
   readonly audit: AuditLog;
+  /**
+   * Atomically claims `name` for `ttlSeconds`: returns null when this call made the claim, or the
+   * value stored by whoever claimed it first. Deduplicates Slack retries and double clicks across
+   * replicas.
+   */
+  claimOnce(teamId: string, name: string, value: string, ttlSeconds: number): Promise<string | null>;
   /** Throws StoreUnavailableError when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

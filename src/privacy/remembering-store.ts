@@ -1,0 +1,64 @@
+import type { Conversation } from '../domain/draft.js';
+import type { AccommodationRequest, SensitiveFields } from '../domain/request.js';
+import type { Store } from '../store/types.js';
+import { currentPrivacyScope } from './scope.js';
+
+/**
+ * Wraps the store so that every record read or written while a Slack request is handled tells the
+ * privacy scope whose health details it holds. The guard then knows, without any listener having
+ * to remember, what must not leave in a message.
+ */
+export function rememberingStore(store: Store): Store {
+  const rememberRequest = (request: AccommodationRequest | null) => {
+    if (request) rememberSensitive(request.employeeId, request.sensitive);
+    return request;
+  };
+  const rememberConversation = (conversation: Conversation | null) => {
+    if (conversation?.draft) rememberSensitive(conversation.userId, conversation.draft.sensitive);
+    return conversation;
+  };
+  return {
+    profiles: store.profiles,
+    audit: store.audit,
+    conversations: {
+      get: async (teamId, userId) => rememberConversation(await store.conversations.get(teamId, userId)),
+      save: async (conversation) => {
+        rememberConversation(conversation);
+        await store.conversations.save(conversation);
+      },
+      delete: (teamId, userId) => store.conversations.delete(teamId, userId),
+    },
+    requests: {
+      nextReference: (teamId, year) => store.requests.nextReference(teamId, year),
+      listByEmployee: (teamId, employeeId) => store.requests.listByEmployee(teamId, employeeId),
+      listByStatus: (teamId, status, options) => store.requests.listByStatus(teamId, status, options),
+      purge: (teamId, id) => store.requests.purge(teamId, id),
+      create: async (request) => {
+        rememberRequest(request);
+        return store.requests.create(request);
+      },
+      get: async (teamId, id) => rememberRequest(await store.requests.get(teamId, id)),
+      update: async (teamId, id, change) =>
+        store.requests.update(teamId, id, (current) => {
+          rememberRequest(current);
+          const next = change(current);
+          rememberRequest(next);
+          return next;
+        }),
+    },
+    claimOnce: (teamId, name, value, ttlSeconds) => store.claimOnce(teamId, name, value, ttlSeconds),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
+}
+
+function rememberSensitive(ownerId: string, sensitive: SensitiveFields): void {
+  const scope = currentPrivacyScope();
+  if (!scope) return;
+  for (const [field, value] of Object.entries(sensitive)) {
+    if (typeof value !== 'string') continue;
+    // A private note is private as a whole; other free text is private where the detector says so.
+    if (field === 'privateNote') scope.rememberExact(ownerId, value);
+    scope.rememberClinicalIn(ownerId, value);
+  }
+}

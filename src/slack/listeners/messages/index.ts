@@ -1,0 +1,54 @@
+import type { App } from '@slack/bolt';
+import type { AppServices } from '../../../app.js';
+import { crisisCountryForTimeZone } from '../../../domain/country.js';
+import { crisisReply } from '../../../privacy/crisis.js';
+import { handleDirectMessage } from '../../../workflows/assistant.js';
+import { firstDelivery } from '../../../workflows/deliveries.js';
+import {
+  type AssistantMessage,
+  answerMessage,
+  crisisMessage,
+  historyNoteMessage,
+  startMessage,
+} from '../../views/assistant.js';
+import { escapeMrkdwn } from '../../views/blocks.js';
+
+/** The assistant in the DM: answers questions, starts or resumes the intake, follows the firewall. */
+export function register(app: App, services: AppServices): void {
+  app.message(async ({ message, body, client, context }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message)) return;
+    if (!message.user || message.user === context.botUserId || typeof message.text !== 'string') return;
+    const teamId = context.teamId ?? body.team_id;
+    // Slack redelivers an event it thinks we missed; answer each message once.
+    if (!(await firstDelivery(services.store, teamId, body.event_id))) return;
+
+    const post = (reply: AssistantMessage) =>
+      client.chat.postMessage({ channel: message.channel, text: reply.text, blocks: reply.blocks });
+
+    const reply = await handleDirectMessage(
+      { store: services.store, drafter: services.drafter, now: services.now() },
+      teamId,
+      message.user,
+      message.text,
+    );
+    if (reply.kind === 'crisis') {
+      const profile = await client.users.info({ user: message.user });
+      await post(crisisMessage(crisisReply(crisisCountryForTimeZone(profile.user?.tz))));
+      return;
+    }
+    if (reply.historyNote) await post(historyNoteMessage());
+    if (reply.kind === 'start') {
+      await post(startMessage(reply.hasDraft));
+      return;
+    }
+    const conversation = await services.store.conversations.get(teamId, message.user);
+    await post(
+      answerMessage({
+        answer: escapeMrkdwn(reply.text),
+        ...(reply.note ? { note: reply.note } : {}),
+        offerStart: reply.suggestsStartingRequest,
+        hasDraft: conversation?.draft !== undefined,
+      }),
+    );
+  });
+}
