@@ -13,6 +13,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'render a letter from a JSON data file',
     load: async () => (await import('./cli/letter.js')).run,
   },
+  privacy: {
+    summary: 'privacy scan: read lines on stdin, write JSON per line',
+    load: async () => (await import('./cli/privacy-scan.js')).run,
+  },
 };
 
 function usage(): string {
