@@ -226,9 +226,12 @@ function renderInput(canvas: Canvas, block: Json, context: BlockContext, indent:
   }
   const state = context.values?.[blockId]?.[actionId];
   canvas.line(`> ${label}${optional ? ' (optional)' : ''}  <${describeElement(element, names)}>`, indent);
-  const value = currentValue(state, names);
+  // Radio buttons and checkboxes show their choice by the marks beside each option.
+  const marked = element.type === 'radio_buttons' || element.type === 'checkboxes';
+  const value = marked ? '' : currentValue(state, names);
   if (value) canvas.line(`    value:${value}`, indent);
-  else if (isJson(element.placeholder)) canvas.line(`    (${textOf(element.placeholder, names)})`, indent);
+  else if (!marked && isJson(element.placeholder))
+    canvas.line(`    (${textOf(element.placeholder, names)})`, indent);
   for (const line of optionLines(element, state, names)) canvas.line(line, `${indent}    `);
   if (block.hint) canvas.line(`    hint: ${textOf(block.hint, names)}`, indent);
   const error = context.errors?.[blockId];
