@@ -46,7 +46,13 @@ const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   },
   { anchor: 'dead', regex: /\bwish\s+i\s+(?:was|were|could\s+be)\s+dead\b/g },
   { anchor: 'born', regex: /\bwish\s+i\s+(?:was|were|had)\s+never\s+(?:been\s+)?born\b/g },
-  { anchor: 'better', regex: /\bbetter\s+off\s+(?:dead|without\s+me)\b/g },
+  {
+    anchor: 'better',
+    regex: new RegExp(
+      `\\bbetter\\s+off\\s+(?:dead|without\\s+me|if\\s+i\\s+(?:(?:was|were)\\s+(?:gone|dead|never\\s+born)|(?:wasn${Q}?t|weren${Q}?t)\\s+(?:here|around|alive)))\\b`,
+      'g',
+    ),
+  },
   {
     anchor: 'reason',
     regex: new RegExp(

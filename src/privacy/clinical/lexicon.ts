@@ -204,6 +204,9 @@ export const LEXICON: readonly Term[] = [
   }),
   ...terms('substance_use', list('heroin, cocaine, meth, methamphetamine, crystal meth, crack cocaine')),
   ...terms('substance_use', list('kratom, ketamine, mdma, psilocybin, shrooms, oxy')),
+  ...terms('substance_use', list('booze'), {
+    requires: { before: [...MY, ...list('off the, quit the, quit, off')] },
+  }),
   ...terms('substance_use', list('substance use, substance abuse, substance misuse, substance dependence')),
   ...terms('substance_use', list('cannabis, marijuana'), {
     unless: {
@@ -224,7 +227,7 @@ export const LEXICON: readonly Term[] = [
   }),
   ...terms('substance_use', list('pill, pills'), {
     requires: {
-      before: [...list('popping, popped, pop, abusing, pain'), ...MY],
+      before: [...list('popping, popped, pop, abusing, using, pain'), ...MY],
       after: list('addiction, habit'),
     },
   }),
@@ -249,6 +252,11 @@ export const LEXICON: readonly Term[] = [
     },
   }),
   ...terms('medication', list('insulin'), { requires: { before: [...MY, ...list('on, take, taking')] } }),
+  // "the meds" is nearly always someone's own; "the medication field" is caught by `unless`.
+  ...terms('medication', list('meds'), {
+    requires: { before: list('the') },
+    unless: { after: list('reminder, app, field, list') },
+  }),
   ...terms('medication', list('meds, med, medication, medications, medicine'), {
     requires: {
       before: [...MY, ...list('on, new, psych, taking, take, took, missed, miss, anxiety, sleep, pain')],

@@ -11,6 +11,8 @@ describe('detectCrisis', () => {
     'feeling suicidal again',
     'SUICIDAL',
     'everyone would be better off without me',
+    'they would all be better off if I was gone',
+    "my family would be better off if I wasn't around",
     'I just want to die',
     'I have a plan to end my life',
     'there is no reason to live',
@@ -34,6 +36,7 @@ describe('detectCrisis', () => {
     'we should end the pilot and take the lessons',
     "I don't want to be here for the 8am meeting",
     'can we move standup to 10?',
+    'the team would be better off if I was here for the launch',
   ])('leaves "%s" alone', (text) => {
     expect(detectCrisis(text)).toBe(false);
   });
