@@ -98,13 +98,13 @@ export class Actor {
   }
 
   /** The screen with its numbered buttons and inputs, for the interactive demo. */
-  rendered(): Rendered {
+  rendered(options: { behindModal?: boolean } = {}): Rendered {
     const home = this.workspace.home(this.user.id);
     return renderScreen(
       {
         viewer: this.user.id,
         appName: this.workspace.directory.bot.name,
-        modals: this.workspace.modalStack(this.user.id),
+        modals: options.behindModal ? [] : this.workspace.modalStack(this.user.id),
         surface: this.surface,
         ...(home ? { home } : {}),
         conversations: this.conversations(),
@@ -118,9 +118,11 @@ export class Actor {
     return this.rendered().text;
   }
 
+  /** On screen, or on the tab behind an open modal (a DM that arrived while a form is open). */
   sees(text: string): boolean {
-    const screen = this.screen();
-    return screen.includes(text) || squash(screen).includes(squash(text));
+    const screens = [this.screen()];
+    if (this.topModal()) screens.push(this.rendered({ behindModal: true }).text);
+    return screens.some((screen) => screen.includes(text) || squash(screen).includes(squash(text)));
   }
 
   /** Waits (briefly) for the text to be on their screen; throws with the screen if it never is. */
