@@ -39,7 +39,7 @@ const JOIN_GAP = /^[\s/]{0,3}$/;
 const WORD_GAP = /^[\s-]{1,3}$/;
 
 // Real words one edit away from a drug or clinical word; never treat them as misspellings.
-const NOT_MISSPELLINGS = new Set(['ability', 'concert', 'lyric', 'lyrical', 'ambient', 'heroine', 'reapply']);
+const NOT_MISSPELLINGS = new Set(['ability', 'concert', 'lyric']);
 
 /**
  * A different or extra last letter is how real words sit next to drug names ("morphing" and
@@ -295,17 +295,19 @@ interface Pattern {
 
 const LOOK_BACK_CHARS = 24;
 
-// "40 days", "a few weeks", "one-year": a duration just before a match, found by looking back from it
-// (patterns that start with a list of numbers are slow, since "a" starts a match almost anywhere).
-const DURATION_BEFORE = new RegExp(`\\b${NUMBER}[\\s-]*$`);
+// "40 days ", "a few weeks ", "months ": a duration just before a match, found by looking back from
+// it. Patterns that start with a list of numbers and units are slow on long texts; these start with
+// a rare word and look back only where it occurs.
+const DURATION_UNIT_BEFORE = new RegExp(`\\b(?:${NUMBER}[\\s-]*)?${UNIT}\\s+$`);
 
 const PATTERNS: readonly Pattern[] = [
   // "40 days clean", "6 months sober", "clean for 3 weeks", "been clean since february"
   {
     anchors: ['clean', 'sober'],
-    regex: new RegExp(`\\b${UNIT}\\s+(?:clean|sober)\\b`, 'g'),
+    regex: /\b(?:clean|sober)\b/g,
     category: 'substance_use',
-    extendBack: DURATION_BEFORE,
+    extendBack: DURATION_UNIT_BEFORE,
+    needsExtension: true,
   },
   {
     anchors: ['clean'],
@@ -316,9 +318,9 @@ const PATTERNS: readonly Pattern[] = [
   // sobriety chips: "90 day chip", "one year coin"
   {
     anchors: ['chip', 'coin', 'medallion'],
-    regex: new RegExp(`\\b${UNIT}[\\s-]*(?:chip|coin|medallion)s?\\b`, 'g'),
+    regex: /\b(?:chip|coin|medallion)s?\b/g,
     category: 'support_group',
-    extendBack: DURATION_BEFORE,
+    extendBack: new RegExp(`\\b${NUMBER}[\\s-]*${UNIT}[\\s-]*$`),
     needsExtension: true,
   },
   {
