@@ -1,15 +1,52 @@
-import { actions, context, header, section, type View } from './blocks.js';
+import type { types } from '@slack/bolt';
+import type { IntakeStep } from '../../domain/draft.js';
+import { intakeSteps } from '../../domain/draft.js';
+import { type RequestStatus, statusLabels } from '../../domain/status.js';
+import { actions, context, divider, header, type KnownBlock, plain, section, type View } from './blocks.js';
+import { stepTitles } from './intake/inputs.js';
+import { dateRange, shortDate } from './text.js';
 
 export const homeIds = {
   readNotice: 'home_read_notice',
+  startRequest: 'home_start_request',
+  continueDraft: 'home_continue_draft',
+  exportData: 'home_export_data',
+  deleteData: 'home_delete_data',
+  /** Per-request buttons; each button's value is the request's reference. */
+  viewRequest: 'home_request_view',
+  withdrawRequest: 'home_request_withdraw',
+  askForUpdate: 'home_request_ask_update',
+  /** Block ids. A request's buttons sit in `home_request_<reference>`. */
+  startBlock: 'home_start',
+  dataBlock: 'home_data',
+  requestBlockPrefix: 'home_request_',
 } as const;
+
+export type HomeRequestAction = 'view' | 'withdraw' | 'ask_update';
+
+export interface HomeRequestSummary {
+  readonly reference: string;
+  readonly status: RequestStatus;
+  readonly submittedAt?: string;
+  readonly startDate?: string;
+  readonly endDate?: string;
+  /** What the employee may do now; the caller decides from the status. */
+  readonly actions: readonly HomeRequestAction[];
+}
 
 export interface HomeOptions {
   readonly companyName: string;
+  /** The draft in progress, if any: the step it is at and when it was last saved. */
+  readonly draft?: { readonly step: IntakeStep; readonly updatedAt: string };
+  /** Newest first. */
+  readonly requests?: readonly HomeRequestSummary[];
 }
 
+/** Requests listed before "and N more": keeps the tab well inside Slack's 100 blocks. */
+export const HOME_MAX_REQUESTS = 20;
+
 /** The App Home: where an employee starts, comes back to, and finds the privacy notice. */
-export function homeView({ companyName }: HomeOptions): View {
+export function homeView({ companyName, draft, requests = [] }: HomeOptions): View {
   return {
     type: 'home',
     blocks: [
@@ -18,8 +55,138 @@ export function homeView({ companyName }: HomeOptions): View {
         `Hi there. I can help you ask ${companyName} for working hours that fit around a treatment program, ` +
           'privately and at your own pace. You never need to share a diagnosis.',
       ),
-      actions('home_actions', [{ text: 'Read the privacy notice', actionId: homeIds.readNotice }]),
+      ...startBlocks(draft),
+      divider(),
+      header('My requests'),
+      ...requestBlocks(requests),
+      divider(),
+      section('*Your data*\nSee what is kept and who sees it, take a copy, or delete it.'),
+      {
+        type: 'actions',
+        block_id: homeIds.dataBlock,
+        elements: [
+          button({ text: 'Read the privacy notice', actionId: homeIds.readNotice }),
+          button({ text: 'Export my data', actionId: homeIds.exportData }),
+          button({
+            text: 'Delete my data',
+            actionId: homeIds.deleteData,
+            style: 'danger',
+            confirm: {
+              title: 'Delete your data?',
+              text:
+                'Your draft is deleted straight away. Requests you have sent are withdrawn and then deleted. ' +
+                'This can’t be undone.',
+              confirm: 'Delete',
+              deny: 'Keep it',
+            },
+          }),
+        ],
+      },
       context('Type `/accommodation` anywhere, or send me a message here, to get started.'),
     ],
+  };
+}
+
+function startBlocks(draft: HomeOptions['draft']): KnownBlock[] {
+  if (!draft) {
+    return [
+      actions(homeIds.startBlock, [
+        { text: 'Start a request', actionId: homeIds.startRequest, style: 'primary' },
+      ]),
+    ];
+  }
+  const number = intakeSteps.indexOf(draft.step) + 1;
+  return [
+    section(
+      `You have a draft saved at *Step ${number} of ${intakeSteps.length} · ${stepTitles[draft.step]}*. ` +
+        'Pick up where you left off whenever you’re ready.',
+    ),
+    context(`Last saved ${shortDate(draft.updatedAt)}`),
+    actions(homeIds.startBlock, [
+      { text: 'Continue your draft', actionId: homeIds.continueDraft, style: 'primary' },
+    ]),
+  ];
+}
+
+function requestBlocks(requests: readonly HomeRequestSummary[]): KnownBlock[] {
+  if (requests.length === 0) {
+    return [context('Nothing sent yet. When you send a request, it shows here with how it’s going.')];
+  }
+  const blocks = requests.slice(0, HOME_MAX_REQUESTS).flatMap(requestSummaryBlocks);
+  const more = requests.length - HOME_MAX_REQUESTS;
+  if (more > 0) {
+    blocks.push(context(`…and ${more} more. Type \`/accommodation status\` to see them all.`));
+  }
+  return blocks;
+}
+
+function requestSummaryBlocks(request: HomeRequestSummary): KnownBlock[] {
+  const facts = [
+    request.startDate && request.endDate ? dateRange(request.startDate, request.endDate) : undefined,
+    request.submittedAt ? `sent ${shortDate(request.submittedAt)}` : undefined,
+  ].filter(Boolean);
+  const blocks: KnownBlock[] = [
+    section(
+      `*${request.reference}* · ${statusLabels[request.status]}${facts.length > 0 ? `\n${facts.join(' · ')}` : ''}`,
+    ),
+  ];
+  const buttons = request.actions.map((action) => requestButton(action, request.reference));
+  if (buttons.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: `${homeIds.requestBlockPrefix}${request.reference}`,
+      elements: buttons,
+    });
+  }
+  return blocks;
+}
+
+function requestButton(action: HomeRequestAction, reference: string): types.Button {
+  switch (action) {
+    case 'view':
+      return button({ text: 'View', actionId: homeIds.viewRequest, value: reference });
+    case 'ask_update':
+      return button({ text: 'Ask HR for an update', actionId: homeIds.askForUpdate, value: reference });
+    case 'withdraw':
+      return button({
+        text: 'Withdraw',
+        actionId: homeIds.withdrawRequest,
+        value: reference,
+        confirm: {
+          title: 'Withdraw this request?',
+          text: `HR will be told that ${reference} is withdrawn. You can always ask again later.`,
+          confirm: 'Withdraw',
+          deny: 'Keep it',
+        },
+      });
+  }
+}
+
+interface ButtonWithConfirm {
+  readonly text: string;
+  readonly actionId: string;
+  readonly value?: string;
+  readonly style?: 'primary' | 'danger';
+  readonly confirm?: { title: string; text: string; confirm: string; deny: string };
+}
+
+function button(spec: ButtonWithConfirm): types.Button {
+  return {
+    type: 'button',
+    text: plain(spec.text),
+    action_id: spec.actionId,
+    ...(spec.value !== undefined ? { value: spec.value } : {}),
+    ...(spec.style ? { style: spec.style } : {}),
+    ...(spec.confirm
+      ? {
+          confirm: {
+            title: plain(spec.confirm.title),
+            text: plain(spec.confirm.text),
+            confirm: plain(spec.confirm.confirm),
+            deny: plain(spec.confirm.deny),
+            ...(spec.style === 'danger' ? { style: 'danger' as const } : {}),
+          },
+        }
+      : {}),
   };
 }
