@@ -20,6 +20,7 @@ import {
   wordingFields,
   workFields,
 } from '../../../src/domain/intake-fields.js';
+import type { WorkPattern } from '../../../src/domain/request.js';
 import { emptyDraft, fullDraft, scheduleValues, today } from './intake-fixtures.js';
 
 function errorsOf(result: StepResult): Record<string, string> {
@@ -32,7 +33,7 @@ function accepted(result: StepResult): { patch: DraftPatch; notes: string[] } {
   return result;
 }
 
-const work = {
+const work: WorkPattern = {
   days: ['mon', 'tue', 'wed', 'thu', 'fri'],
   start: '09:00',
   end: '17:00',
