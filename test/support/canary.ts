@@ -208,6 +208,7 @@ export class ScreenWatcher {
     this.look();
   }
 
+  /** Called on every change; the emulator may announce a view before it is in the stack. */
   private look(): void {
     const { workspace } = this.emulator;
     for (const user of workspace.directory.users) {
@@ -232,10 +233,12 @@ export class ScreenWatcher {
 
   /** Whose screen a recorded call's `view` ended up on, if Slack accepted it. */
   audienceOf(definition: unknown): SeenView | undefined {
+    this.look();
     return definition && typeof definition === 'object' ? this.audience.get(definition) : undefined;
   }
 
   views(): readonly SeenView[] {
+    this.look();
     return this.seen;
   }
 
