@@ -113,7 +113,10 @@ export const AuditEntry = z.object({
   at: z.string(),
   actorRole: z.enum(roles),
   actorId: z.string(),
-  action: z.union([z.enum(requestEvents), z.enum(['created', 'edited', 'viewed', 'exported', 'reminded'])]),
+  action: z.union([
+    z.enum(requestEvents),
+    z.enum(['created', 'edited', 'viewed', 'exported', 'reminded', 'update_requested']),
+  ]),
   fromStatus: z.enum(requestStatuses).optional(),
   toStatus: z.enum(requestStatuses).optional(),
 });

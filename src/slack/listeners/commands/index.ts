@@ -1,17 +1,67 @@
-import type { App } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
-import { privacyNoticeView } from '../../views/privacy-notice.js';
+import { helpMessage, statusListMessage } from '../../views/messages.js';
+import { deleteDataConfirmView } from '../../views/my-data.js';
+import { openStart } from '../journey.js';
 
+/** `/accommodation [help | new | status | delete-my-data]`. */
 export function register(app: App, services: AppServices): void {
-  app.command('/accommodation', async ({ ack, body, client }) => {
+  app.command('/accommodation', async ({ ack, command, client }) => {
     await ack();
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: privacyNoticeView({
-        companyName: services.config.org.companyName,
-        retentionDays: services.config.retentionDays,
-        accepted: false,
-      }),
+    const person = { teamId: command.team_id, userId: command.user_id };
+    const word = command.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
+    const reply = (message: { text: string; blocks: unknown[] }) =>
+      client.chat.postEphemeral({
+        channel: command.channel_id,
+        user: command.user_id,
+        text: message.text,
+        blocks: message.blocks as never,
+      });
+    switch (word) {
+      case '':
+      case 'new':
+      case 'start':
+      case 'continue':
+        await openStart(services, client, command.trigger_id, person);
+        return;
+      case 'help':
+        await reply(helpMessage());
+        return;
+      case 'status':
+        await reply(await statusFor(services, command));
+        return;
+      case 'delete-my-data':
+        await client.views.open({ trigger_id: command.trigger_id, view: deleteDataConfirmView() });
+        return;
+      default: {
+        const help = helpMessage();
+        await reply({ text: `I didn’t recognise that. ${help.text}`, blocks: help.blocks });
+      }
+    }
+  });
+}
+
+async function statusFor(services: AppServices, command: SlashCommand) {
+  const { store } = services;
+  const [conversation, summaries] = await Promise.all([
+    store.conversations.get(command.team_id, command.user_id),
+    store.requests.listByEmployee(command.team_id, command.user_id),
+  ]);
+  const requests = [];
+  for (const summary of summaries) {
+    const request = await store.requests.get(command.team_id, summary.id);
+    if (!request) continue;
+    requests.push({
+      reference: request.id,
+      status: request.status,
+      ...(request.submittedAt ? { submittedAt: request.submittedAt } : {}),
+      startDate: request.schedule.startDate,
+      endDate: request.schedule.endDate,
     });
+  }
+  const draft = conversation?.draft;
+  return statusListMessage({
+    requests,
+    ...(draft ? { draft: { step: draft.step, updatedAt: draft.updatedAt } } : {}),
   });
 }

@@ -1,13 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
-import { homeView } from '../../views/home.js';
+import { publishHome } from '../journey.js';
 
 export function register(app: App, services: AppServices): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
-    await client.views.publish({
-      user_id: event.user,
-      view: homeView({ companyName: services.config.org.companyName }),
-    });
+    await publishHome(services, client, { teamId: context.teamId ?? body.team_id, userId: event.user });
   });
 }
