@@ -1,4 +1,4 @@
-import type { Draft } from '../../domain/draft.js';
+import { type Draft, intakeSteps } from '../../domain/draft.js';
 import { stepNumber } from '../../domain/intake.js';
 import { type RequestStatus, statusLabels } from '../../domain/status.js';
 import { context, divider, header, type KnownBlock, section } from './blocks.js';
@@ -84,7 +84,7 @@ export function statusListMessage(options: {
   if (draft) {
     blocks.push(
       section(
-        `You have a draft saved at *Step ${stepNumber(draft.step)} of 5 · ${stepTitles[draft.step]}* ` +
+        `You have a draft saved at *Step ${stepNumber(draft.step)} of ${intakeSteps.length} · ${stepTitles[draft.step]}* ` +
           `(last saved ${shortDate(draft.updatedAt)}). Type \`/accommodation new\` to carry on.`,
       ),
     );

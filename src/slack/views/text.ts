@@ -12,20 +12,15 @@ export function splitText(text: string, max = 3000): string[] {
   let rest = text.trim();
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
-    let cut = lastBreak(window, '\n\n', max);
-    if (cut <= 0) cut = lastBreak(window, '\n', max);
-    if (cut <= 0) cut = lastBreak(window, ' ', max);
+    let cut = window.lastIndexOf('\n\n', max);
+    if (cut <= 0) cut = window.lastIndexOf('\n', max);
+    if (cut <= 0) cut = window.lastIndexOf(' ', max);
     if (cut <= 0) cut = isLowSurrogate(rest.charCodeAt(max)) ? max - 1 : max;
     pieces.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
   if (rest) pieces.push(rest);
   return pieces;
-}
-
-function lastBreak(window: string, separator: string, max: number): number {
-  const at = window.lastIndexOf(separator, max);
-  return at;
 }
 
 function isLowSurrogate(code: number): boolean {
