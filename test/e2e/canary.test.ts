@@ -16,6 +16,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   allCanaries,
+  type Canary,
   canaries,
   describeLeaks,
   findCanaries,
@@ -41,27 +42,52 @@ interface Step {
   run(world: World): Promise<void>;
 }
 
+/** Types a canary and notes that it was typed, so the test can tell if a canary is never used. */
+const typedCanaries = new Set<string>();
+function type(c: Canary): string {
+  typedCanaries.add(c.id);
+  return c.text;
+}
+
+/** A date some weeks ahead, so the intake's "not in the past" rule never trips. */
+function weeksFromNow(weeks: number): string {
+  return new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** While it runs, the model server answers questions with `answer`, as a misbehaving model might. */
+async function withModelAnswer(model: OpenAIServer, answer: string, run: () => Promise<void>) {
+  model.setReply('question_answer', { answer, suggestsStartingRequest: false });
+  try {
+    await run();
+  } finally {
+    model.setReply('question_answer', undefined);
+  }
+}
+
 const journey: Step[] = [
+  // ---- commands, the privacy notice, the App Home ----
   {
     name: 'runs /accommodation with clinical words after it',
     run: async ({ slack }) => {
-      await slack.employee.command('/accommodation', canaries.commandText.text);
+      await slack.employee.command('/accommodation', type(canaries.commandText));
     },
   },
   {
-    name: 'opens the privacy notice and the App Home',
+    name: 'opens the App Home and reads the privacy notice',
     run: async ({ slack }) => {
-      await slack.employee.command('/accommodation');
-      await slack.employee.expect('Before we start');
-      await slack.employee.closeModal();
       await slack.employee.openHome();
+      await slack.employee.click('Read the privacy notice');
+      await slack.employee.expect('Your privacy, in plain words');
+      await slack.employee.closeModal();
     },
   },
+
+  // ---- the assistant in the DM ----
   {
     name: 'asks the assistant a question that names a clinician',
     run: async ({ slack, model }) => {
       const asked = model.requests.length;
-      await slack.employee.message(canaries.dmQuestion.text);
+      await slack.employee.message(type(canaries.dmQuestion));
       // The question really went to the model server (redacted), so that scan is not vacuous.
       expect(model.requests.length).toBeGreaterThan(asked);
     },
@@ -69,29 +95,177 @@ const journey: Step[] = [
   {
     name: 'follows up with a substance and a sobriety date',
     run: async ({ slack }) => {
-      await slack.employee.message(canaries.dmFollowUp.text);
+      await slack.employee.message(type(canaries.dmFollowUp));
+    },
+  },
+  {
+    name: 'writes something that sounds like a crisis',
+    run: async ({ slack }) => {
+      await slack.employee.message(type(canaries.dmCrisis));
+      await slack.employee.expect('988');
     },
   },
   {
     name: 'gets an answer from a model that writes clinical detail of its own',
     run: async ({ slack, model }) => {
-      model.setReply('question_answer', {
-        answer: canaries.modelReply.text,
-        suggestsStartingRequest: false,
-      });
-      try {
+      await withModelAnswer(model, canaries.modelReply.text, async () => {
         const asked = model.requests.length;
         await slack.employee.message('What hours could I ask to change?');
         expect(model.requests.length).toBeGreaterThan(asked);
-      } finally {
-        model.setReply('question_answer', undefined);
-      }
+      });
+    },
+  },
+
+  // ---- the guided intake: every free-text field gets its own canary ----
+  {
+    name: 'accepts the privacy notice and fills in the session schedule',
+    run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.command('/accommodation');
+      await employee.click('I understand, continue');
+      await employee.expect('Step 1 of 5');
+      await employee.fill({
+        'Days you have sessions': ['Tuesday', 'Thursday'],
+        'Sessions start at': '15:00',
+        'Sessions end at': '18:00',
+        'Travel time each way': '30 minutes',
+        'First day of sessions': weeksFromNow(3),
+        'Or: number of weeks': '10',
+        'How you attend': 'In person',
+      });
+      await employee.submit();
+      await employee.expect('Step 2 of 5');
     },
   },
   {
-    name: 'opens the App Home again after all of that',
+    name: 'describes their work, with a clinical note',
     run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.fill({
+        'Days you usually work': ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+        'Your workday usually starts at': '09:00',
+        'Your workday usually ends at': '17:30',
+        'Anything about your role that affects timing': ['Recurring meetings I need to be in'],
+        'Anything else about your work HR should know': type(canaries.workNote),
+      });
+      await employee.submit();
+      await employee.expect('Step 3 of 5');
+    },
+  },
+  {
+    name: 'says what would help, with clinical words in "something else" and the coverage plan',
+    run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.fill({
+        'What would help': [
+          'Leave early or start late on session days, and make up the hours',
+          'Something else',
+        ],
+        'If something else, what is it?': type(canaries.helpOther),
+        'How your work would be covered': type(canaries.coveragePlan),
+      });
+      await employee.submit();
+      await employee.expect('Step 4 of 5');
+    },
+  },
+  {
+    name: 'gives the reason in their own words and writes a private note',
+    run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.fill({
+        'How the reason is worded': 'In my own words',
+        'The reason, in your own words': type(canaries.ownWords),
+        'Should your manager be told the approved schedule?':
+          'Yes, tell my manager the approved days and hours',
+        'May the EAP team see how your request is going?': 'Yes, they may see its status and dates',
+        'Where do you work?': 'United States',
+        'Private note (only you can see this)': type(canaries.privateNote),
+      });
+      await employee.submit();
+      await employee.expect('Step 5 of 5');
+    },
+  },
+  {
+    name: 'edits the wording of the letter with clinical words',
+    run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.click('Edit wording');
+      await employee.fill({
+        'What you’re asking for, in your words': type(canaries.wordingStatement),
+        'How your work would be covered': type(canaries.wordingCoverage),
+      });
+      await employee.submit();
+      await employee.expect('Step 5 of 5');
+    },
+  },
+  {
+    name: 'asks the assistant to redraft the letter',
+    run: async ({ slack, model }) => {
+      const asked = model.requests.length;
+      await slack.employee.click('Redraft with the assistant');
+      await slack.employee.expect('Step 5 of 5');
+      expect(model.requests.length).toBeGreaterThan(asked);
+    },
+  },
+  {
+    name: 'goes back to a step, closes the form to finish later, and sees the draft on the App Home',
+    run: async ({ slack }) => {
+      await slack.employee.click('Change what would help');
+      await slack.employee.expect('Step 3 of 5');
+      await slack.employee.closeModal();
       await slack.employee.openHome();
+      await slack.employee.expect('Continue your draft');
+    },
+  },
+  {
+    // Only the guard stands here: the note has no clinical word for the drafter's scan to catch,
+    // but it is private as a whole, and the DM handler has just read the draft that holds it.
+    name: 'asks the assistant something while a model repeats their private note back',
+    run: async ({ slack, model }) => {
+      await withModelAnswer(model, canaries.privateNote.text, async () => {
+        await slack.employee.message('Can I change my request later?');
+      });
+    },
+  },
+  {
+    name: 'continues the draft from the App Home and sends it to HR',
+    run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.openHome();
+      await employee.click('Continue your draft');
+      await employee.expect('Step 5 of 5');
+      await employee.submit();
+      employee.openMessages();
+      await employee.expect('Your request is with HR');
+    },
+  },
+
+  // ---- after submitting: HR, status, export ----
+  {
+    name: 'HR opens the request from the card',
+    run: async ({ slack }) => {
+      await slack.hr.click('View request');
+      await slack.hr.expect('interactive process');
+    },
+  },
+  {
+    name: 'checks the status, views the request and asks HR for an update',
+    run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.command('/accommodation', 'status');
+      await employee.openHome();
+      await employee.click('View');
+      await employee.closeModal();
+      await employee.click('Ask HR for an update');
+    },
+  },
+  {
+    name: 'exports their data',
+    run: async ({ slack }) => {
+      const before = slack.emulator.workspace.files.size;
+      await slack.employee.openHome();
+      await slack.employee.click('Export my data');
+      expect(slack.emulator.workspace.files.size).toBeGreaterThan(before);
     },
   },
 ];
@@ -140,6 +314,11 @@ describe('canary clinical strings never leave through any way out', () => {
     for (const step of journey) {
       it(step.name, () => step.run(world));
     }
+  });
+
+  it('typed every canary somewhere (only the model writes its own)', () => {
+    const untyped = allCanaries.filter((c) => c !== canaries.modelReply && !typedCanaries.has(c.id));
+    expect(untyped.map((c) => c.id)).toEqual([]);
   });
 
   describe('afterwards, no canary is in', () => {
@@ -212,12 +391,12 @@ describe('canary clinical strings never leave through any way out', () => {
       const segment = Buffer.from(canaries.privateNote.text).toString('base64url');
       await redis.hset(`${prefix}:{T}:hash`, 'field', canaries.coveragePlan.text);
       await redis.rpush(`${prefix}:{T}:list`, canaries.helpOther.text);
-      await redis.xadd(`${prefix}:{T}:stream`, '*', 'note', canaries.workConstraints.text);
+      await redis.xadd(`${prefix}:{T}:stream`, '*', 'note', canaries.dmCrisis.text);
       await redis.set(`${prefix}:{T}:claim:~${segment}`, '1');
       try {
         const found = await scanRedis(redis, prefix, context());
         expect(new Set(found.map((leak) => leak.canary))).toEqual(
-          new Set(['coverage-plan', 'help-other', 'work-constraints', 'private-note']),
+          new Set(['coverage-plan', 'help-other', 'dm-crisis', 'private-note']),
         );
       } finally {
         await redis.del(...(await redis.keys(`${prefix}:*`)));
@@ -240,7 +419,7 @@ describe('canary clinical strings never leave through any way out', () => {
       ]);
     });
 
-    it('cover every canary the journey types', () => {
+    it('give each canary a marker of its own', () => {
       expect(allCanaries.length).toBe(new Set(allCanaries.map((c) => c.marker)).size);
     });
   });

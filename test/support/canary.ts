@@ -21,9 +21,21 @@ export interface Canary {
   readonly text: string;
   /** The distinctive part, searched for case-insensitively. It lies inside a detector span. */
   readonly marker: string;
+  /** Typed into a field that is private as a whole: the detector need not flag it. */
+  readonly wholeIsPrivate?: boolean;
 }
 
-const canary = (id: string, text: string, marker: string): Canary => ({ id, text, marker });
+const canary = (
+  id: string,
+  text: string,
+  marker: string,
+  options: { wholeIsPrivate?: true } = {},
+): Canary => ({
+  id,
+  text,
+  marker,
+  ...options,
+});
 
 /** One canary per place the employee types. Add one here when a new free-text field lands. */
 export const canaries = {
@@ -38,11 +50,7 @@ export const canaries = {
     'oxycodone',
   ),
   commandText: canary('command-text', 'help with my bipolar II diagnosis', 'bipolar'),
-  workConstraints: canary(
-    'work-constraints',
-    'The Zyprexa 10mg I take at night makes early standups rough.',
-    'zyprexa',
-  ),
+  dmCrisis: canary('dm-crisis', 'Some nights I think about ending my life, even on Zyprexa 10mg.', 'zyprexa'),
   workNote: canary(
     'work-note',
     'My group at Hazelden Betty Ford IOP runs until 4pm, three days a week.',
@@ -59,10 +67,15 @@ export const canaries = {
     'schizoaffective',
   ),
   ownWords: canary('own-words', 'I am tapering off Klonopin under medical supervision.', 'klonopin'),
+  /**
+   * Private as a whole (DESIGN: every field marked private is C3), so it needs no clinical word:
+   * this one has none, and only the privacy scope, not the detector, can know it.
+   */
   privateNote: canary(
     'private-note',
-    'I need to leave at 3pm on Mondays for my therapist Dr. Brackenridge.',
+    'Ask Dr. Brackenridge whether the Thursday slot can move to 5.',
     'brackenridge',
+    { wholeIsPrivate: true },
   ),
   wordingStatement: canary(
     'wording-statement',
@@ -84,9 +97,10 @@ export const canaries = {
 
 export const allCanaries: readonly Canary[] = Object.values(canaries);
 
-/** Canaries whose marker the detector does not cover: the guard could not know them. */
+/** Canaries whose marker the detector does not cover (private fields aside): the guard could not know them. */
 export function undetectedCanaries(list: readonly Canary[] = allCanaries): Canary[] {
   return list.filter((c) => {
+    if (c.wholeIsPrivate) return false;
     const at = c.text.toLowerCase().indexOf(c.marker);
     return !detectClinical(c.text).some((span) => span.start <= at && at + c.marker.length <= span.end);
   });
