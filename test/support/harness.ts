@@ -24,6 +24,11 @@ export interface Harness {
   calls(method?: string): RecordedCall[];
   /** Every log line the app wrote so far (JSON lines), for canary scans. */
   logs(): string;
+  /**
+   * Stops the app and starts a new one with the same configuration (same Redis, same vault key),
+   * as a deploy or a crash would: whatever survives must have been in the store.
+   */
+  restartApp(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,8 +44,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(chunk.toString('utf8')));
   let app: RunningApp;
+  // Computed once: the vault key it makes must survive a restart of the app.
+  const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...options.env }));
   try {
-    const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...options.env }));
     app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream });
   } catch (error) {
     await emulator.stop();
@@ -51,7 +57,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await emulator.settle();
   return {
     emulator,
-    app,
+    get app() {
+      return app;
+    },
     employee: emulator.as('employee'),
     hr: emulator.as('hr'),
     eap: emulator.as('eap'),
@@ -59,6 +67,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     as: (who) => emulator.as(who),
     calls: (method) => emulator.calls(method),
     logs: () => logLines.join(''),
+    restartApp: async () => {
+      await app.stop();
+      app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream });
+      emulator.connect(app.url);
+      await emulator.settle();
+    },
     stop: async () => {
       await app.stop();
       await emulator.stop();
