@@ -112,6 +112,7 @@ export interface RunningApp {
   readonly url: string;
   readonly port: number;
   readonly services: AppServices;
+  readonly app: App;
   stop(): Promise<void>;
 }
 
@@ -139,6 +140,7 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
     url: `http://${host}:${port}/slack/events`,
     port,
     services,
+    app,
     stop: async () => {
       await app.stop();
       await services.store.close();

@@ -1,5 +1,7 @@
-import { buildServices, createBoltApp, startHttpApp } from './app.js';
+import type { App } from '@slack/bolt';
+import { type AppServices, buildServices, createBoltApp, startHttpApp } from './app.js';
 import type { AppConfig } from './config.js';
+import { startRetentionSweep } from './jobs/retention.js';
 
 /** Runs until a signal: Socket Mode when an app token is set, otherwise the HTTP receiver. */
 export async function startApp(config: AppConfig): Promise<void> {
@@ -7,13 +9,34 @@ export async function startApp(config: AppConfig): Promise<void> {
     const services = await buildServices(config);
     const app = createBoltApp(services);
     await app.start();
+    const stopSweep = await sweepRetention(app, services);
     services.logger.info({ mode: 'socket' }, 'Accommodation Assistant is running');
-    stopOnSignal(() => app.stop());
+    stopOnSignal(async () => {
+      stopSweep();
+      await app.stop();
+      await services.store.close();
+    });
     return;
   }
   const running = await startHttpApp(config, { host: '0.0.0.0' });
+  const stopSweep = await sweepRetention(running.app, running.services);
   running.services.logger.info({ mode: 'http', port: running.port }, 'Accommodation Assistant is running');
-  stopOnSignal(() => running.stop());
+  stopOnSignal(async () => {
+    stopSweep();
+    await running.stop();
+  });
+}
+
+/** The workspace this token belongs to is the one whose closed requests age out. */
+async function sweepRetention(app: App, services: AppServices): Promise<() => void> {
+  const auth = await app.client.auth.test();
+  if (!auth.team_id) return () => {};
+  return startRetentionSweep({
+    store: services.store,
+    teamId: auth.team_id,
+    retentionDays: services.config.retentionDays,
+    logger: services.logger,
+  });
 }
 
 function stopOnSignal(stop: () => Promise<unknown>): void {
