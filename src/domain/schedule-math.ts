@@ -1,4 +1,4 @@
-import { type Weekday, weekdays } from './request.js';
+import { type Weekday, weekdayNames, weekdays } from './request.js';
 
 /**
  * Calendar and clock arithmetic for the intake, on plain `YYYY-MM-DD` and `HH:mm` strings.
@@ -58,19 +58,9 @@ export function inWeekOrder(days: readonly Weekday[]): Weekday[] {
   return weekdays.filter((day) => days.includes(day));
 }
 
-const dayNames: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-
 /** "Mondays", "Mondays and Wednesdays", "Mondays, Wednesdays and Fridays". */
 export function pluralDayList(days: readonly Weekday[]): string {
-  const names = inWeekOrder(days).map((day) => `${dayNames[day]}s`);
+  const names = inWeekOrder(days).map((day) => `${weekdayNames[day]}s`);
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import type { AccommodationType, Weekday, WorkPattern } from '../domain/request.js';
+import {
+  type AccommodationType,
+  type Weekday,
+  type WorkPattern,
+  weekdayNames,
+  weekdays,
+} from '../domain/request.js';
 
 type WorkConstraint = WorkPattern['constraints'][number];
 
@@ -33,16 +39,7 @@ export const COVERAGE_COMMITMENTS: Record<AccommodationType, string> = {
   other: "I'll plan ahead so my work is covered.",
 };
 
-const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-const WEEK_ORDER = Object.keys(WEEKDAY_NAMES) as Weekday[];
+const WEEK_ORDER: readonly Weekday[] = weekdays;
 
 function inWeekOrder(days: Weekday[]): Weekday[] {
   return [...new Set(days)].sort((a, b) => WEEK_ORDER.indexOf(a) - WEEK_ORDER.indexOf(b));
@@ -56,7 +53,7 @@ export function listInWords(items: string[]): string {
 
 /** Recurring days: "Mondays, Wednesdays and Thursdays". */
 export function weekdaysInWords(days: Weekday[]): string {
-  return listInWords(inWeekOrder(days).map((day) => `${WEEKDAY_NAMES[day]}s`));
+  return listInWords(inWeekOrder(days).map((day) => `${weekdayNames[day]}s`));
 }
 
 /** A working week: runs of three or more days read as a range, "Monday to Friday". */
@@ -73,8 +70,8 @@ export function workDaysInWords(days: Weekday[]): string {
     const last = run.at(-1);
     if (!first || !last) return [];
     return run.length >= 3
-      ? [`${WEEKDAY_NAMES[first]} to ${WEEKDAY_NAMES[last]}`]
-      : run.map((day) => WEEKDAY_NAMES[day]);
+      ? [`${weekdayNames[first]} to ${weekdayNames[last]}`]
+      : run.map((day) => weekdayNames[day]);
   });
   return listInWords(parts);
 }

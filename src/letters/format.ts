@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { weekdayNames, weekdays } from '../domain/request.js';
 import type { Jurisdiction, LetterLocale, Weekday } from './fields.js';
 
 /**
@@ -8,17 +9,6 @@ import type { Jurisdiction, LetterLocale, Weekday } from './fields.js';
  */
 
 export const defaultLocale: Record<Jurisdiction, LetterLocale> = { us: 'en-US', uk: 'en-GB', ca: 'en-CA' };
-
-const weekOrder: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const weekdayNames: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 /** "Monday, January 4, 2027" (en-US, en-CA) or "Monday 4 January 2027" (en-GB). */
 export function formatLongDate(isoDate: string, locale: LetterLocale): string {
@@ -64,7 +54,7 @@ export function shiftClock(clock: string, minutes: number): string {
 
 /** "Mondays, Wednesdays and Thursdays", in week order; en-US takes the serial comma. */
 export function formatWeekdays(days: readonly Weekday[], locale: LetterLocale): string {
-  const names = weekOrder.filter((day) => days.includes(day)).map((day) => `${weekdayNames[day]}s`);
+  const names = weekdays.filter((day) => days.includes(day)).map((day) => `${weekdayNames[day]}s`);
   return joinList(names, locale);
 }
 
