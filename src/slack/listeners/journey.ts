@@ -7,6 +7,7 @@ import { openStatuses } from '../../domain/status.js';
 import { composeLetter } from '../../letters/index.js';
 import { detectClinical, redactClinical } from '../../privacy/clinical/index.js';
 import { openDraft } from '../../workflows/drafts.js';
+import { listMyRequests } from '../../workflows/my-requests.js';
 import { requestLetterData, todayIn } from '../../workflows/request-letter.js';
 import type { View } from '../views/blocks.js';
 import { type HomeRequestAction, homeView } from '../views/home.js';
@@ -187,24 +188,11 @@ function homeActions(status: AccommodationRequest['status']): HomeRequestAction[
 }
 
 export async function publishHome(services: AppServices, client: Client, person: Person): Promise<void> {
-  const [conversation, summaries] = await Promise.all([
+  const [conversation, mine] = await Promise.all([
     services.store.conversations.get(person.teamId, person.userId),
-    services.store.requests.listByEmployee(person.teamId, person.userId),
+    listMyRequests(services.store, person.teamId, person.userId),
   ]);
-  const requests = [];
-  for (const summary of summaries) {
-    const request = await services.store.requests.get(person.teamId, summary.id);
-    if (!request || request.status === 'purged') continue;
-    requests.push({
-      reference: request.id,
-      status: request.status,
-      ...(request.submittedAt ? { submittedAt: request.submittedAt } : {}),
-      startDate: request.schedule.startDate,
-      endDate: request.schedule.endDate,
-      actions: homeActions(request.status),
-    });
-  }
-  requests.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
+  const requests = mine.map((item) => ({ ...item, actions: homeActions(item.status) }));
   const draft = conversation?.draft;
   await client.views.publish({
     user_id: person.userId,

@@ -1,5 +1,6 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
+import { listMyRequests } from '../../../workflows/my-requests.js';
 import { helpMessage, statusListMessage } from '../../views/messages.js';
 import { deleteDataConfirmView } from '../../views/my-data.js';
 import { openStart } from '../journey.js';
@@ -43,22 +44,10 @@ export function register(app: App, services: AppServices): void {
 
 async function statusFor(services: AppServices, command: SlashCommand) {
   const { store } = services;
-  const [conversation, summaries] = await Promise.all([
+  const [conversation, requests] = await Promise.all([
     store.conversations.get(command.team_id, command.user_id),
-    store.requests.listByEmployee(command.team_id, command.user_id),
+    listMyRequests(store, command.team_id, command.user_id),
   ]);
-  const requests = [];
-  for (const summary of summaries) {
-    const request = await store.requests.get(command.team_id, summary.id);
-    if (!request) continue;
-    requests.push({
-      reference: request.id,
-      status: request.status,
-      ...(request.submittedAt ? { submittedAt: request.submittedAt } : {}),
-      startDate: request.schedule.startDate,
-      endDate: request.schedule.endDate,
-    });
-  }
   const draft = conversation?.draft;
   return statusListMessage({
     requests,
