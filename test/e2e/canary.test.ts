@@ -262,10 +262,12 @@ const journey: Step[] = [
   {
     name: 'exports their data',
     run: async ({ slack }) => {
-      const before = slack.emulator.workspace.files.size;
+      const uploaded = () => [...slack.emulator.workspace.files.values()].filter((file) => file.completed);
+      const before = uploaded().length;
       await slack.employee.openHome();
       await slack.employee.click('Export my data');
-      expect(slack.emulator.workspace.files.size).toBeGreaterThan(before);
+      // The file really reached Slack, so the file scan has something to read.
+      expect(uploaded().length).toBeGreaterThan(before);
     },
   },
 ];
@@ -352,11 +354,15 @@ describe('canary clinical strings never leave through any way out', () => {
   describe('the scanners themselves', () => {
     const context = () => ({ ownerId: world.slack.employee.user.id });
 
-    it('find a canary and mask it in the context they report', () => {
-      const [leak] = findCanaries(`before ${canaries.workNote.text} after`, { surface: 's', where: 'w' });
-      expect(leak?.canary).toBe('work-note');
-      expect(leak?.context).toContain('<work-note>');
-      expect(leak?.context.toLowerCase()).not.toContain(canaries.workNote.marker);
+    it('find a canary and mask it in the context they report, even one cut at the edge', () => {
+      // Sixty characters before "Hazelden" falls inside "fentanyl": a naive excerpt would show "tanyl".
+      const text = `${canaries.helpOther.text}${' '.repeat(33)}${canaries.workNote.text}`;
+      const leaks = findCanaries(text, { surface: 's', where: 'w' });
+      expect(leaks.map((leak) => leak.canary)).toEqual(['work-note', 'help-other']);
+      for (const leak of leaks) {
+        expect(leak.context).toContain(`<${leak.canary}>`);
+        expect(leak.context.toLowerCase()).not.toMatch(/fentanyl|entanyl|hazelden|azelden/);
+      }
     });
 
     it('find a canary hidden in base64, as private_metadata or a key segment would carry it', () => {

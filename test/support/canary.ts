@@ -161,11 +161,14 @@ export function findCanaries(
   const leaks: Leak[] = [];
   for (const form of readableForms(text)) {
     const lower = form.toLowerCase();
+    // Masked before cutting, so an excerpt's edge can never leave part of a marker readable.
+    const masked = maskAll(form, list);
     for (const c of list) {
-      const at = lower.indexOf(c.marker);
-      if (at < 0 || leaks.some((leak) => leak.canary === c.id)) continue;
-      const excerpt = form.slice(Math.max(0, at - CONTEXT_CHARS), at + c.marker.length + CONTEXT_CHARS);
-      const context = maskAll(excerpt, list).replace(/\s+/g, ' ').trim();
+      if (!lower.includes(c.marker) || leaks.some((leak) => leak.canary === c.id)) continue;
+      const token = `<${c.id}>`;
+      const at = masked.indexOf(token);
+      const excerpt = masked.slice(Math.max(0, at - CONTEXT_CHARS), at + token.length + CONTEXT_CHARS);
+      const context = excerpt.replace(/\s+/g, ' ').trim();
       leaks.push({ ...where, canary: c.id, context: form === text ? context : `(decoded) ${context}` });
     }
   }
