@@ -228,6 +228,16 @@ const journey: Step[] = [
     },
   },
   {
+    name: 'reopens the draft from the global shortcut, and leaves it for later again',
+    run: async ({ slack }) => {
+      const { employee } = slack;
+      await employee.shortcut('start_accommodation_request');
+      await employee.expect('Step 5 of 5');
+      await employee.click('Change what would help');
+      await employee.closeModal();
+    },
+  },
+  {
     name: 'continues the draft from the App Home and sends it to HR',
     run: async ({ slack }) => {
       const { employee } = slack;
