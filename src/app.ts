@@ -15,7 +15,7 @@ import { register as registerEvents } from './slack/listeners/events/index.js';
 import { register as registerMessages } from './slack/listeners/messages/index.js';
 import { register as registerShortcuts } from './slack/listeners/shortcuts/index.js';
 import { register as registerViews } from './slack/listeners/views/index.js';
-import { privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
+import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/types.js';
 
@@ -88,6 +88,7 @@ export function createBoltApp(services: AppServices, receiver?: Receiver): App {
         ? {}
         : { signingSecret: config.slack.signingSecret }),
     logger: boltLogger(logger, scrubForLogs),
+    extendedErrorHandler: true,
     clientOptions: {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       // Every Web API call, from every client Bolt builds, leaves through the guard.
@@ -101,10 +102,33 @@ export function createBoltApp(services: AppServices, receiver?: Receiver): App {
   registerEvents(app, services);
   registerActions(app, services);
   registerViews(app, services);
-  app.error(async (error) => {
+  // With extendedErrorHandler on, Bolt passes the request body along; its typings only know the short form.
+  const onError = async ({ error, body }: { error: Error; body: unknown }) => {
     logger.error({ err: error }, 'listener failed');
-  });
+    await tellSomethingWentWrong(app, body);
+  };
+  app.error(onError as unknown as Parameters<App['error']>[0]);
   return app;
+}
+
+export const SOMETHING_WENT_WRONG =
+  'Sorry, something went wrong on my side and I couldn’t finish that. Nothing you saved is lost. ' +
+  'Please try again in a minute.';
+
+/**
+ * The safety net under every listener: the person who acted hears that it failed, in a DM, rather
+ * than nothing. Best effort: if Slack itself is unreachable there is no one to tell.
+ */
+async function tellSomethingWentWrong(app: App, body: unknown): Promise<void> {
+  const userId = actingUser(body);
+  if (!userId) return;
+  try {
+    const opened = await app.client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (channel) await app.client.chat.postMessage({ channel, text: SOMETHING_WENT_WRONG });
+  } catch {
+    // Already logged above; a second failure has nothing new to say.
+  }
 }
 
 export interface RunningApp {
