@@ -64,6 +64,9 @@ const firstInput: Record<FormStep | 'wording', string> = {
 const COULD_NOT_SAVE =
   'I couldn’t save that just now. Everything you typed is still here: please press the button again in a moment.';
 
+const COULD_NOT_SEND =
+  'I couldn’t send your request just now, so nothing has gone to HR yet. Your letter is safe here: please press Send to HR again in a moment.';
+
 const goneView = (): View =>
   modal({
     callbackId: 'intake_gone',
@@ -221,13 +224,24 @@ export function register(app: App, services: AppServices): void {
       });
       return;
     }
-    const outcome = await submitDraft(store, {
-      teamId: person.teamId,
-      employee: { role: 'employee', id: person.userId },
-      draft,
-      fields: complete.fields,
-      now: services.now(),
-    });
+    let outcome: Awaited<ReturnType<typeof submitDraft>>;
+    try {
+      outcome = await submitDraft(store, {
+        teamId: person.teamId,
+        employee: { role: 'employee', id: person.userId },
+        draft,
+        fields: complete.fields,
+        now: services.now(),
+      });
+    } catch (error) {
+      // Nothing was sent, and the draft is untouched: say so, and keep the letter on screen.
+      services.logger.warn({ err: error }, 'could not submit a request');
+      await ack({
+        response_action: 'update',
+        view: intakeScreen(services, draft, profile, { step: 'review', notes: [COULD_NOT_SEND] }),
+      });
+      return;
+    }
     await ack({ response_action: 'clear' });
     if (outcome.kind !== 'submitted') return;
     const { request } = outcome;
