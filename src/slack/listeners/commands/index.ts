@@ -1,6 +1,7 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
 import { listMyRequests } from '../../../workflows/my-requests.js';
+import { section } from '../../views/blocks.js';
 import { helpMessage, statusListMessage } from '../../views/messages.js';
 import { deleteDataConfirmView } from '../../views/my-data.js';
 import { openStart } from '../journey.js';
@@ -36,7 +37,10 @@ export function register(app: App, services: AppServices): void {
         return;
       default: {
         const help = helpMessage();
-        await reply({ text: `I didn’t recognise that. ${help.text}`, blocks: help.blocks });
+        // Slack shows the blocks, not the text, so the apology needs a block of its own. The word
+        // typed is not repeated: it could be a health detail.
+        const sorry = 'Sorry, I didn’t recognise that.';
+        await reply({ text: `${sorry} ${help.text}`, blocks: [section(sorry), ...help.blocks] });
       }
     }
   });
