@@ -353,6 +353,14 @@ describe('canary clinical strings never leave through any way out', () => {
       expect(found, describeLeaks(found)).toEqual([]);
     };
 
+    it('(each scan had something real to read)', async () => {
+      const { slack, model } = world;
+      expect(slack.calls().length).toBeGreaterThan(20);
+      expect([...slack.emulator.workspace.files.values()].some((file) => file.content)).toBe(true);
+      expect(slack.logs().split('\n').length).toBeGreaterThan(20);
+      expect((await redis.keys(`${keyPrefix}:*`)).length).toBeGreaterThan(3);
+      expect(model.requests.length).toBeGreaterThanOrEqual(4);
+    });
     it('any Slack Web API call, except modals shown to the employee', () => nothingIn('slackCalls'));
     it('anything anyone sees: App Homes, messages, others’ modals', () => nothingIn('slackScreens'));
     it('any file uploaded to Slack', () => nothingIn('files'));
