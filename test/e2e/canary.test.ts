@@ -5,11 +5,19 @@
  * any screen anyone else saw, any uploaded file, any log line, any Redis key or value (in
  * plaintext), or any request to the model server.
  *
- * How to add a surface: append a `Step` to `journey` below that drives it as the employee would,
- * typing a canary from `canaries` (test/support/canary.ts; add a new canary there for a new
- * free-text field) into each free-text input. Steps run in order, in one world, so a step can
- * build on the one before (e.g. submit the draft the intake steps filled). Nothing else changes:
- * the scans at the end cover every surface whatever the steps did.
+ * How to add a surface: append a `Step` to `journey` below that drives it through the emulator as
+ * a person would (`slack.employee`, `slack.hr`, ...), typing `type(canaries.x)` into each
+ * free-text input; for a new free-text field, add a canary to `canaries` in
+ * test/support/canary.ts first (a realistic sentence whose marker word the detector flags). Steps
+ * run in order in one world, so a step can build on the one before. Nothing else changes: the
+ * scans at the end cover every surface whatever the steps did, and a test fails if a canary is
+ * defined but never typed.
+ *
+ * Two steps exist so that each line of defence is the only one somewhere, and removing it fails
+ * this test: the model server repeating the employee's private note (no clinical word for the
+ * drafter's output scan, so only the outbound guard holds it back), and logging at `trace` (the
+ * Web API client logs response bodies at debug, and those carry the employee's own modal, so only
+ * the log scrub keeps them out).
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
