@@ -65,9 +65,9 @@ interface ReadBody {
 async function readBody(body: NonNullable<RequestInit['body']>): Promise<ReadBody> {
   if (typeof body === 'string') {
     const form = new URLSearchParams(body);
-    return { text: [...form.values()].join('\n'), form };
+    return { text: formText(form), form };
   }
-  if (body instanceof URLSearchParams) return { text: [...body.values()].join('\n'), form: body };
+  if (body instanceof URLSearchParams) return { text: formText(body), form: body };
   if (body instanceof FormData) {
     const parts: string[] = [];
     for (const [, value] of body.entries()) {
@@ -81,6 +81,31 @@ async function readBody(body: NonNullable<RequestInit['body']>): Promise<ReadBod
   }
   // Streams are never produced by the Web API client; refuse rather than guess.
   return { text: '\u0000unreadable-body' };
+}
+
+/**
+ * Every field's text, with JSON fields (blocks, views) read as the strings they hold: inside JSON a
+ * line break is written `\n`, and a secret must still be found however it was encoded.
+ */
+function formText(form: URLSearchParams): string {
+  const parts: string[] = [];
+  for (const value of form.values()) {
+    parts.push(value);
+    if (!/^\s*[[{]/.test(value)) continue;
+    try {
+      collectStrings(JSON.parse(value), parts);
+    } catch {
+      // Not JSON after all: the raw value is already in.
+    }
+  }
+  return parts.join('\n');
+}
+
+function collectStrings(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
+  else if (value && typeof value === 'object')
+    for (const item of Object.values(value)) collectStrings(item, into);
 }
 
 /** The same call with its content swapped for a safe one, so the person still gets an answer. */

@@ -20,20 +20,20 @@ export class PrivacyScope {
 
   /** Registers a whole value as secret: fields the employee marked private. */
   rememberExact(ownerId: string, value: string | undefined): void {
-    const trimmed = value?.trim();
+    const trimmed = comparable(value ?? '');
     // Very short strings would match everywhere and say nothing; the detector covers real terms.
-    if (!trimmed || trimmed.length < 3) return;
+    if (trimmed.length < 3) return;
     let owned = this.secretsByOwner.get(ownerId);
     if (!owned) {
       owned = new Set();
       this.secretsByOwner.set(ownerId, owned);
     }
-    owned.add(trimmed.toLowerCase());
+    owned.add(trimmed);
   }
 
   /** Owners whose secrets occur in `text` (case-insensitive). */
   ownersFoundIn(text: string): string[] {
-    const haystack = text.toLowerCase();
+    const haystack = comparable(text);
     const owners: string[] = [];
     for (const [owner, secrets] of this.secretsByOwner) {
       for (const secret of secrets) {
@@ -49,6 +49,20 @@ export class PrivacyScope {
   allSecrets(): string[] {
     return [...this.secretsByOwner.values()].flatMap((set) => [...set]);
   }
+}
+
+/**
+ * The form both sides are compared in: the same words survive Slack's escaping (&amp; &lt; &gt;),
+ * letters folding line breaks into spaces, and a change of case.
+ */
+export function comparable(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 const storage = new AsyncLocalStorage<PrivacyScope>();

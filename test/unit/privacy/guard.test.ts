@@ -1,0 +1,131 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logger.js';
+import { createGuardedFetch, HELD_BACK_TEXT } from '../../../src/privacy/guard.js';
+import { PrivacyScope, runInPrivacyScope } from '../../../src/privacy/scope.js';
+
+/**
+ * The guard on its own: what a real Web API client would send (form-encoded, JSON inside fields,
+ * multipart for files) goes to a recording `fetch`, and we look at what actually left.
+ */
+
+const EMPLOYEE = 'UEMPLOYEE';
+const HR = 'UHR';
+
+function setup(actingUserId: string) {
+  const sent: { url: string; body: string }[] = [];
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: 'info',
+    scrub: (text) => text,
+    stream: new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  const baseFetch: typeof fetch = async (input, init) => {
+    const body = init?.body;
+    sent.push({
+      url: String(input),
+      body: typeof body === 'string' ? body : body instanceof FormData ? await textOf(body) : String(body),
+    });
+    return new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } });
+  };
+  const guarded = createGuardedFetch({ logger, baseFetch });
+  const scope = new PrivacyScope(actingUserId);
+  scope.rememberExact(EMPLOYEE, 'Dr. Quillfeather says\nthree nights a week');
+  scope.rememberClinicalIn(EMPLOYEE, 'I take sertraline every morning');
+  scope.rememberExact(EMPLOYEE, 'Jekyll & Hyde clinic');
+  const call = (method: string, params: Record<string, unknown>) =>
+    runInPrivacyScope(scope, () =>
+      guarded(`http://127.0.0.1:1/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(
+          Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+        ).toString(),
+      }),
+    );
+  return { sent, logs, call, guarded, scope };
+}
+
+async function textOf(form: FormData): Promise<string> {
+  const parts: string[] = [];
+  for (const [, value] of form.entries()) parts.push(typeof value === 'string' ? value : await value.text());
+  return parts.join('\n');
+}
+
+/** What a form body says, decoded and lower-cased. */
+const readable = (body: string) => [...new URLSearchParams(body).values()].join('\n').toLowerCase();
+
+const section = (text: string) => [{ type: 'section', text: { type: 'mrkdwn', text } }];
+
+describe('the outbound guard', () => {
+  it('lets an ordinary message through untouched', async () => {
+    const { sent, call } = setup(EMPLOYEE);
+    await call('chat.postMessage', { channel: 'D1', text: 'Your request is with HR.' });
+    expect(sent[0]?.body).toContain('Your+request+is+with+HR');
+  });
+
+  it('holds back a message carrying a detected health detail and sends the safe text instead', async () => {
+    const { sent, logs, call } = setup(EMPLOYEE);
+    await call('chat.postMessage', {
+      channel: 'D1',
+      text: 'ok',
+      blocks: section('You mentioned Sertraline.'),
+    });
+    const body = [...new URLSearchParams(sent[0]?.body ?? '').values()].join('\n');
+    expect(body.toLowerCase()).not.toContain('sertraline');
+    expect(body).toContain(HELD_BACK_TEXT);
+    expect(logs.join('')).toContain('held back');
+    expect(logs.join('').toLowerCase()).not.toContain('sertraline');
+  });
+
+  it('catches a private note even when JSON, Slack escaping or reflowed whitespace change how it is written', async () => {
+    const { sent, call } = setup(EMPLOYEE);
+    // JSON-escaped newline inside blocks, and a letter that folded the newline into a space.
+    await call('chat.postMessage', {
+      channel: 'C1',
+      text: 'x',
+      blocks: section('Dr. Quillfeather says\nthree nights a week'),
+    });
+    await call('chat.postMessage', { channel: 'C1', text: 'Dr. Quillfeather says   three nights a week' });
+    // Slack text escapes & < >, so the same words arrive as `&amp;`.
+    await call('chat.postMessage', { channel: 'C1', text: 'See you at Jekyll &amp; Hyde clinic' });
+    for (const { body } of sent) {
+      expect(readable(body)).not.toContain('quillfeather');
+      expect(readable(body)).not.toContain('jekyll');
+      expect(readable(body)).toContain(HELD_BACK_TEXT.toLowerCase());
+    }
+  });
+
+  it('lets the employee’s own modal show their words back, but not a modal opened for HR', async () => {
+    const own = setup(EMPLOYEE);
+    await own.call('views.open', { trigger_id: 't', view: { type: 'modal', blocks: section('sertraline') } });
+    expect(own.sent[0]?.body.toLowerCase()).toContain('sertraline');
+
+    const hr = setup(HR);
+    await hr.call('views.open', { trigger_id: 't', view: { type: 'modal', blocks: section('sertraline') } });
+    expect(hr.sent[0]?.body.toLowerCase()).not.toContain('sertraline');
+    expect(readable(hr.sent[0]?.body ?? '')).toContain('held back');
+  });
+
+  it('never lets the App Home show a health detail, even to the employee', async () => {
+    const { sent, call } = setup(EMPLOYEE);
+    await call('views.publish', { user_id: EMPLOYEE, view: { type: 'home', blocks: section('sertraline') } });
+    expect(sent[0]?.body.toLowerCase()).not.toContain('sertraline');
+  });
+
+  it('refuses a file upload that carries a health detail', async () => {
+    const { sent, guarded, scope } = setup(EMPLOYEE);
+    const form = new FormData();
+    form.append('file', new Blob(['notes: sertraline 50mg']), 'export.json');
+    const response = await runInPrivacyScope(scope, () =>
+      guarded('http://127.0.0.1:1/upload/F1', { method: 'POST', body: form }),
+    );
+    expect(sent).toHaveLength(0);
+    expect(await response.json()).toEqual({ ok: false, error: 'privacy_guard_blocked' });
+  });
+});
