@@ -39,7 +39,7 @@ export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions):
       modalMethods.has(method) &&
       scope.actingUserId !== undefined &&
       owners.every((owner) => owner === scope.actingUserId) &&
-      body.form?.get('view')?.includes('"type":"modal"') === true;
+      viewType(body.form) === 'modal';
     if (ownModal) return baseFetch(input, init);
 
     logger.warn({ method, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');
@@ -49,6 +49,14 @@ export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions):
     headers.set('content-type', 'application/x-www-form-urlencoded');
     return baseFetch(input, { ...init, headers, body: safe.toString() });
   };
+}
+
+function viewType(form: URLSearchParams | undefined): unknown {
+  try {
+    return (JSON.parse(form?.get('view') ?? 'null') as { type?: unknown } | null)?.type;
+  } catch {
+    return undefined;
+  }
 }
 
 function methodOf(url: string): string {
@@ -131,7 +139,7 @@ function safeReplacement(method: string, form: URLSearchParams): URLSearchParams
     return safe;
   }
   if (method.startsWith('views.')) {
-    const isHome = form.get('view')?.includes('"type":"home"') === true;
+    const isHome = viewType(form) === 'home';
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: HELD_BACK_TEXT } }];
     const view = isHome
       ? { type: 'home', blocks }
