@@ -6,10 +6,11 @@ import type { AccommodationRequest } from '../../domain/request.js';
 import { openStatuses } from '../../domain/status.js';
 import { composeLetter } from '../../letters/index.js';
 import { detectClinical, redactClinical } from '../../privacy/clinical/index.js';
+import { StoreUnavailableError } from '../../store/types.js';
 import { openDraft } from '../../workflows/drafts.js';
 import { listMyRequests } from '../../workflows/my-requests.js';
 import { requestLetterData, todayIn } from '../../workflows/request-letter.js';
-import type { View } from '../views/blocks.js';
+import { modal, section, type View } from '../views/blocks.js';
 import { type HomeRequestAction, homeView } from '../views/home.js';
 import { intakeStepView, reviewStepView } from '../views/intake/index.js';
 import { privacyNoticeView } from '../views/privacy-notice.js';
@@ -169,6 +170,37 @@ export async function openStart(services: AppServices, client: Client, triggerId
     slackProfile(client, person.userId),
   ]);
   await client.views.open({ trigger_id: triggerId, view: intakeScreen(services, draft, profile) });
+}
+
+/** Said instead of silence when the store is out of reach: nothing is lost, and soon it will work. */
+export const STORE_UNAVAILABLE_TEXT =
+  'I can’t reach my storage right now. Nothing you’ve typed is lost; please try again in a minute.';
+
+const storeUnavailableView = (): View =>
+  modal({
+    callbackId: 'store_unavailable',
+    title: 'Just a moment',
+    close: 'Close',
+    blocks: [section(STORE_UNAVAILABLE_TEXT)],
+  });
+
+/**
+ * `openStart` for the shortcut and the buttons, which have no channel to answer in: when the store
+ * can't be reached, a small window says so rather than nothing happening at all.
+ */
+export async function openStartOrExplain(
+  services: AppServices,
+  client: Client,
+  triggerId: string,
+  person: Person,
+): Promise<void> {
+  try {
+    await openStart(services, client, triggerId, person);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    services.logger.warn({ err: error }, 'storage unreachable while opening the intake');
+    await client.views.open({ trigger_id: triggerId, view: storeUnavailableView() });
+  }
 }
 
 export function noticeView(services: AppServices, accepted: boolean): View {

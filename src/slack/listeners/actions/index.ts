@@ -24,7 +24,7 @@ import {
   hrMembers,
   intakeScreen,
   noticeView,
-  openStart,
+  openStartOrExplain,
   type Person,
   publishHome,
   slackProfile,
@@ -70,7 +70,9 @@ export function register(app: App, services: AppServices): void {
   });
 
   for (const start of [homeIds.startRequest, homeIds.continueDraft, assistantIds.startRequest]) {
-    button(start, async ({ body, client }) => openStart(services, client, body.trigger_id, personOf(body)));
+    button(start, async ({ body, client }) =>
+      openStartOrExplain(services, client, body.trigger_id, personOf(body)),
+    );
   }
 
   button(homeIds.deleteData, async ({ body, client }) => {

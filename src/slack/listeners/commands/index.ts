@@ -1,10 +1,11 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
+import { StoreUnavailableError } from '../../../store/types.js';
 import { listMyRequests } from '../../../workflows/my-requests.js';
 import { section } from '../../views/blocks.js';
 import { helpMessage, statusListMessage } from '../../views/messages.js';
 import { deleteDataConfirmView } from '../../views/my-data.js';
-import { openStart } from '../journey.js';
+import { openStart, STORE_UNAVAILABLE_TEXT } from '../journey.js';
 
 /** `/accommodation [help | new | status | delete-my-data]`. */
 export function register(app: App, services: AppServices): void {
@@ -19,28 +20,39 @@ export function register(app: App, services: AppServices): void {
         text: message.text,
         blocks: message.blocks as never,
       });
-    switch (word) {
-      case '':
-      case 'new':
-      case 'start':
-      case 'continue':
-        await openStart(services, client, command.trigger_id, person);
-        return;
-      case 'help':
-        await reply(helpMessage());
-        return;
-      case 'status':
-        await reply(await statusFor(services, command));
-        return;
-      case 'delete-my-data':
-        await client.views.open({ trigger_id: command.trigger_id, view: deleteDataConfirmView() });
-        return;
-      default: {
-        const help = helpMessage();
-        // Slack shows the blocks, not the text, so the apology needs a block of its own. The word
-        // typed is not repeated: it could be a health detail.
-        const sorry = 'Sorry, I didn’t recognise that.';
-        await reply({ text: `${sorry} ${help.text}`, blocks: [section(sorry), ...help.blocks] });
+    try {
+      await answer();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // An ephemeral needs no trigger_id, so it still arrives however long the store took to fail.
+      services.logger.warn({ err: error }, 'storage unreachable while answering /accommodation');
+      await reply({ text: STORE_UNAVAILABLE_TEXT, blocks: [section(STORE_UNAVAILABLE_TEXT)] });
+    }
+
+    async function answer(): Promise<void> {
+      switch (word) {
+        case '':
+        case 'new':
+        case 'start':
+        case 'continue':
+          await openStart(services, client, command.trigger_id, person);
+          return;
+        case 'help':
+          await reply(helpMessage());
+          return;
+        case 'status':
+          await reply(await statusFor(services, command));
+          return;
+        case 'delete-my-data':
+          await client.views.open({ trigger_id: command.trigger_id, view: deleteDataConfirmView() });
+          return;
+        default: {
+          const help = helpMessage();
+          // Slack shows the blocks, not the text, so the apology needs a block of its own. The word
+          // typed is not repeated: it could be a health detail.
+          const sorry = 'Sorry, I didn’t recognise that.';
+          await reply({ text: `${sorry} ${help.text}`, blocks: [section(sorry), ...help.blocks] });
+        }
       }
     }
   });

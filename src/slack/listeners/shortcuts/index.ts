@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
-import { openStart } from '../journey.js';
+import { openStartOrExplain } from '../journey.js';
 
 export const shortcutIds = { start: 'start_accommodation_request' } as const;
 
@@ -9,6 +9,6 @@ export function register(app: App, services: AppServices): void {
   app.shortcut(shortcutIds.start, async ({ ack, shortcut, client }) => {
     await ack();
     const teamId = shortcut.team?.id ?? '';
-    await openStart(services, client, shortcut.trigger_id, { teamId, userId: shortcut.user.id });
+    await openStartOrExplain(services, client, shortcut.trigger_id, { teamId, userId: shortcut.user.id });
   });
 }
