@@ -1,4 +1,7 @@
+import { reasonWordings } from '../domain/disclosure.js';
 import type { Logger } from '../logger.js';
+import { detectClinical } from './clinical/index.js';
+import { crisisReply } from './crisis.js';
 import { currentPrivacyScope } from './scope.js';
 
 /**
@@ -32,15 +35,14 @@ export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions):
     const url = String(input instanceof Request ? input.url : input);
     const method = methodOf(url);
     const body = await readBody(init.body);
+    const isModal = modalMethods.has(method) && viewType(body.form) === 'modal';
     const owners = scope.ownersFoundIn(body.text);
-    if (owners.length === 0) return baseFetch(input, init);
-
-    const ownModal =
-      modalMethods.has(method) &&
-      scope.actingUserId !== undefined &&
-      owners.every((owner) => owner === scope.actingUserId) &&
-      viewType(body.form) === 'modal';
-    if (ownModal) return baseFetch(input, init);
+    // A modal is shown only to the person acting; it may hold their own words and nobody else's.
+    const ownersAllowed = isModal && owners.every((owner) => owner === scope.actingUserId);
+    // Everywhere else (messages, the Home tab, files) nothing clinical goes out, whoever wrote it:
+    // this catches what no scope knew about, such as a model reply that slipped past its own check.
+    const clinicalElsewhere = !isModal && detectClinical(withoutApprovedWording(body.text)).length > 0;
+    if ((owners.length === 0 || ownersAllowed) && !clinicalElsewhere) return baseFetch(input, init);
 
     logger.warn({ method, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');
     const safe = body.form ? safeReplacement(method, body.form) : undefined;
@@ -49,6 +51,19 @@ export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions):
     headers.set('content-type', 'application/x-www-form-urlencoded');
     return baseFetch(input, { ...init, headers, body: safe.toString() });
   };
+}
+
+/**
+ * Wording the app itself says on purpose: the disclosure an employee chose from the list, and the
+ * crisis line's name. They are not anyone's health details, so they do not trip the detector here.
+ */
+const approvedWording = [
+  ...Object.values(reasonWordings),
+  ...(['US', 'CA', 'UK', 'OTHER'] as const).map((country) => crisisReply(country)),
+];
+
+function withoutApprovedWording(text: string): string {
+  return approvedWording.reduce((rest, phrase) => rest.replaceAll(phrase, ' '), text);
 }
 
 function viewType(form: URLSearchParams | undefined): unknown {
@@ -98,12 +113,14 @@ async function readBody(body: NonNullable<RequestInit['body']>): Promise<ReadBod
 function formText(form: URLSearchParams): string {
   const parts: string[] = [];
   for (const value of form.values()) {
-    parts.push(value);
-    if (!/^\s*[[{]/.test(value)) continue;
+    if (!/^\s*[[{]/.test(value)) {
+      parts.push(value);
+      continue;
+    }
     try {
       collectStrings(JSON.parse(value), parts);
     } catch {
-      // Not JSON after all: the raw value is already in.
+      parts.push(value);
     }
   }
   return parts.join('\n');

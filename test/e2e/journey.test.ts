@@ -84,6 +84,8 @@ describe('an employee’s journey, end to end', () => {
     // view_submission ack are checked by the driver, which throws on any problem.
     const refused = harness.calls().filter((call) => !call.ok);
     expect(refused.map((call) => `${call.method}: ${call.error}`)).toEqual([]);
+    // Nothing in this journey is clinical, so the guard had nothing to hold back.
+    expect(harness.logs()).not.toContain('held back');
     const methods = new Set(harness.calls().map((call) => call.method));
     for (const method of ['views.open', 'views.update', 'views.publish', 'chat.postMessage']) {
       expect(methods.has(method), method).toBe(true);

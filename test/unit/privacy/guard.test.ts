@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.js';
+import { crisisReply } from '../../../src/privacy/crisis.js';
 import { createGuardedFetch, HELD_BACK_TEXT } from '../../../src/privacy/guard.js';
 import { PrivacyScope, runInPrivacyScope } from '../../../src/privacy/scope.js';
 
@@ -44,7 +45,10 @@ function setup(actingUserId: string) {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(
-          Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+          Object.entries(params).map(([k, v]): [string, string] => [
+            k,
+            typeof v === 'string' ? v : JSON.stringify(v),
+          ]),
         ).toString(),
       }),
     );
@@ -116,6 +120,25 @@ describe('the outbound guard', () => {
     const { sent, call } = setup(EMPLOYEE);
     await call('views.publish', { user_id: EMPLOYEE, view: { type: 'home', blocks: section('sertraline') } });
     expect(sent[0]?.body.toLowerCase()).not.toContain('sertraline');
+  });
+
+  it('holds back clinical text in a message even when no one registered it (a model reply, say)', async () => {
+    const { sent, call } = setup(EMPLOYEE);
+    await call('chat.postMessage', { channel: 'D1', text: 'Many people in rehab for opioids ask this.' });
+    expect(readable(sent[0]?.body ?? '')).not.toContain('opioid');
+    expect(readable(sent[0]?.body ?? '')).toContain(HELD_BACK_TEXT.toLowerCase());
+  });
+
+  it('lets the app’s own approved wording through: the crisis line and a chosen disclosure', async () => {
+    const { sent, call } = setup(EMPLOYEE);
+    const reply = crisisReply('US');
+    await call('chat.postMessage', { channel: 'D1', text: reply, blocks: section(reply) });
+    await call('chat.postMessage', {
+      channel: 'C1',
+      text: 'I am taking part in an intensive outpatient program.',
+    });
+    expect(readable(sent[0]?.body ?? '')).toContain('988');
+    expect(readable(sent[1]?.body ?? '')).toContain('intensive outpatient program');
   });
 
   it('refuses a file upload that carries a health detail', async () => {
