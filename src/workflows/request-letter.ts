@@ -45,7 +45,8 @@ export function requestLetterData(
     reference: context.reference,
     date: context.today,
     employee: { name: context.employeeName },
-    reasonStatement: wording === reasonWordings.functional ? null : wording,
+    // The template ends the sentence itself, so the employee's own full stop would double it.
+    reasonStatement: wording === reasonWordings.functional ? null : wording.replace(/[\s.]+$/, ''),
     schedule: {
       days: schedule.days,
       sessionStart: schedule.sessionStart,

@@ -133,6 +133,28 @@ describe('a draft is never lost', () => {
   });
 });
 
+describe('closing the review', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await freshHarness();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('is answered, keeps the draft, and the Home tab offers to continue it', async () => {
+    await runScript(harness.emulator, toReview, () => {});
+    const { employee } = harness;
+    await employee.expect('Step 5 of 5');
+    const closed = await employee.closeModal();
+    expect(closed?.status).toBe(200);
+    await employee.openHome();
+    await employee.expect('Continue your draft');
+    await employee.click('Continue your draft');
+    await employee.expect('a scheduled outpatient medical treatment program');
+  });
+});
+
 describe('one request, however often Slack delivers', () => {
   let harness: Harness;
   beforeAll(async () => {

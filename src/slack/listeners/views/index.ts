@@ -171,6 +171,14 @@ export function register(app: App, services: AppServices): void {
     );
   }
 
+  // Closing the review (or the moment while the letter is prepared) loses nothing: every step is saved.
+  for (const callbackId of [intakeCallbackIds.review, intakeCallbackIds.preparing]) {
+    app.view({ callback_id: callbackId, type: 'view_closed' }, async ({ ack, body, client }) => {
+      await ack();
+      await publishHome(services, client, { teamId: body.team?.id ?? '', userId: body.user.id });
+    });
+  }
+
   app.view(intakeCallbackIds.editWording, async ({ ack, body, view, client }) => {
     const person: Person = { teamId: body.team?.id ?? '', userId: body.user.id };
     const metadata = decodeMetadata(view.private_metadata);
