@@ -77,7 +77,24 @@ export const OFFLINE_NOTES = {
   answerUnreachable:
     "I couldn't reach the writing assistant just now, so this answer comes from our short guide. Ask again any time.",
   answerNotConfigured: 'This answer comes from our short guide.',
+  statementUnfit:
+    'The writing assistant’s draft didn’t fit what’s needed here, so this is a standard draft built from your answers. You can change any of it.',
+  answerUnfit:
+    'The writing assistant’s answer didn’t fit what’s needed here, so this one comes from our short guide.',
 } as const;
+
+/** Only failures to get any answer are "couldn't reach"; an answer that was not fit to use says so. */
+const unreachableKinds: ReadonlySet<FallbackReason> = new Set(['timeout', 'http_error', 'connection']);
+
+function fallbackNote(task: 'statement' | 'answer', fallback: FallbackReason): string {
+  if (fallback === 'not_configured') {
+    return task === 'statement' ? OFFLINE_NOTES.statementNotConfigured : OFFLINE_NOTES.answerNotConfigured;
+  }
+  if (unreachableKinds.has(fallback)) {
+    return task === 'statement' ? OFFLINE_NOTES.statementUnreachable : OFFLINE_NOTES.answerUnreachable;
+  }
+  return task === 'statement' ? OFFLINE_NOTES.statementUnfit : OFFLINE_NOTES.answerUnfit;
+}
 
 /**
  * Builds the drafter once at start: prompts are read here, so a missing prompt stops start-up.
@@ -135,10 +152,7 @@ export function createDrafter(options: DrafterOptions): Drafter {
       const offline = (fallback: FallbackReason): DraftResult => ({
         ...withReason(draftOfflineStatement(input, privacy.isClinical), input.reasonWording),
         source: 'offline',
-        note:
-          fallback === 'not_configured'
-            ? OFFLINE_NOTES.statementNotConfigured
-            : OFFLINE_NOTES.statementUnreachable,
+        note: fallbackNote('statement', fallback),
         fallback,
       });
       if (!model) return offline('not_configured');
@@ -179,10 +193,7 @@ export function createDrafter(options: DrafterOptions): Drafter {
           answer: entry.answer,
           suggestsStartingRequest: entry.suggestsStartingRequest,
           source: 'offline',
-          note:
-            fallback === 'not_configured'
-              ? OFFLINE_NOTES.answerNotConfigured
-              : OFFLINE_NOTES.answerUnreachable,
+          note: fallbackNote('answer', fallback),
           fallback,
         };
       };

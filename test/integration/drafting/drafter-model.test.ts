@@ -119,6 +119,7 @@ describe('drafting with a reachable model', () => {
 });
 
 describe('falling back to the offline wording', () => {
+  const unreachable = new Set(['timeout', 'http_error', 'connection']);
   const failures: [OpenAIServerMode, string][] = [
     ['error500', 'http_error'],
     ['malformed', 'malformed'],
@@ -137,7 +138,8 @@ describe('falling back to the offline wording', () => {
       expect(draft).toMatchObject({
         source: 'offline',
         fallback: kind,
-        note: OFFLINE_NOTES.statementUnreachable,
+        // "Couldn't reach" only when it could not; a reply that was not fit to use says so.
+        note: unreachable.has(kind) ? OFFLINE_NOTES.statementUnreachable : OFFLINE_NOTES.statementUnfit,
       });
       expect(draft.statementOfNeed).toContain(`because of ${REASON}.`);
       expect(draft.statementOfNeed).toContain('Mondays, Wednesdays and Thursdays from 17:00 to 20:00');
@@ -160,7 +162,7 @@ describe('falling back to the offline wording', () => {
       expect(answer).toMatchObject({
         source: 'offline',
         fallback: kind,
-        note: OFFLINE_NOTES.answerUnreachable,
+        note: unreachable.has(kind) ? OFFLINE_NOTES.answerUnreachable : OFFLINE_NOTES.answerUnfit,
       });
       expect(answer.answer).toMatch(/^You choose what to share\./);
       expect(warnings.map((w) => w.obj)).toEqual([
