@@ -139,4 +139,18 @@ describe('a Redis hiccup during the intake', () => {
     await eap.shortcut('start_accommodation_request');
     await eap.expect('Your privacy, in plain words');
   });
+
+  it('tells the person in a DM when anything else fails while Redis is down, rather than nothing', async () => {
+    const { hr } = harness;
+    await redis.kill();
+    try {
+      await hr.openHome();
+      hr.openMessages();
+      await hr.expect('something went wrong on my side');
+      await hr.expect('Nothing you saved is lost');
+    } finally {
+      await redis.restart();
+      await untilStoreIsBack();
+    }
+  });
 });
