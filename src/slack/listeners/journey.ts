@@ -207,6 +207,7 @@ export function noticeView(services: AppServices, accepted: boolean): View {
   return privacyNoticeView({
     companyName: services.config.org.companyName,
     retentionDays: services.config.retentionDays,
+    draftIdleDays: services.config.draftIdleDays,
     accepted,
   });
 }

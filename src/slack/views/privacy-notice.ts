@@ -8,6 +8,8 @@ export const privacyNoticeIds = {
 export interface PrivacyNoticeOptions {
   readonly companyName: string;
   readonly retentionDays: number;
+  /** Days without use after which a draft is deleted. */
+  readonly draftIdleDays: number;
   /** Already accepted: show it for reading, with no accept button. */
   readonly accepted: boolean;
 }
@@ -16,7 +18,12 @@ export interface PrivacyNoticeOptions {
  * Said before anything is collected: what is kept and where, who sees what, how long, how to
  * delete, that no diagnosis is needed, and where to turn in a crisis.
  */
-export function privacyNoticeView({ companyName, retentionDays, accepted }: PrivacyNoticeOptions): View {
+export function privacyNoticeView({
+  companyName,
+  retentionDays,
+  draftIdleDays,
+  accepted,
+}: PrivacyNoticeOptions): View {
   return modal({
     callbackId: privacyNoticeIds.callbackId,
     title: 'Before we start',
@@ -41,8 +48,8 @@ export function privacyNoticeView({ companyName, retentionDays, accepted }: Priv
       ),
       section(
         '*How long, and how to delete*\n' +
-          `Drafts are deleted after a short time without use. Closed requests are deleted after ${retentionDays} days. ` +
-          'You can export or delete your data at any time with `/accommodation delete-my-data`.',
+          `Drafts are deleted after ${draftIdleDays} days without use. Closed requests are deleted ${retentionDays} days after they close. ` +
+          'You can export your data from my Home tab, and delete it at any time with `/accommodation delete-my-data`.',
       ),
       section(
         '*If you are struggling right now*\n' +
