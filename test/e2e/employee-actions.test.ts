@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../../src/emulator/actor.js';
 import type { ClickTarget } from '../../src/emulator/render.js';
-import { parseScript, runScript, type Step } from '../../src/emulator/script.js';
+import { runScript, type Step } from '../../src/emulator/script.js';
 import { ShreddedError } from '../../src/privacy/vault.js';
 import { requestKeyRef } from '../../src/store/keys.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { purgeExpired } from '../../src/workflows/my-data.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { loadScript, TEAM } from '../support/scripts.js';
 
 /**
  * What an employee can do besides the intake itself, end to end over HTTP: the commands, the
@@ -15,20 +15,9 @@ import { type Harness, startHarness } from '../support/harness.js';
  * One app, one emulator, one Redis prefix; each part uses its own person so they stay independent.
  */
 
-// The demo workspace's team (src/emulator/directory.ts).
-const TEAM = 'T0DEMO';
-const people = ['employee', 'hr', 'eap', 'manager'];
-
-function script(name: string): Step[] {
-  const raw = JSON.parse(readFileSync(new URL(`./scripts/${name}`, import.meta.url), 'utf8')) as {
-    steps: unknown;
-  };
-  return parseScript(raw.steps, people);
-}
-
 /** The journey up to the employee's confirmation, as someone else, with some answers changed. */
 function journeyAs(who: string, fills: Record<string, Record<string, string>> = {}): Step[] {
-  const steps = script('journey.json');
+  const steps = loadScript('journey.json');
   const end = steps.findIndex((step) => 'expect' in step && step.expect === 'Your request is with HR');
   return steps.slice(0, end + 1).map((step) => {
     if (!('fill' in step)) return { ...step, as: who } as Step;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { directMessageEvent, eventEnvelope, viewSubmissionPayload } from '../../src/emulator/payloads.js';
-import { parseScript, runScript, type Step } from '../../src/emulator/script.js';
+import { runScript, type Step } from '../../src/emulator/script.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { loadScript, TEAM } from '../support/scripts.js';
 
 /**
  * The employee's journey, end to end over HTTP: the real app on its receiver, the emulator as
@@ -10,23 +10,13 @@ import { type Harness, startHarness } from '../support/harness.js';
  * `npm run demo -- --script` runs.
  */
 
-const TEAM = 'T0DEMO';
-const people = ['employee', 'hr', 'eap', 'manager'];
-
-function script(name: string): Step[] {
-  const raw = JSON.parse(readFileSync(new URL(`./scripts/${name}`, import.meta.url), 'utf8')) as {
-    steps: unknown;
-  };
-  return parseScript(raw.steps, people);
-}
-
 /** The journey script's steps up to (not including) the first step that matches. */
 function stepsUntil(steps: Step[], stop: (step: Step) => boolean): Step[] {
   const index = steps.findIndex(stop);
   return index < 0 ? steps : steps.slice(0, index);
 }
 
-const journey = script('journey.json');
+const journey = loadScript('journey.json');
 const toReview = stepsUntil(journey, (step) => 'expect' in step && step.expect === 'Step 5 of 5');
 
 let prefixCounter = 0;

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScript, runScript, type Step } from '../../src/emulator/script.js';
+import { runScript, type Step } from '../../src/emulator/script.js';
 import { StoreUnavailableError } from '../../src/store/types.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.js';
+import { loadScript, TEAM } from '../support/scripts.js';
 
 /**
  * Redis goes away in the middle of the intake and comes back: nothing typed is lost, the person is
@@ -11,15 +11,7 @@ import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.js
  * Redis of its own here, so killing it disturbs no other test.
  */
 
-const TEAM = 'T0DEMO';
-const people = ['employee', 'hr', 'eap', 'manager'];
-
-const journey = (() => {
-  const raw = JSON.parse(readFileSync(new URL('./scripts/journey.json', import.meta.url), 'utf8')) as {
-    steps: unknown;
-  };
-  return parseScript(raw.steps, people);
-})();
+const journey = loadScript('journey.json');
 
 const isExpect = (text: string) => (step: Step) => 'expect' in step && step.expect === text;
 /** Steps from the one after `from` up to (not including) `to`. */
