@@ -36,12 +36,15 @@ export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions):
     const method = methodOf(url);
     const body = await readBody(init.body);
     const isModal = modalMethods.has(method) && viewType(body.form) === 'modal';
-    const owners = scope.ownersFoundIn(body.text);
+    // The app's own approved wording is set aside first: a crisis reply must reach the person even
+    // when they typed the same word ("suicide") that the reply's helpline is named for.
+    const said = withoutApprovedWording(body.text);
+    const owners = scope.ownersFoundIn(said);
     // A modal is shown only to the person acting; it may hold their own words and nobody else's.
     const ownersAllowed = isModal && owners.every((owner) => owner === scope.actingUserId);
     // Everywhere else (messages, the Home tab, files) nothing clinical goes out, whoever wrote it:
     // this catches what no scope knew about, such as a model reply that slipped past its own check.
-    const clinicalElsewhere = !isModal && detectClinical(withoutApprovedWording(body.text)).length > 0;
+    const clinicalElsewhere = !isModal && detectClinical(said).length > 0;
     if ((owners.length === 0 || ownersAllowed) && !clinicalElsewhere) return baseFetch(input, init);
 
     logger.warn({ method, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');

@@ -1,11 +1,13 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
+import { crisisCountryForTimeZone } from '../../../domain/country.js';
+import { crisisReply, detectCrisis } from '../../../privacy/crisis.js';
 import { StoreUnavailableError } from '../../../store/types.js';
 import { listMyRequests } from '../../../workflows/my-requests.js';
 import { section } from '../../views/blocks.js';
 import { helpMessage, statusListMessage } from '../../views/messages.js';
 import { deleteDataConfirmView } from '../../views/my-data.js';
-import { openStart, STORE_UNAVAILABLE_TEXT } from '../journey.js';
+import { openStart, STORE_UNAVAILABLE_TEXT, slackProfile } from '../journey.js';
 
 /** `/accommodation [help | new | status | delete-my-data]`. */
 export function register(app: App, services: AppServices): void {
@@ -20,6 +22,13 @@ export function register(app: App, services: AppServices): void {
         text: message.text,
         blocks: message.blocks as never,
       });
+    // Crisis language is answered before anything else, and nothing of it is kept.
+    if (detectCrisis(command.text)) {
+      const profile = await slackProfile(client, command.user_id);
+      const text = crisisReply(crisisCountryForTimeZone(profile.timeZone));
+      await reply({ text, blocks: [section(text)] });
+      return;
+    }
     try {
       await answer();
     } catch (error) {

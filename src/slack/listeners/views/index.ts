@@ -183,6 +183,13 @@ export function register(app: App, services: AppServices): void {
     const person: Person = { teamId: body.team?.id ?? '', userId: body.user.id };
     const metadata = decodeMetadata(view.private_metadata);
     const profile = await slackProfile(client, person.userId);
+    if (typedValues(view).some(detectCrisis)) {
+      await ack({
+        response_action: 'push',
+        view: crisisView(crisisReply(crisisCountryForTimeZone(profile.timeZone))),
+      });
+      return;
+    }
     const now = services.now();
     try {
       const draft = (await store.conversations.get(person.teamId, person.userId))?.draft;
