@@ -82,6 +82,20 @@ export function describeError(error: unknown, scrub: (text: string) => string): 
 }
 
 /**
+ * Lines where the Web API client, Bolt's receivers or the Socket Mode client print a whole payload
+ * at debug level: request bodies, every received envelope (what the person typed, the verification
+ * token) and every ack (the modal we answer with). Only the kind of line is kept.
+ */
+const payloadLine =
+  /^(?:http request (?:body|headers)|Received a message on the WebSocket|Unable to parse an incoming WebSocket message|Sending a WebSocket message|Calling ack\(\)|ack\(\) (?:call begins|response (?:sent|stored)))/;
+
+/** Any other line that embeds JSON (a payload Bolt serialised) is cut where the JSON starts. */
+function withoutJson(text: string): string {
+  const at = text.search(/[{[]\s*"/);
+  return at < 0 ? text : `${text.slice(0, at)}[payload withheld]`;
+}
+
+/**
  * Bolt and the Web API client log through this adapter. They pass free-form arguments (sometimes
  * whole payloads or errors carrying request bodies), so objects are reduced to safe summaries.
  */
@@ -89,12 +103,11 @@ export function boltLogger(logger: Logger, scrub: (text: string) => string): Bol
   let name = 'bolt';
   let level = logger.level as BoltLogLevel;
   const summarise = (args: unknown[]): string =>
-    // The Web API client logs whole request bodies at debug level; those never reach a log line.
-    typeof args[0] === 'string' && /^http request (body|headers)/.test(args[0])
-      ? '[request body withheld]'
+    typeof args[0] === 'string' && payloadLine.test(args[0])
+      ? `${payloadLine.exec(args[0])?.[0]} [payload withheld]`
       : args
           .map((arg) => {
-            if (typeof arg === 'string') return scrub(arg);
+            if (typeof arg === 'string') return scrub(withoutJson(arg));
             if (arg instanceof Error) return JSON.stringify(describeError(arg, scrub));
             if (arg && typeof arg === 'object') return `[${Object.keys(arg).slice(0, 8).join(',')}]`;
             return String(arg);
