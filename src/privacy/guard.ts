@@ -2,7 +2,7 @@ import { reasonWordings } from '../domain/disclosure.js';
 import type { Logger } from '../logger.js';
 import { detectClinical } from './clinical/index.js';
 import { crisisReply } from './crisis.js';
-import { currentPrivacyScope } from './scope.js';
+import { comparable, currentPrivacyScope, PrivacyScope } from './scope.js';
 
 /**
  * The one outbound guard. Every Slack Web API call leaves the process through this `fetch` (it is
@@ -30,16 +30,23 @@ export interface GuardOptions {
 
 export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions): typeof fetch {
   return async (input, init) => {
-    const scope = currentPrivacyScope();
-    if (!scope || !init?.body) return baseFetch(input, init);
+    if (!init?.body) return baseFetch(input, init);
+    // Outside a Slack request (a job, the error handler) no one's secrets are known, but the
+    // detector still runs: an empty scope, not a free pass.
+    const scope = currentPrivacyScope() ?? new PrivacyScope(undefined);
     const url = String(input instanceof Request ? input.url : input);
     const method = methodOf(url);
     const body = await readBody(init.body);
+    if (body.unreadable) {
+      logger.warn({ method, reason: 'unreadable_outbound_body' }, 'outbound Slack call held back');
+      return refusal();
+    }
     const isModal = modalMethods.has(method) && viewType(body.form) === 'modal';
     // The app's own approved wording is set aside first: a crisis reply must reach the person even
-    // when they typed the same word ("suicide") that the reply's helpline is named for.
+    // when they typed the same word ("suicide") that the reply's helpline is named for. Secrets are
+    // still matched on the whole text, so a private note that quotes that wording is still found.
     const said = withoutApprovedWording(body.text);
-    const owners = scope.ownersFoundIn(said);
+    const owners = scope.ownersFoundIn(body.text, isApprovedWording);
     // A modal is shown only to the person acting; it may hold their own words and nobody else's.
     const ownersAllowed = isModal && owners.every((owner) => owner === scope.actingUserId);
     // Everywhere else (messages, the Home tab, files) nothing clinical goes out, whoever wrote it:
@@ -69,6 +76,13 @@ function withoutApprovedWording(text: string): string {
   return approvedWording.reduce((rest, phrase) => rest.replaceAll(phrase, ' '), text);
 }
 
+const approvedComparable = approvedWording.map(comparable);
+
+/** A secret that lies wholly inside the app's own wording (as "suicide" in the crisis line's name). */
+function isApprovedWording(secret: string): boolean {
+  return approvedComparable.some((phrase) => phrase.includes(secret));
+}
+
 function viewType(form: URLSearchParams | undefined): unknown {
   try {
     return (JSON.parse(form?.get('view') ?? 'null') as { type?: unknown } | null)?.type;
@@ -85,6 +99,8 @@ function methodOf(url: string): string {
 interface ReadBody {
   readonly text: string;
   readonly form?: URLSearchParams;
+  /** A body the guard cannot read without consuming it: never sent. */
+  readonly unreadable?: boolean;
 }
 
 /** Everything a body could carry, as text: form fields (with JSON inside them) and file contents. */
@@ -106,7 +122,7 @@ async function readBody(body: NonNullable<RequestInit['body']>): Promise<ReadBod
     return { text: Buffer.from(body as ArrayBuffer).toString('utf8') };
   }
   // Streams are never produced by the Web API client; refuse rather than guess.
-  return { text: '\u0000unreadable-body' };
+  return { text: '', unreadable: true };
 }
 
 /**

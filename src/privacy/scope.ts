@@ -31,13 +31,16 @@ export class PrivacyScope {
     owned.add(trimmed);
   }
 
-  /** Owners whose secrets occur in `text` (case-insensitive). */
-  ownersFoundIn(text: string): string[] {
+  /**
+   * Owners whose secrets occur in `text` (case-insensitive). `ignore` skips secrets that are fine to
+   * send (the app's own wording), while secrets that merely contain such wording still count.
+   */
+  ownersFoundIn(text: string, ignore: (secret: string) => boolean = () => false): string[] {
     const haystack = comparable(text);
     const owners: string[] = [];
     for (const [owner, secrets] of this.secretsByOwner) {
       for (const secret of secrets) {
-        if (haystack.includes(secret)) {
+        if (haystack.includes(secret) && !ignore(secret)) {
           owners.push(owner);
           break;
         }

@@ -151,4 +151,38 @@ describe('the outbound guard', () => {
     expect(sent).toHaveLength(0);
     expect(await response.json()).toEqual({ ok: false, error: 'privacy_guard_blocked' });
   });
+
+  it('still holds back a private note that quotes the app’s own wording', async () => {
+    const { sent, call, scope } = setup(HR);
+    scope.rememberExact(EMPLOYEE, 'Quillfeather clinic runs an intensive outpatient program on Tuesdays');
+    await call('chat.postMessage', {
+      channel: 'CHR',
+      text: 'Quillfeather clinic runs an intensive outpatient program on Tuesdays',
+    });
+    expect(readable(sent[0]?.body ?? '')).not.toContain('quillfeather');
+    expect(readable(sent[0]?.body ?? '')).toContain(HELD_BACK_TEXT.toLowerCase());
+  });
+
+  it('checks calls made outside any Slack request too (a job, the error handler)', async () => {
+    const { sent, guarded } = setup(EMPLOYEE);
+    await guarded('http://127.0.0.1:1/api/chat.postMessage', {
+      method: 'POST',
+      body: new URLSearchParams({
+        channel: 'D1',
+        text: 'Reminder: your rehab sessions start Monday',
+      }).toString(),
+    });
+    expect(readable(sent[0]?.body ?? '')).not.toContain('rehab');
+    expect(readable(sent[0]?.body ?? '')).toContain(HELD_BACK_TEXT.toLowerCase());
+  });
+
+  it('refuses a body it cannot read (a stream) instead of sending it unread', async () => {
+    const { sent, guarded, scope } = setup(EMPLOYEE);
+    const body = new Blob(['notes: sertraline 50mg']).stream();
+    const response = await runInPrivacyScope(scope, () =>
+      guarded('http://127.0.0.1:1/upload/F1', { method: 'POST', body, duplex: 'half' } as RequestInit),
+    );
+    expect(sent).toHaveLength(0);
+    expect(await response.json()).toEqual({ ok: false, error: 'privacy_guard_blocked' });
+  });
 });
