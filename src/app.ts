@@ -38,8 +38,9 @@ export interface ServiceOptions {
 }
 
 /**
- * What a log line may say: clinical terms become placeholders, and so does anything the privacy
- * scope of the request being handled knows to be someone's private detail.
+ * What a log line or a prompt may say: clinical terms become placeholders, and so does anything the
+ * privacy scope of the request being handled knows to be someone's private detail (a word the
+ * detector flags in one field, "I'm in recovery", is the same detail where it reads as ordinary).
  */
 export function scrubForLogs(text: string): string {
   return redactClinical(text, { known: currentPrivacyScope()?.allSecrets() ?? [] }).text;
@@ -63,7 +64,7 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
     model: config.openai.model,
     timeoutMs: config.openai.timeoutMs,
     maxRetries: config.openai.maxRetries,
-    privacy: { redact: (text) => redactClinical(text).text, isClinical },
+    privacy: { redact: scrubForLogs, isClinical },
     logger,
   });
   const letters = await loadLetterTemplates({ overrideDir: config.templatesDir });
