@@ -3,6 +3,8 @@ import { Conversation, Draft, EmployeeProfile, RedactedTurn } from '../domain/dr
 import {
   AccommodationRequest,
   AuditEntry,
+  Disclosure,
+  ReasonChoice,
   type SensitiveFields,
   sensitiveFieldNames,
 } from '../domain/request.js';
@@ -23,7 +25,7 @@ import type { RequestSummary } from './types.js';
  * leak its content into a log.
  */
 
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 const Sealed = z.string().refine(looksSealed, 'a sealed value');
 const SealedFields = z.strictObject(
@@ -34,36 +36,82 @@ const SealedFields = z.strictObject(
 );
 type SealedFields = z.infer<typeof SealedFields>;
 
-const StoredRequestV1 = z.strictObject({
-  v: z.literal(1),
-  ...AccommodationRequest.omit({ sensitive: true }).shape,
+/**
+ * Format 2 seals the disclosure choice as well: "program" names the kind of treatment, so how much
+ * the employee chose to say is C2 like the words themselves. The sharing choices and jurisdiction
+ * stay plain (C1). A format 1 record still has its choice in `disclosure.reason`; it is read as is
+ * and sealed the next time the record is written.
+ */
+const PlainDisclosure = Disclosure.omit({ reason: true }).extend({ reason: ReasonChoice.optional() });
+
+const StoredRequestV2 = z.strictObject({
+  v: z.literal(2),
+  ...AccommodationRequest.omit({ sensitive: true, disclosure: true }).shape,
+  disclosure: PlainDisclosure,
   sealed: SealedFields,
+  sealedReason: Sealed.optional(),
 });
 
-const StoredDraftV1 = z.strictObject({ ...Draft.omit({ sensitive: true }).shape, sealed: SealedFields });
+const StoredDraftV2 = z.strictObject({
+  ...Draft.omit({ sensitive: true, disclosure: true }).shape,
+  disclosure: PlainDisclosure.partial().optional(),
+  sealed: SealedFields,
+  sealedReason: Sealed.optional(),
+});
+
+/** Takes the reason out of a disclosure, sealed, for storing. */
+async function sealReason<D extends { reason?: string | undefined }>(
+  vault: Vault,
+  ref: KeyRef,
+  field: string,
+  disclosure: D | undefined,
+): Promise<{ disclosure?: Omit<D, 'reason'>; sealedReason?: string }> {
+  if (!disclosure) return {};
+  const { reason, ...rest } = disclosure;
+  return {
+    disclosure: rest,
+    ...(reason === undefined ? {} : { sealedReason: await vault.seal(ref, field, reason) }),
+  };
+}
+
+/** Puts the reason back: opened from `sealedReason`, or as a format 1 record kept it. */
+async function openReason<D extends { reason?: string | undefined }>(
+  vault: Vault,
+  ref: KeyRef,
+  field: string,
+  disclosure: D | undefined,
+  sealedReason: string | undefined,
+): Promise<D | undefined> {
+  if (!disclosure) return undefined;
+  if (sealedReason === undefined) return disclosure;
+  return { ...disclosure, reason: await vault.open(ref, field, sealedReason) };
+}
 
 /**
  * Redacted turns are meant to be C0/C1 by construction, yet they are sealed too: redaction is a
  * detector and a detector can miss. Sealing costs one AES operation per save, and it makes deleting
  * (or expiring) a conversation a real shred, AOF and backups included.
  */
-const StoredConversationV1 = z.strictObject({
-  v: z.literal(1),
+const StoredConversationV2 = z.strictObject({
+  v: z.literal(2),
   teamId: z.string().min(1),
   userId: z.string().min(1),
   updatedAt: z.string(),
-  draft: StoredDraftV1.optional(),
+  draft: StoredDraftV2.optional(),
   turns: Sealed.optional(),
 });
 
-const StoredProfileV1 = z.strictObject({ v: z.literal(1), ...EmployeeProfile.shape });
-const StoredAuditV1 = z.strictObject({ v: z.literal(1), ...AuditEntry.shape });
+const StoredProfileV2 = z.strictObject({ v: z.literal(2), ...EmployeeProfile.shape });
+const StoredAuditV2 = z.strictObject({ v: z.literal(2), ...AuditEntry.shape });
 
 /**
- * Upgrades from format N to N+1, applied in turn on read. Empty while only format 1 exists; a future
- * format adds `1: (old) => new` here and bumps RECORD_VERSION, and nothing rewrites stored data.
+ * Upgrades from format N to N+1, applied in turn on read; nothing rewrites stored data in bulk.
+ * 1 -> 2 changes no shape: a format 1 disclosure keeps its plain `reason`, which format 2 still
+ * reads, and the next write seals it.
  */
-const upgrades: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {};
+const upgrades: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (record) => record,
+};
 
 function upgrade(raw: string, what: string): Record<string, unknown> {
   let record: unknown;
@@ -141,25 +189,34 @@ const requestLabel = (teamId: string, id: string) => `stored request ${teamId}/$
 
 export async function encodeRequest(request: AccommodationRequest, vault: Vault): Promise<string> {
   const what = `request ${request.teamId}/${request.id}`;
-  const { sensitive, ...plain } = checkInput(AccommodationRequest, request, what);
+  const { sensitive, disclosure, ...plain } = checkInput(AccommodationRequest, request, what);
   const ref = requestKeyRef(plain.teamId, plain.id);
   const sealed = await sealFields(vault, ref, 'sensitive', sensitive);
-  return JSON.stringify(check(StoredRequestV1, { v: RECORD_VERSION, ...plain, sealed }, what));
+  const reason = await sealReason(vault, ref, 'disclosure.reason', disclosure);
+  return JSON.stringify(check(StoredRequestV2, { v: RECORD_VERSION, ...plain, ...reason, sealed }, what));
 }
 
 export async function decodeRequest(raw: string, vault: Vault, teamId: string, id: string) {
   const what = requestLabel(teamId, id);
-  const { v: _v, sealed, ...plain } = check(StoredRequestV1, upgrade(raw, what), what);
+  const {
+    v: _v,
+    sealed,
+    sealedReason,
+    disclosure,
+    ...plain
+  } = check(StoredRequestV2, upgrade(raw, what), what);
   if (plain.teamId !== teamId || plain.id !== id)
     throw new CorruptRecordError(`${what} holds another request`);
-  const sensitive = await openFields(vault, requestKeyRef(teamId, id), 'sensitive', sealed);
-  return check(AccommodationRequest, { ...plain, sensitive }, what);
+  const ref = requestKeyRef(teamId, id);
+  const sensitive = await openFields(vault, ref, 'sensitive', sealed);
+  const opened = await openReason(vault, ref, 'disclosure.reason', disclosure, sealedReason);
+  return check(AccommodationRequest, { ...plain, disclosure: opened, sensitive }, what);
 }
 
 /** The routing facts of a stored request, read without opening anything. */
 export function decodeRequestSummary(raw: string, teamId: string, id: string): RequestSummary {
   const what = requestLabel(teamId, id);
-  const record = check(StoredRequestV1, upgrade(raw, what), what);
+  const record = check(StoredRequestV2, upgrade(raw, what), what);
   return {
     id: record.id,
     employeeId: record.employeeId,
@@ -172,7 +229,7 @@ export function decodeRequestSummary(raw: string, teamId: string, id: string): R
 /** The stored version, for the compare-and-set. */
 export function versionOf(raw: string, teamId: string, id: string): number {
   const what = requestLabel(teamId, id);
-  return check(StoredRequestV1, upgrade(raw, what), what).version;
+  return check(StoredRequestV2, upgrade(raw, what), what).version;
 }
 
 // Conversations
@@ -180,11 +237,12 @@ export function versionOf(raw: string, teamId: string, id: string): number {
 export async function encodeConversation(conversation: Conversation, vault: Vault): Promise<string> {
   const what = `conversation ${conversation.teamId}/${conversation.userId}`;
   const { teamId, userId, updatedAt, draft, turns } = checkInput(Conversation, conversation, what);
-  let storedDraft: z.infer<typeof StoredDraftV1> | undefined;
+  let storedDraft: z.infer<typeof StoredDraftV2> | undefined;
   if (draft) {
-    const { sensitive, ...plain } = draft;
+    const { sensitive, disclosure, ...plain } = draft;
     const ref = draftKeyRef(teamId, userId, draft.draftId);
-    storedDraft = { ...plain, sealed: await sealFields(vault, ref, 'draft.sensitive', sensitive) };
+    const reason = await sealReason(vault, ref, 'draft.disclosure.reason', disclosure);
+    storedDraft = { ...plain, ...reason, sealed: await sealFields(vault, ref, 'draft.sensitive', sensitive) };
   }
   const sealedTurns =
     turns.length > 0
@@ -198,20 +256,25 @@ export async function encodeConversation(conversation: Conversation, vault: Vaul
     ...(storedDraft ? { draft: storedDraft } : {}),
     ...(sealedTurns ? { turns: sealedTurns } : {}),
   };
-  return JSON.stringify(check(StoredConversationV1, stored, what));
+  return JSON.stringify(check(StoredConversationV2, stored, what));
 }
 
 export async function decodeConversation(raw: string, vault: Vault, teamId: string, userId: string) {
   const what = `stored conversation ${teamId}/${userId}`;
-  const stored = check(StoredConversationV1, upgrade(raw, what), what);
+  const stored = check(StoredConversationV2, upgrade(raw, what), what);
   if (stored.teamId !== teamId || stored.userId !== userId) {
     throw new CorruptRecordError(`${what} holds another conversation`);
   }
   let draft: Draft | undefined;
   if (stored.draft) {
-    const { sealed, ...plain } = stored.draft;
+    const { sealed, sealedReason, disclosure, ...plain } = stored.draft;
     const ref = draftKeyRef(teamId, userId, plain.draftId);
-    draft = { ...plain, sensitive: await openFields(vault, ref, 'draft.sensitive', sealed) };
+    const opened = await openReason(vault, ref, 'draft.disclosure.reason', disclosure, sealedReason);
+    draft = {
+      ...plain,
+      ...(opened ? { disclosure: opened } : {}),
+      sensitive: await openFields(vault, ref, 'draft.sensitive', sealed),
+    } as Draft;
   }
   let turns: RedactedTurn[] = [];
   if (stored.turns) {
@@ -246,13 +309,13 @@ export function draftIdOf(raw: string): string | undefined {
 export function encodeProfile(profile: EmployeeProfile): string {
   const what = `profile ${profile.teamId}/${profile.userId}`;
   return JSON.stringify(
-    check(StoredProfileV1, { v: RECORD_VERSION, ...checkInput(EmployeeProfile, profile, what) }, what),
+    check(StoredProfileV2, { v: RECORD_VERSION, ...checkInput(EmployeeProfile, profile, what) }, what),
   );
 }
 
 export function decodeProfile(raw: string, teamId: string, userId: string): EmployeeProfile {
   const what = `stored profile ${teamId}/${userId}`;
-  const { v: _v, ...profile } = check(StoredProfileV1, upgrade(raw, what), what);
+  const { v: _v, ...profile } = check(StoredProfileV2, upgrade(raw, what), what);
   return profile;
 }
 
@@ -265,6 +328,6 @@ export function encodeAuditEntry(entry: AuditEntry, teamId: string, requestId: s
 
 export function decodeAuditEntry(raw: string, teamId: string, requestId: string): AuditEntry {
   const what = `audit entry for ${teamId}/${requestId}`;
-  const { v: _v, ...entry } = check(StoredAuditV1, upgrade(raw, what), what);
+  const { v: _v, ...entry } = check(StoredAuditV2, upgrade(raw, what), what);
   return entry;
 }

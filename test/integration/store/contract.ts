@@ -299,6 +299,34 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.profiles.get(TEAM, 'U5')).toBeNull();
     });
 
+    it('reads a format 1 record, whose disclosure choice was plain, and seals it on the next write', async () => {
+      const keyPrefix = uniquePrefix('format1');
+      const store = open({ keyPrefix });
+      const { sensitive: _none, ...request } = makeRequest(TEAM, 'ACC-2026-0080', 'U1', {
+        disclosure: {
+          reason: 'program',
+          shareScheduleWithManager: false,
+          eapMayTrackStatus: true,
+          jurisdiction: 'ca',
+        },
+      });
+      await store.backend.createRequest(
+        TEAM,
+        request.id,
+        1,
+        JSON.stringify({ ...request, v: 1, sealed: {} }),
+      );
+      expect((await store.requests.get(TEAM, request.id))?.disclosure.reason).toBe('program');
+
+      await store.requests.update(TEAM, request.id, (current) => ({ ...current, status: 'acknowledged' }));
+      const dump = await harness.dump(store, keyPrefix);
+      expect(dump.filter((line) => /"reason"/.test(line))).toEqual([]);
+      expect((await store.requests.get(TEAM, request.id))?.disclosure).toMatchObject({
+        reason: 'program',
+        jurisdiction: 'ca',
+      });
+    });
+
     it('refuses a broken or unknown record with an error that names it but carries none of it', async () => {
       const store = open({ keyPrefix: uniquePrefix('corrupt') });
       const leak = `canary corrupt ${randomUUID()}`;
@@ -355,8 +383,34 @@ export function storeContract(harness: StoreHarness): void {
         await store.profiles.save(makeProfile(TEAM, `U7${i}`));
       }
 
+      // How much the employee chose to disclose is itself C2: "program" says which treatment.
+      await store.requests.create(
+        makeRequest(TEAM, 'ACC-2026-0049', 'U69', {
+          disclosure: {
+            reason: 'program',
+            shareScheduleWithManager: true,
+            eapMayTrackStatus: false,
+            jurisdiction: 'us',
+          },
+        }),
+      );
+      await store.conversations.save({
+        ...makeConversation(TEAM, 'U79'),
+        draft: {
+          draftId: 'draft-disclosure',
+          step: 'review',
+          startedAt: '2026-11-01T10:00:00.000Z',
+          updatedAt: '2026-11-01T10:00:00.000Z',
+          disclosure: { reason: 'own_words' },
+          sensitive: {},
+        },
+      });
+
       const dump = await harness.dump(store, keyPrefix);
       expect(findCanaries(dump, canaries)).toEqual([]);
+      expect(dump.filter((line) => /"reason"/.test(line))).toEqual([]);
+      expect((await store.requests.get(TEAM, 'ACC-2026-0049'))?.disclosure.reason).toBe('program');
+      expect((await store.conversations.get(TEAM, 'U79'))?.draft?.disclosure?.reason).toBe('own_words');
       // And the scan did see the data: sealed values are there, and the canaries read back in full.
       expect(dump.filter((line) => line.includes('aa1.')).length).toBeGreaterThanOrEqual(5);
       expect((await store.requests.get(TEAM, 'ACC-2026-0040'))?.sensitive.privateNote).toContain('canary');

@@ -27,7 +27,12 @@ export function makeRequest(
   teamId: string,
   id: string,
   employeeId: string,
-  options: { minute?: number; status?: AccommodationRequest['status']; sensitive?: SensitiveFields } = {},
+  options: {
+    minute?: number;
+    status?: AccommodationRequest['status'];
+    sensitive?: SensitiveFields;
+    disclosure?: AccommodationRequest['disclosure'];
+  } = {},
 ): AccommodationRequest {
   const when = at(options.minute ?? 0);
   return {
@@ -57,7 +62,7 @@ export function makeRequest(
       constraints: ['recurring_meetings'],
     },
     accommodations: ['shifted_hours'],
-    disclosure: {
+    disclosure: options.disclosure ?? {
       reason: 'functional',
       shareScheduleWithManager: false,
       eapMayTrackStatus: false,
