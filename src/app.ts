@@ -5,10 +5,10 @@ import type { AppConfig } from './config.js';
 import { createDrafter, type Drafter } from './drafting/index.js';
 import { type LetterTemplates, loadLetterTemplates } from './letters/index.js';
 import { boltLogger, createLogger, type Logger } from './logger.js';
-import { isClinical, redactClinical } from './privacy/clinical/index.js';
+import { isClinical } from './privacy/clinical/index.js';
 import { createGuardedFetch } from './privacy/guard.js';
 import { rememberingStore } from './privacy/remembering-store.js';
-import { currentPrivacyScope } from './privacy/scope.js';
+import { redactInScope } from './privacy/scope.js';
 import { register as registerActions } from './slack/listeners/actions/index.js';
 import { register as registerCommands } from './slack/listeners/commands/index.js';
 import { register as registerEvents } from './slack/listeners/events/index.js';
@@ -42,9 +42,7 @@ export interface ServiceOptions {
  * privacy scope of the request being handled knows to be someone's private detail (a word the
  * detector flags in one field, "I'm in recovery", is the same detail where it reads as ordinary).
  */
-export function scrubForLogs(text: string): string {
-  return redactClinical(text, { known: currentPrivacyScope()?.allSecrets() ?? [] }).text;
-}
+export const scrubForLogs = redactInScope;
 
 export async function buildServices(config: AppConfig, options: ServiceOptions = {}): Promise<AppServices> {
   const logger = createLogger({ level: config.logLevel, stream: options.logStream, scrub: scrubForLogs });

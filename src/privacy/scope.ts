@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { detectClinical } from './clinical/index.js';
+import { detectClinical, redactClinical } from './clinical/index.js';
 
 /**
  * What the process must not let out while it handles one incoming Slack request: the exact health
@@ -77,4 +77,13 @@ export function runInPrivacyScope<T>(scope: PrivacyScope, fn: () => T): T {
 /** The scope of the request being handled, if any (jobs and start-up have none). */
 export function currentPrivacyScope(): PrivacyScope | undefined {
   return storage.getStore();
+}
+
+/**
+ * Redaction for anything leaving the process (logs, prompts, HR letters, exports, chat memory):
+ * what the detector flags, and also whatever the request being handled knows to be someone's
+ * private detail, even where the detector alone would not flag it.
+ */
+export function redactInScope(text: string): string {
+  return redactClinical(text, { known: currentPrivacyScope()?.allSecrets() ?? [] }).text;
 }

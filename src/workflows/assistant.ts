@@ -1,7 +1,8 @@
 import type { RedactedTurn } from '../domain/draft.js';
 import type { Drafter } from '../drafting/index.js';
-import { detectClinical, redactClinical } from '../privacy/clinical/index.js';
+import { detectClinical } from '../privacy/clinical/index.js';
 import { detectCrisis } from '../privacy/crisis.js';
+import { redactInScope } from '../privacy/scope.js';
 import type { Store } from '../store/types.js';
 import { loadConversation } from './drafts.js';
 
@@ -46,7 +47,7 @@ export async function handleDirectMessage(
     return { kind: 'start', hasDraft: conversation.draft !== undefined, historyNote };
   }
 
-  const question = redactClinical(text).text;
+  const question = redactInScope(text);
   const result = await drafter.answerQuestion({
     question: text,
     history: conversation.turns.map(({ role, content }) => ({ role, content })),
@@ -55,7 +56,7 @@ export async function handleDirectMessage(
   const turns: RedactedTurn[] = [
     ...conversation.turns,
     { role: 'user' as const, content: question, at },
-    { role: 'assistant' as const, content: redactClinical(result.answer).text, at },
+    { role: 'assistant' as const, content: redactInScope(result.answer), at },
   ].slice(-MEMORY_TURNS);
   await store.conversations.save({ ...conversation, turns, updatedAt: at });
   return {

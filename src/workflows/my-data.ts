@@ -1,7 +1,7 @@
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import type { Actor } from '../domain/roles.js';
 import { openStatuses, statusLabels } from '../domain/status.js';
-import { redactClinical } from '../privacy/clinical/index.js';
+import { redactInScope } from '../privacy/scope.js';
 import type { Store } from '../store/types.js';
 import { applyEvent } from './transitions.js';
 
@@ -21,7 +21,7 @@ export interface MyDataExport {
 const redactFields = (fields: AccommodationRequest['sensitive']) => {
   const { privateNote: _stays, ...shareable } = fields;
   return Object.fromEntries(
-    Object.entries(shareable).map(([name, value]) => [name, value ? redactClinical(value).text : value]),
+    Object.entries(shareable).map(([name, value]) => [name, value ? redactInScope(value) : value]),
   );
 };
 

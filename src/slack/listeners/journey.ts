@@ -5,7 +5,8 @@ import { requestFromDraft, reviewReadiness } from '../../domain/intake.js';
 import type { AccommodationRequest } from '../../domain/request.js';
 import { openStatuses } from '../../domain/status.js';
 import { composeLetter } from '../../letters/index.js';
-import { detectClinical, redactClinical } from '../../privacy/clinical/index.js';
+import { detectClinical } from '../../privacy/clinical/index.js';
+import { redactInScope } from '../../privacy/scope.js';
 import { StoreUnavailableError } from '../../store/types.js';
 import { openDraft } from '../../workflows/drafts.js';
 import { listMyRequests } from '../../workflows/my-requests.js';
@@ -124,7 +125,7 @@ export function hrLetterText(
   const sensitive = Object.fromEntries(
     Object.entries(request.sensitive)
       .filter(([field]) => field !== 'privateNote')
-      .map(([field, value]) => [field, value ? redactClinical(value).text : value]),
+      .map(([field, value]) => [field, value ? redactInScope(value) : value]),
   );
   const letter = composeLetter(
     'request',
