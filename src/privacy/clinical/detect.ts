@@ -24,10 +24,11 @@ interface Token {
 interface CompiledTerm {
   term: Term;
   words: readonly string[];
-  before: readonly (readonly string[])[];
-  after: readonly (readonly string[])[];
-  vetoBefore: readonly (readonly string[])[];
-  vetoAfter: readonly (readonly string[])[];
+  before: Before;
+  after: After;
+  vetoBefore: Before;
+  vetoAfter: After;
+  vetoSoon: After;
   /** how far a misspelling may be from the word, 0 when misspellings are not matched */
   maxEdits: number;
 }
@@ -37,6 +38,22 @@ const NEARBY_CHARS = 80;
 // Hits closer than this, with only spaces or slashes between, become one span ("Suboxone/buprenorphine").
 const JOIN_GAP = /^[\s/]{0,3}$/;
 const WORD_GAP = /^[\s-]{1,3}$/;
+// How many words after a term `unlessSoon` looks at ("drinking a lot of water").
+const SOON_WORDS = 4;
+// What a treatment place is called after its kind: "Riverside Recovery Center", "Sunrise Detox Clinic".
+const FACILITY_NOUNS = new Set(
+  'center centre clinic house institute hospital services program programme ranch lodge village campus'.split(
+    ' ',
+  ),
+);
+// Capitalised words that start a sentence or a phrase rather than a place's name.
+const NOT_NAME_WORDS = new Set(
+  "i i'm i'll i've a an the at in to from my our your his her their and or of for with on by after before going seeing see saw visit visiting back still now also then so but".split(
+    ' ',
+  ),
+);
+// A place's name is at most this many words before its kind ("Hope Valley Treatment Center").
+const NAME_WORDS = 3;
 
 // Real words one edit away from a drug or clinical word; never treat them as misspellings.
 const NOT_MISSPELLINGS = new Set(['ability', 'concert', 'lyric']);
@@ -53,9 +70,29 @@ function words(phrase: string): string[] {
   return phrase.split(/[\s-]+/).filter(Boolean);
 }
 
-function neighbours(list: readonly string[] | undefined): string[][] {
-  return (list ?? []).map((item) => words(item.toLowerCase()));
+/**
+ * Neighbour phrases keyed by the word that touches the term (the last word of a phrase before it,
+ * the first of one after it), so checking a hit's neighbours is one map lookup however long the
+ * lists grow.
+ */
+type Before = ReadonlyMap<string, readonly (readonly string[])[]>;
+type After = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+function index(
+  list: readonly string[] | undefined,
+  edge: (phrase: string[]) => string,
+): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const item of list ?? []) {
+    const phrase = words(item.toLowerCase());
+    const key = edge(phrase);
+    out.set(key, [...(out.get(key) ?? []), phrase]);
+  }
+  return out;
 }
+
+const before = (list: readonly string[] | undefined): Before => index(list, (phrase) => phrase.at(-1) ?? '');
+const after = (list: readonly string[] | undefined): After => index(list, (phrase) => phrase[0] ?? '');
 
 function compile(term: Term): CompiledTerm {
   const phraseWords = words(term.exactCase ? term.phrase : term.phrase.toLowerCase());
@@ -67,10 +104,11 @@ function compile(term: Term): CompiledTerm {
   return {
     term,
     words: phraseWords,
-    before: neighbours(term.requires?.before),
-    after: neighbours(term.requires?.after),
-    vetoBefore: neighbours(unless.before),
-    vetoAfter: neighbours(unless.after),
+    before: before(term.requires?.before),
+    after: after(term.requires?.after),
+    vetoBefore: before(unless.before),
+    vetoAfter: after(unless.after),
+    vetoSoon: after(term.unlessSoon),
     maxEdits,
   };
 }
@@ -210,29 +248,94 @@ function matchPhrase(text: string, tokens: Token[], i: number, term: CompiledTer
     const previous = tokens[i + k - 1];
     const word = term.words[k] ?? '';
     if (!token || !previous || !followsClosely(text, previous, token)) return -1;
-    if (term.term.exactCase ? text.slice(token.start, token.end) !== word : !sameWord(token, word)) return -1;
+    if (term.term.exactCase) {
+      if (text.slice(token.start, token.end) !== word) return -1;
+    } else if (term.term.singularOnly ? token.norm !== word : !sameWord(token, word)) return -1;
   }
   return i + term.words.length - 1;
 }
 
-function hasBefore(tokens: Token[], first: number, options: readonly (readonly string[])[]): boolean {
-  return options.some((option) =>
-    option.every((word, k) => tokens[first - option.length + k]?.norm === word && first - option.length >= 0),
+function hasBefore(tokens: Token[], first: number, options: Before): boolean {
+  const touching = tokens[first - 1]?.norm;
+  if (touching === undefined) return false;
+  return (options.get(touching) ?? []).some(
+    (option) =>
+      first - option.length >= 0 &&
+      option.every((word, k) => tokens[first - option.length + k]?.norm === word),
   );
 }
 
-function hasAfter(tokens: Token[], last: number, options: readonly (readonly string[])[]): boolean {
-  return options.some((option) => option.every((word, k) => tokens[last + 1 + k]?.norm === word));
+function hasAfter(tokens: Token[], last: number, options: After): boolean {
+  const touching = tokens[last + 1]?.norm;
+  if (touching === undefined) return false;
+  return (options.get(touching) ?? []).some((option) =>
+    option.every((word, k) => tokens[last + 1 + k]?.norm === word),
+  );
+}
+
+function hasSoonAfter(tokens: Token[], last: number, options: After): boolean {
+  if (options.size === 0) return false;
+  for (let k = 0; k < SOON_WORDS; k++) if (hasAfter(tokens, last + k, options)) return true;
+  return false;
 }
 
 type Verdict = 'yes' | 'nearby' | 'no';
 
 function judge(term: CompiledTerm, tokens: Token[], first: number, last: number): Verdict {
   if (hasBefore(tokens, first, term.vetoBefore) || hasAfter(tokens, last, term.vetoAfter)) return 'no';
+  if (hasSoonAfter(tokens, last, term.vetoSoon)) return 'no';
   const requires = term.term.requires;
   if (!requires) return 'yes';
   if (hasBefore(tokens, first, term.before) || hasAfter(tokens, last, term.after)) return 'yes';
   return requires.nearby ? 'nearby' : 'no';
+}
+
+function isCapitalised(text: string, token: Token): boolean {
+  const code = text.charCodeAt(token.start);
+  if (code < 128) return code >= 65 && code <= 90;
+  const first = text[token.start] ?? '';
+  return first !== first.toLowerCase();
+}
+
+/**
+ * Token range of a treatment place named after its kind, so "Riverside Recovery Center" is one span
+ * rather than "Riverside [health detail] Center": a capitalised kind word widens over a following
+ * capitalised "Center", "Clinic", ... and then over up to three capitalised name words before it.
+ * Lower-case text ("my recovery group") is left as it was: it names no place.
+ */
+function placeName(
+  text: string,
+  tokens: Token[],
+  first: number,
+  last: number,
+  category: ClinicalCategory,
+): [number, number] {
+  if (category !== 'treatment' && category !== 'support_group' && category !== 'provider')
+    return [first, last];
+  const head = tokens[first];
+  if (!head || !isCapitalised(text, head)) return [first, last];
+  let to = last;
+  const next = tokens[to + 1];
+  const current = tokens[to];
+  if (
+    next &&
+    current &&
+    FACILITY_NOUNS.has(next.singular) &&
+    isCapitalised(text, next) &&
+    followsClosely(text, current, next)
+  )
+    to++;
+  const kind = tokens[to];
+  if (!kind || !FACILITY_NOUNS.has(kind.singular) || !isCapitalised(text, kind)) return [first, last];
+  let from = first;
+  while (from > 0 && first - from < NAME_WORDS) {
+    const before = tokens[from - 1];
+    const after = tokens[from];
+    if (!before || !after || NOT_NAME_WORDS.has(before.norm) || !isCapitalised(text, before)) break;
+    if (!followsClosely(text, before, after)) break;
+    from--;
+  }
+  return [from, to];
 }
 
 interface Hit {
@@ -253,10 +356,12 @@ function lexiconHits(text: string, tokens: Token[], strong: Hit[], weak: Hit[]):
       matchedAny = true;
       const verdict = judge(term, tokens, i, last);
       if (verdict === 'no') continue;
-      const end = tokens[last]?.end ?? token.end;
-      (verdict === 'yes' ? strong : weak).push({ start: token.start, end, category: term.term.category });
+      const [from, to] = placeName(text, tokens, i, last, term.term.category);
+      const start = tokens[from]?.start ?? token.start;
+      const end = tokens[to]?.end ?? token.end;
+      (verdict === 'yes' ? strong : weak).push({ start, end, category: term.term.category });
       if (verdict === 'yes') {
-        i = last;
+        i = to;
         break;
       }
     }
@@ -291,9 +396,31 @@ interface Pattern {
   extendBack?: RegExp;
   /** Keep the match only when `extendBack` found something. */
   needsExtension?: boolean;
+  /** A `nearbyOnly` match counts on its own when the lower-cased text just before it matches this (anchored with `$`). */
+  strongBefore?: RegExp;
+  /** ... or when the lower-cased text just after it matches this (anchored with `^`). */
+  strongAfter?: RegExp;
 }
 
 const LOOK_BACK_CHARS = 24;
+const LOOK_AHEAD_CHARS = 48;
+
+/*
+ * A named doctor. "Dr." is also a PhD colleague ("Dr. Okafor from the data team reviewed the PR"), so
+ * the name counts only when the sentence treats them as the writer's doctor:
+ * - it is next to another clinical detail ("my therapist Dr. Lin", "Dr. Patel about my meds");
+ * - the writer sees them: "my Dr. X", "seeing / visiting Dr. X", "appointment / follow-up / session
+ *   with Dr. X", "referred to Dr. X";
+ * - they direct the writer's care: "Dr. X said I should", "Dr. X wants me to", "Dr. X signed the
+ *   note for my leave", "Dr. X's note / orders / office".
+ * What a colleague does ("reviewed the PR", "is presenting", "can you ask Dr. X") counts for nothing.
+ * A colleague who "said I should rebase" is flagged too: redacting a name costs little, leaking a
+ * doctor's name costs the employee their privacy.
+ */
+const DOCTOR_SEEN_BEFORE =
+  /\b(?:my|seeing|visit|visiting|visited|(?:appointments?|appts?|follow[\s-]?ups?|sessions?|check[\s-]?ups?|consults?|consultations?)\s+(?:with|w\/)|referred(?:\s+me)?\s+to|referral\s+to)\s+$/;
+const DOCTOR_DIRECTS_AFTER =
+  /^(?:(?:['’]s)?\s+(?:note|notes|orders|office(?!\s+hours)|clinic|practice|appointment|appt|letter)\b|\s*,?\s*(?:said|says|told|tells|wants|wanted|thinks|thought|recommended|recommends|advised|advises|suggested|suggests|prescribed|prescribes|signed|cleared|referred|ordered|put)\b(?:\s+[a-z'’]+){0,4}?\s+(?:me|i|i['’]m|i['’]ve|i['’]d|i['’]ll|my|myself)\b)/;
 
 // "40 days ", "a few weeks ", "months ": a duration just before a match, found by looking back from
 // it. Patterns that start with a list of numbers and units are slow on long texts; these start with
@@ -362,6 +489,8 @@ const PATTERNS: readonly Pattern[] = [
     category: 'provider',
     cased: true,
     nearbyOnly: true,
+    strongBefore: DOCTOR_SEEN_BEFORE,
+    strongAfter: DOCTOR_DIRECTS_AFTER,
   },
 ];
 
@@ -379,7 +508,15 @@ function patternHits(text: string, lower: string, strong: Hit[], weak: Hit[]): v
         if (before) range[0] -= before[0].length;
         else if (pattern.needsExtension) continue;
       }
-      (pattern.nearbyOnly ? weak : strong).push({
+      let weakHit = pattern.nearbyOnly === true;
+      if (
+        weakHit &&
+        pattern.strongBefore?.test(lower.slice(Math.max(0, range[0] - LOOK_BACK_CHARS), range[0]))
+      )
+        weakHit = false;
+      if (weakHit && pattern.strongAfter?.test(lower.slice(range[1], range[1] + LOOK_AHEAD_CHARS)))
+        weakHit = false;
+      (weakHit ? weak : strong).push({
         start: range[0],
         end: range[1],
         category: pattern.category,

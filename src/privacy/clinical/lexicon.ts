@@ -24,6 +24,13 @@ export interface Term {
   requires?: Neighbours & { nearby?: boolean };
   /** The term does not count when one of these neighbours is present (idioms, tech and business use). */
   unless?: Neighbours;
+  /**
+   * The term does not count when one of these words comes within the next few words: "drinking a
+   * lot of water" is about water even though "drinking a lot" alone would count.
+   */
+  unlessSoon?: readonly string[];
+  /** Only the phrase as written counts, not its plural ("a 12-step program", not "follow these 12 steps"). */
+  singularOnly?: boolean;
 }
 
 type Options = Omit<Term, 'phrase' | 'category'>;
@@ -43,6 +50,16 @@ function terms(category: ClinicalCategory, phrases: readonly string[], options: 
 // Words that show a sentence is about the writer's own use of something.
 const MY = list('my, her, his, their, your');
 const TIME_UNITS = list('day, days, week, weeks, month, months, year, years');
+// Going somewhere regularly: "going to NA tonight", "I'm at recovery on tuesdays".
+const GOING_TO = list('going to, go to, went to, get to, getting to, head to, heading to, headed to');
+// What people drink at work. A sentence about drinking these is not about alcohol.
+const BEVERAGES = list(
+  'coffee, coffees, water, tea, teas, soda, sodas, juice, milk, kombucha, caffeine, espresso, espressos, latte, lattes, matcha, smoothie, smoothies, seltzer, la croix, energy, diet coke',
+);
+// How a drinking habit is described: "I drink too much", "drinking a lot to cope".
+const HOW_MUCH_DRINKING = list(
+  'too much, way too much, a lot, so much, more and more, heavily, every night, every day, most nights, alone, to cope, to forget, to sleep, to wind down, to numb, to get through, before work, at work, during the day, again',
+);
 
 // Brand and generic names, grouped by what they treat. Misspellings one edit away are matched
 // too (see `fuzzy`); the rest of the common misspellings are listed as variants.
@@ -124,6 +141,14 @@ export const LEXICON: readonly Term[] = [
   ),
   ...terms('condition', list('borderline personality, alcoholism, addiction, addictions, addict, addicts')),
   ...terms('condition', list('nervous breakdown, mental breakdown, emotional breakdown')),
+  ...terms('condition', list('pregnancy, pregnancies, pregnant, miscarriage, miscarried, morning sickness'), {
+    unless: {
+      after: list(
+        'pause, pauses, silence, moment, with meaning, app, apps, feature, features, tracker, trackers, client, clients, product, products, category, module, leave policy, policy, policies',
+      ),
+    },
+  }),
+  ...terms('condition', list('ivf, fertility treatment, fertility treatments')),
   ...terms('condition', list('cancer'), {
     unless: { after: list('research, charity, awareness, walk, fundraiser, foundation, client') },
   }),
@@ -186,9 +211,17 @@ export const LEXICON: readonly Term[] = [
   ...terms('substance_use', list('drinking'), {
     requires: {
       before: [...MY, ...list('quit, stopped, stop, binge, heavy, problem, problematic, started, been')],
-      after: list('problem, again, too much, heavily, habit, issue, issues, every night, every day, alone'),
+      after: [...HOW_MUCH_DRINKING, ...list('problem, habit, issue, issues')],
     },
-    unless: { after: list('coffee, water, tea, soda, from, juice, milk, kombucha') },
+    unless: { after: [...BEVERAGES, ...list('from, fountain, fountains, straw, straws')] },
+    unlessSoon: BEVERAGES,
+  }),
+  // "I drink too much" and "he drinks every night" describe a habit; "drink water", "drinks with
+  // the team" do not, so only the habit words around it count.
+  ...terms('substance_use', list('drink'), {
+    requires: { after: HOW_MUCH_DRINKING },
+    unless: { before: list('a, the, one, another, free, soft, energy, sports') },
+    unlessSoon: BEVERAGES,
   }),
   ...terms('substance_use', list('binge drinking, heavy drinking, drinking problem')),
   ...terms('substance_use', list('alcohol'), {
@@ -204,6 +237,21 @@ export const LEXICON: readonly Term[] = [
   }),
   ...terms('substance_use', list('heroin, cocaine, meth, methamphetamine, crystal meth, crack cocaine')),
   ...terms('substance_use', list('kratom, ketamine, mdma, psilocybin, shrooms, oxy')),
+  // Street names that are everyday words: only in a use context ("using speed again", "doing coke").
+  ...terms('substance_use', list('speed, coke, molly, uppers, downers'), {
+    requires: {
+      before: list(
+        'on, doing, did, snorting, snorted, snort, took, taking, bumping, hooked on, addicted to, off the, quit, line of, lines of, bump of',
+      ),
+      after: list('again, habit, addiction, binge, binges, comedown, problem, to stay, to keep'),
+    },
+    unless: {
+      before: list('diet, full, top, warp, light, high, the, at, up to'),
+      after: list(
+        'up, of, limit, limits, run, runs, dial, dating, test, tests, bump, bumps, round, rounds, zero, can, cans, bottle, machine, and, or, boost, gain, gains, improvement, improvements',
+      ),
+    },
+  }),
   ...terms('substance_use', list('booze'), {
     requires: { before: [...MY, ...list('off the, quit the, quit, off')] },
   }),
@@ -281,7 +329,14 @@ export const LEXICON: readonly Term[] = [
     'treatment',
     list('hospitalized, hospitalised, hospitalization, hospitalisation, inpatient rehab'),
   ),
-  ...terms('treatment', list('rehab, rehabs, psychiatric, psychotherapy, psychoanalysis, emdr')),
+  ...terms('treatment', list('rehab, rehabs'), {
+    unless: {
+      after: list(
+        'clinic chain, chain, chains, client, clients, industry, company, companies, sector, market, account, accounts',
+      ),
+    },
+  }),
+  ...terms('treatment', list('psychiatric, psychotherapy, psychoanalysis, emdr')),
   ...terms('treatment', list('electroconvulsive, medication assisted, treatment center, treatment centre')),
   ...terms('treatment', list('treatment facility, med check, medication management')),
   ...terms('treatment', list('detoxing, detoxed, detoxification, methadone clinic, psych ward, psych eval')),
@@ -334,11 +389,22 @@ export const LEXICON: readonly Term[] = [
       nearby: true,
     },
   }),
+  // "12-step" on its own is the recovery programme; "a 12-step migration plan" is a checklist, and the
+  // plural ("follow these 12 steps") is nearly always instructions unless someone is working them.
   ...terms('treatment', list('12 step, twelve step'), {
-    requires: {
-      before: list('my, working, work, doing, in'),
-      after: list('program, programme, meeting, meetings, group, groups, recovery, work, fellowship'),
+    singularOnly: true,
+    unless: {
+      after: list(
+        'migration, migrations, plan, plans, guide, guides, checklist, checklists, rollout, runbook, runbooks, setup, install, installation, tutorial, tutorials, wizard, onboarding, deploy, deployment, pipeline, pipelines, recipe, recipes, workflow, workflows, form, forms, flow, flows, procedure, procedures, playbook, playbooks, upgrade, sequence, framework, method, wizard, build, release, script, rollback, approval, review, funnel',
+      ),
     },
+  }),
+  ...terms('treatment', list('12 steps, twelve steps'), {
+    requires: {
+      before: list('my, working, working the, work the, doing the, through the'),
+      after: list('program, programme, of recovery, of aa, of na'),
+    },
+    unless: { after: list('in, of the, to, below, above, for, from') },
   }),
   ...terms('treatment', list('aa meeting, aa meetings, na meeting, na meetings, aa group, na group')),
   ...terms('treatment', list('AA'), {
@@ -350,10 +416,20 @@ export const LEXICON: readonly Term[] = [
     },
     unless: { after: list('battery, batteries, cell, cells, rating, rated, flight, flights') },
   }),
+  // "NA" is also North America: only going to it, being at it, or its meetings and sponsors count,
+  // and not "at NA HQ" or "NA sales".
   ...terms('treatment', list('NA'), {
     exactCase: true,
-    requires: { after: list('meeting, meetings, group, sponsor, step, steps, chip'), nearby: true },
-    unless: { after: list('region, regions, market, sales, team') },
+    requires: {
+      before: [...GOING_TO, ...list('at, attend, attending, attended, my')],
+      after: list('meeting, meetings, group, sponsor, step, steps, chip, tonight, tomorrow night'),
+      nearby: true,
+    },
+    unless: {
+      after: list(
+        'region, regions, market, markets, sales, team, teams, hq, office, offices, customers, customer, users, launch, release, rollout, pricing, revenue, numbers, time, hours, timezone, east, west, holidays, accounts, org, leadership, and, or, only, first',
+      ),
+    },
   }),
 
   // ---- clinicians and providers
@@ -389,12 +465,17 @@ export const LEXICON: readonly Term[] = [
   ...terms('symptom', list('withdrawal, withdrawals'), {
     requires: {
       before: list('in, through, having, had, bad, opioid, alcohol, benzo, nicotine'),
-      after: list('symptoms, symptom, effects, is real, is awful, is rough, is no joke'),
+      // what it does to the person: "the withdrawal is making it hard to focus", "withdrawal kicked in"
+      after: list(
+        'symptoms, symptom, effects, is real, is awful, is rough, is no joke, is brutal, is the worst, is killing me, is making it hard, is making it harder, is making it tough, is making it difficult, is making me, making me, made me, makes me, has me, kicked in, kicks in, kicking in, hit me, hits me, is hitting me, hitting me',
+      ),
       nearby: true,
     },
     unless: {
-      before: list('cash, atm, strategic, early, bank, troop, troops'),
-      after: list('of, from the, limit, limits, fee, fees, request, period, mode, date, form'),
+      before: list('cash, atm, strategic, early, bank, troop, troops, partial, full, penalty free'),
+      after: list(
+        'of, from the, limit, limits, fee, fees, request, requests, period, periods, mode, date, dates, form, forms, amount, amounts, method, methods, button, flow',
+      ),
     },
   }),
   ...terms('symptom', list('craving'), {
@@ -437,14 +518,21 @@ export const LEXICON: readonly Term[] = [
         'sober',
         'long term',
         ...TIME_UNITS.map((unit) => `${unit} in`),
+        // a place someone goes: "I'm at recovery on tuesdays", "heading to recovery after work"
+        'at',
+        ...GOING_TO,
       ],
       after: list(
         'meeting, meetings, program, programme, center, centre, house, community, coach, group, groups, residence, journey, work, date',
       ),
     },
     unless: {
-      before: list('data, disaster, password, account, key, error, crash'),
-      after: list('code, codes, key, keys, email, phone, password, mode, point, plan, disk'),
+      before: list(
+        'data, disaster, password, account, key, error, crash, system, file, files, database, db, backup, service, fault, cost, point in time',
+      ),
+      after: list(
+        'code, codes, key, keys, email, emails, phone, password, mode, point, points, plan, plans, disk, step, steps, phase, phases, time, objective, objectives, stage, stages, of, procedure, procedures, process, drill, drills, site, sites, test, tests, testing, option, options, partition, console, flow, window, scenario, scenarios, rate, rates',
+      ),
     },
   }),
 ];

@@ -35,6 +35,27 @@ describe('detectClinical: everyday and work language is left alone', () => {
     'the ability to export is coming next sprint',
     // the product's default disclosure names no condition, so it must pass the guard
     'I am attending a scheduled outpatient medical treatment program',
+    'can we speed up the build?',
+    "we're using speed as the headline metric",
+    "let's weed out the flaky tests",
+    'reminder to drink water',
+    "I've been drinking a lot of water lately",
+    'I drink way too much coffee on call weeks',
+    'drinks with the team on Friday',
+    'NA region sales are up',
+    "we're rolling out to NA and EMEA next sprint",
+    "I'll be at NA HQ next week",
+    'Dr. Okafor from the data team reviewed the PR',
+    "Dr. Lin's office hours are on fridays",
+    'withdrawal of the feature flag is on monday',
+    'withdrawal requests spiked after the email',
+    'a 12-step migration plan for the queue',
+    'follow these 12 steps to set up your VPN',
+    'disaster recovery drill on thursday',
+    'the recovery time objective is 15 minutes',
+    'the data recovery center in Frankfurt is down',
+    'there was a pregnant pause after the question',
+    'the pregnancy leave policy is on the wiki',
   ])('%s', (text) => {
     expect(flagged(text)).toEqual([]);
     expect(isClinical(text)).toBe(false);
@@ -80,6 +101,24 @@ describe('detectClinical: clinical details are found', () => {
     ["I'm on step 4 and it's a lot", 'step 4'],
     ['40 days clean', '40 days clean'],
     ['escitalopram 10mg', 'escitalopram 10mg'],
+    ['my 12-step meeting moved', '12-step'],
+    ['12-step has helped me a lot', '12-step'],
+    ['been doing twelve step for a year', 'twelve step'],
+    ['working the 12 steps with my sponsor', '12 steps'],
+    ['I was using speed again', 'speed'],
+    ['been doing coke on weekends', 'coke'],
+    ['smoking weed every night', 'weed'],
+    ['I drink too much', 'drink'],
+    ["I've been drinking a lot to cope", 'drinking'],
+    ["I'm pregnant, due in may", 'pregnant'],
+    ['my pregnancy is high risk', 'pregnancy'],
+    ["I'll be at NA at 7", 'NA'],
+    ['going to NA tonight', 'NA'],
+    ['an AA meeting at lunch', 'AA meeting'],
+    ["I'm at recovery on tuesdays", 'recovery'],
+    ['heading to recovery after work', 'recovery'],
+    ['the withdrawal is making it hard to focus', 'withdrawal'],
+    ['withdrawal kicked in over the weekend', 'withdrawal'],
   ])('%s', (text, expected) => {
     expect(flagged(text)).toContain(expected);
   });
@@ -134,9 +173,19 @@ describe('detectClinical: clinical details are found', () => {
     expect(flagged('my therapists both agree')).toEqual(['therapists']);
   });
 
-  it('counts a named doctor only next to clinical words', () => {
+  it("counts a named doctor only next to clinical words, or as the writer's own doctor", () => {
     expect(flagged('Dr. Patel, my psychiatrist, can fill it in')).toEqual(['Dr. Patel', 'psychiatrist']);
+    expect(flagged('my therapist Dr. Lin is only in on thursdays')).toEqual(['therapist Dr. Lin']);
+    expect(flagged('seeing Dr. Patel about my meds')).toEqual(['Dr. Patel', 'meds']);
+    expect(flagged('Dr. Okafor said I should take it slow')).toEqual(['Dr. Okafor']);
+    expect(flagged('Dr. Nguyen wants me to work from home')).toEqual(['Dr. Nguyen']);
+    expect(flagged('Dr. Kim signed the note for my leave')).toEqual(['Dr. Kim']);
+    expect(flagged('a follow-up with Dr. Alvarez on the 14th')).toEqual(['Dr. Alvarez']);
+    expect(flagged('standing appointment with Dr. Moreau')).toEqual(['Dr. Moreau']);
+    expect(flagged("Dr. Moreau's note is attached")).toEqual(["Dr. Moreau's"]);
     expect(flagged('Dr. Patel can fill it in')).toEqual([]);
+    expect(flagged('Dr. Okafor reviewed my PR')).toEqual([]);
+    expect(flagged('can you ask Dr. Patel whether the numbers are final?')).toEqual([]);
   });
 });
 
@@ -153,6 +202,19 @@ describe('detectClinical: spans', () => {
     const spans = detectClinical('Suboxone/buprenorphine, then IOP and group therapy, then my sponsor');
     for (let i = 1; i < spans.length; i++) expect(spans[i]?.start).toBeGreaterThan(spans[i - 1]?.end ?? 0);
     expect(flagged('Suboxone/buprenorphine for now')).toEqual(['Suboxone/buprenorphine']);
+  });
+
+  it('covers a named treatment place with one span, name and all', () => {
+    const text = "I'll be at Riverside Recovery Center in the mornings";
+    expect(detectClinical(text)).toEqual<ClinicalSpan[]>([{ start: 11, end: 36, category: 'support_group' }]);
+    expect(flagged(text)).toEqual(['Riverside Recovery Center']);
+    expect(flagged('Riverside Recovery Center, 6 weeks')).toEqual(['Riverside Recovery Center']);
+    expect(flagged('mornings at Hope Valley Treatment Center')).toEqual(['Hope Valley Treatment Center']);
+    // a capitalised word that starts the sentence is not part of the name
+    expect(flagged('At Riverside Recovery Center till noon')).toEqual(['Riverside Recovery Center']);
+    // lower case names no place: the span stays the clinical word
+    expect(flagged('my recovery center is across town')).toEqual(['recovery']);
+    expect(flagged('Riverside Conference Center is booked')).toEqual([]);
   });
 
   it('marks crisis language as crisis', () => {

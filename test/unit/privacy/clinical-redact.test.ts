@@ -15,6 +15,12 @@ describe('redactClinical', () => {
     );
   });
 
+  it('replaces a named treatment place as a whole', () => {
+    expect(redactClinical("I'll be at Riverside Recovery Center until noon").text).toBe(
+      "I'll be at [health detail 1] until noon",
+    );
+  });
+
   it('numbers afresh on each call', () => {
     redactClinical('Zoloft and Lexapro');
     expect(redactClinical('Lexapro').text).toBe('[health detail 1]');
