@@ -1,6 +1,7 @@
 import type { AccommodationRequest } from '../domain/request.js';
 import type { Actor } from '../domain/roles.js';
 import { nextStatus, type RequestEvent } from '../domain/status.js';
+import { RequestNotFoundError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
 
 export class TransitionRefusedError extends Error {
@@ -25,17 +26,19 @@ export async function applyEvent(
   change: (request: AccommodationRequest) => AccommodationRequest = (request) => request,
 ): Promise<AccommodationRequest> {
   let fromStatus: AccommodationRequest['status'] | undefined;
-  const existing = await store.requests.get(teamId, requestId);
-  if (!existing) throw new TransitionRefusedError('not_found');
-  const updated = await store.requests.update(teamId, requestId, (current) => {
-    if (actor.role === 'employee' && current.employeeId !== actor.id)
-      throw new TransitionRefusedError('not_yours');
-    const result = nextStatus(current.status, event, actor.role);
-    if (!result.ok) throw new TransitionRefusedError(result.reason);
-    fromStatus = current.status;
-    const at = now.toISOString();
-    return { ...change(current), status: result.to, statusChangedAt: at, updatedAt: at };
-  });
+  const updated = await store.requests
+    .update(teamId, requestId, (current) => {
+      if (actor.role === 'employee' && current.employeeId !== actor.id)
+        throw new TransitionRefusedError('not_yours');
+      const result = nextStatus(current.status, event, actor.role);
+      if (!result.ok) throw new TransitionRefusedError(result.reason);
+      fromStatus = current.status;
+      const at = now.toISOString();
+      return { ...change(current), status: result.to, statusChangedAt: at, updatedAt: at };
+    })
+    .catch((error: unknown) => {
+      throw error instanceof RequestNotFoundError ? new TransitionRefusedError('not_found') : error;
+    });
   await store.audit.append(teamId, requestId, {
     at: now.toISOString(),
     actorRole: actor.role,

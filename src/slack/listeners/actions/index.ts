@@ -28,6 +28,7 @@ import {
   type Person,
   publishHome,
   slackProfile,
+  tellInDm,
 } from '../journey.js';
 
 type ButtonArgs = Parameters<Parameters<App['action']>[1]>[0] & { body: BlockAction; action: ButtonAction };
@@ -138,7 +139,7 @@ export function register(app: App, services: AppServices): void {
         blocks: [
           section(`<@${person.userId}> asked for an update on *${request.id}*.`),
           { type: 'section', text: { type: 'plain_text', text: inquiry.text.slice(0, 2900), emoji: false } },
-        ] as never,
+        ],
       });
     }
     await store.audit.append(person.teamId, request.id, {
@@ -147,9 +148,11 @@ export function register(app: App, services: AppServices): void {
       actorId: person.userId,
       action: 'update_requested',
     });
-    const channel = await directMessageChannel(client, person.userId);
-    const text = `I’ve asked HR for an update on ${request.id}. I’ll let you know when they reply.`;
-    await client.chat.postMessage({ channel, text, blocks: [section(text)] as never });
+    await tellInDm(
+      client,
+      person.userId,
+      `I’ve asked HR for an update on ${request.id}. I’ll let you know when they reply.`,
+    );
   });
 
   button(reviewIds.editWording, async ({ body, client }) => {

@@ -5,7 +5,7 @@ import { crisisReply, detectCrisis } from '../../../privacy/crisis.js';
 import { StoreUnavailableError } from '../../../store/types.js';
 import { listMyRequests } from '../../../workflows/my-requests.js';
 import { section } from '../../views/blocks.js';
-import { helpMessage, statusListMessage } from '../../views/messages.js';
+import { helpMessage, type SlackMessage, statusListMessage } from '../../views/messages.js';
 import { deleteDataConfirmView } from '../../views/my-data.js';
 import { openStart, STORE_UNAVAILABLE_TEXT, slackProfile } from '../journey.js';
 
@@ -15,12 +15,12 @@ export function register(app: App, services: AppServices): void {
     await ack();
     const person = { teamId: command.team_id, userId: command.user_id };
     const word = command.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
-    const reply = (message: { text: string; blocks: unknown[] }) =>
+    const reply = (message: SlackMessage) =>
       client.chat.postEphemeral({
         channel: command.channel_id,
         user: command.user_id,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
       });
     // Crisis language is answered before anything else, and nothing of it is kept.
     if (detectCrisis(command.text)) {

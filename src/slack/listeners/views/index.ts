@@ -1,7 +1,7 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import type { AppServices } from '../../../app.js';
 import { crisisCountryForTimeZone } from '../../../domain/country.js';
-import type { Draft, IntakeStep } from '../../../domain/draft.js';
+import { type Draft, type IntakeStep, intakeSteps } from '../../../domain/draft.js';
 import {
   applyDraftPatch,
   type IntakeContext,
@@ -38,8 +38,10 @@ import {
   hrDestinations,
   intakeScreen,
   type Person,
+  postSentence,
   publishHome,
   slackProfile,
+  tellInDm,
 } from '../journey.js';
 
 type FormStep = Exclude<IntakeStep, 'review'>;
@@ -280,14 +282,15 @@ export function register(app: App, services: AppServices): void {
       services.now(),
     );
     await tellHrWithdrawn(services, client, outcome.withdrawn);
-    const channel = await directMessageChannel(client, person.userId);
-    const text =
+    await tellInDm(
+      client,
+      person.userId,
       'Done. Your draft and our chat history are deleted. ' +
-      (outcome.withdrawn.length > 0
-        ? `I withdrew ${outcome.withdrawn.join(', ')}; HR was told only that it was withdrawn. `
-        : '') +
-      'Sent requests are kept only for the retention period, then deleted.';
-    await client.chat.postMessage({ channel, text, blocks: [section(text)] as never });
+        (outcome.withdrawn.length > 0
+          ? `I withdrew ${outcome.withdrawn.join(', ')}; HR was told only that it was withdrawn. `
+          : '') +
+        'Sent requests are kept only for the retention period, then deleted.',
+    );
     await publishHome(services, client, person);
   });
 
@@ -320,17 +323,18 @@ export function register(app: App, services: AppServices): void {
     }
     await ack();
     await tellHrWithdrawn(services, client, [reference]);
-    const channel = await directMessageChannel(client, person.userId);
-    const text = `Your request ${reference} is withdrawn. HR has been told, and nothing else.`;
-    await client.chat.postMessage({ channel, text, blocks: [section(text)] as never });
+    await tellInDm(
+      client,
+      person.userId,
+      `Your request ${reference} is withdrawn. HR has been told, and nothing else.`,
+    );
     await publishHome(services, client, person);
   });
 }
 
 /** Keeps the furthest step reached, so going back to change something doesn't lose the place. */
 function furthest(current: IntakeStep, next: IntakeStep): IntakeStep {
-  const order: IntakeStep[] = ['schedule', 'work', 'help', 'disclosure', 'review'];
-  return order.indexOf(next) > order.indexOf(current) ? next : current;
+  return intakeSteps.indexOf(next) > intakeSteps.indexOf(current) ? next : current;
 }
 
 async function tellHrWithdrawn(
@@ -341,8 +345,11 @@ async function tellHrWithdrawn(
   if (references.length === 0) return;
   for (const destination of await hrDestinations(services, client)) {
     for (const reference of references) {
-      const text = `Request ${reference} was withdrawn by the employee. No action is needed.`;
-      await client.chat.postMessage({ channel: destination, text, blocks: [section(text)] as never });
+      await postSentence(
+        client,
+        destination,
+        `Request ${reference} was withdrawn by the employee. No action is needed.`,
+      );
     }
   }
 }
