@@ -1,21 +1,36 @@
 /**
- * Prints the detector's recall and false-positive rate on the labelled corpus, with every miss and
- * false alarm, for the tuning corpus and the held-out one: `npx tsx test/unit/privacy/corpus-figures.ts`.
+ * Prints the detector's recall and false-positive rate, with every miss and false alarm, on the
+ * tuning corpus, the held-out sets and the adversarial set, and the crisis check's on its held-out
+ * phrases: `npx tsx test/unit/privacy/corpus-figures.ts [file.tsv ...]`.
  */
 import { isClinical } from '../../../src/privacy/clinical/index.js';
-import { loadCorpus, score } from './corpus.js';
+import { detectCrisis } from '../../../src/privacy/crisis.js';
+import { type Figures, loadCorpus, score } from './corpus.js';
 
-for (const name of process.argv.slice(2).length > 0
-  ? process.argv.slice(2)
-  : ['clinical-corpus.tsv', 'clinical-corpus-holdout.tsv']) {
-  const figures = score(loadCorpus(name), isClinical);
-  const out: string[] = [
-    `${name}: ${figures.positives} clinical, ${figures.negatives} not clinical`,
+const DEFAULT_SETS = [
+  'clinical-corpus.tsv',
+  'clinical-corpus-holdout.tsv',
+  'clinical-heldout-v2.tsv',
+  'clinical-adversarial.tsv',
+  'crisis-heldout.tsv',
+];
+
+function report(name: string, figures: Figures): string {
+  return [
+    `${name}: ${figures.positives} positive, ${figures.negatives} negative`,
     `recall ${figures.recall.toFixed(4)} (${figures.missed.length} missed)`,
     `false-positive rate ${(figures.falsePositiveRate * 100).toFixed(2)}% (${figures.falseAlarms.length} false alarms)`,
-    ...figures.missed.map((entry) => `  missed      line ${entry.line}: ${entry.text}`),
-    ...figures.falseAlarms.map((entry) => `  false alarm line ${entry.line}: ${entry.text}`),
+    ...figures.missed.map((entry) => `  missed      line ${entry.line}: ${JSON.stringify(entry.fields)}`),
+    ...figures.falseAlarms.map(
+      (entry) => `  false alarm line ${entry.line}: ${JSON.stringify(entry.fields)}`,
+    ),
     '',
-  ];
-  process.stdout.write(out.join('\n'));
+  ].join('\n');
+}
+
+const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_SETS;
+for (const name of names) {
+  const entries = loadCorpus(name);
+  const figures = name.startsWith('crisis') ? score(entries, detectCrisis) : score(entries, isClinical);
+  process.stdout.write(`${report(name, figures)}\n`);
 }

@@ -5,10 +5,23 @@ export interface CorpusEntry {
   line: number;
   clinical: boolean;
   category: string | undefined;
+  /** The fields of one submission; most entries have one. */
+  fields: string[];
+  /** The fields joined by a line break, for reports. */
   text: string;
 }
 
-/** The labelled corpus: `label<TAB>category<TAB>sentence` lines, `#` for comments. */
+// Invisible characters are written `\u{200B}` in the fixtures so a reviewer can see them.
+function unescape(text: string): string {
+  return text.replace(/\\u\{([0-9a-fA-F]{1,6})\}/g, (_, hex: string) =>
+    String.fromCodePoint(Number.parseInt(hex, 16)),
+  );
+}
+
+/**
+ * A labelled corpus: `label<TAB>category<TAB>sentence` lines, `#` for comments. More columns after
+ * the sentence are further fields of the same submission (a detail split across two fields).
+ */
 export function loadCorpus(name = 'clinical-corpus.tsv'): CorpusEntry[] {
   const path = fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
   const entries: CorpusEntry[] = [];
@@ -16,15 +29,17 @@ export function loadCorpus(name = 'clinical-corpus.tsv'): CorpusEntry[] {
     .split('\n')
     .forEach((raw, index) => {
       if (raw.trim() === '' || raw.startsWith('#')) return;
-      const [label, category, text] = raw.split('\t');
-      if ((label !== '0' && label !== '1') || text === undefined) {
+      const [label, category, ...rest] = raw.split('\t');
+      if ((label !== '0' && label !== '1') || rest.length === 0) {
         throw new Error(`${name} line ${index + 1}: expected "label<TAB>category<TAB>sentence"`);
       }
+      const fields = rest.map(unescape);
       entries.push({
         line: index + 1,
         clinical: label === '1',
         category: category === '-' ? undefined : category,
-        text,
+        fields,
+        text: fields.join('\n'),
       });
     });
   return entries;
@@ -39,13 +54,17 @@ export interface Figures {
   falseAlarms: CorpusEntry[];
 }
 
-export function score(entries: readonly CorpusEntry[], isClinical: (text: string) => boolean): Figures {
+/** Scores a detector that sees a whole submission: its fields, in order. */
+export function scoreFields(
+  entries: readonly CorpusEntry[],
+  flags: (fields: readonly string[]) => boolean,
+): Figures {
   const missed: CorpusEntry[] = [];
   const falseAlarms: CorpusEntry[] = [];
   let positives = 0;
   let negatives = 0;
   for (const entry of entries) {
-    const flagged = isClinical(entry.text);
+    const flagged = flags(entry.fields);
     if (entry.clinical) {
       positives++;
       if (!flagged) missed.push(entry);
@@ -57,9 +76,14 @@ export function score(entries: readonly CorpusEntry[], isClinical: (text: string
   return {
     positives,
     negatives,
-    recall: (positives - missed.length) / positives,
-    falsePositiveRate: falseAlarms.length / negatives,
+    recall: positives === 0 ? 1 : (positives - missed.length) / positives,
+    falsePositiveRate: negatives === 0 ? 0 : falseAlarms.length / negatives,
     missed,
     falseAlarms,
   };
+}
+
+/** Scores a detector of single texts; a submission of several fields is flagged when any field is. */
+export function score(entries: readonly CorpusEntry[], isClinical: (text: string) => boolean): Figures {
+  return scoreFields(entries, (fields) => fields.some(isClinical));
 }
