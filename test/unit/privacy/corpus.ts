@@ -12,7 +12,7 @@ export interface CorpusEntry {
 }
 
 // Invisible characters are written `\u{200B}` in the fixtures so a reviewer can see them.
-function unescape(text: string): string {
+function withInvisibles(text: string): string {
   return text.replace(/\\u\{([0-9a-fA-F]{1,6})\}/g, (_, hex: string) =>
     String.fromCodePoint(Number.parseInt(hex, 16)),
   );
@@ -33,7 +33,7 @@ export function loadCorpus(name = 'clinical-corpus.tsv'): CorpusEntry[] {
       if ((label !== '0' && label !== '1') || rest.length === 0) {
         throw new Error(`${name} line ${index + 1}: expected "label<TAB>category<TAB>sentence"`);
       }
-      const fields = rest.map(unescape);
+      const fields = rest.map(withInvisibles);
       entries.push({
         line: index + 1,
         clinical: label === '1',
