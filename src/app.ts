@@ -1,41 +1,24 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
-import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config.js';
-import { createDrafter, type Drafter } from './drafting/index.js';
-import { type LetterTemplates, loadLetterTemplates } from './letters/index.js';
-import { boltLogger, createLogger, type Logger } from './logger.js';
+import { createDrafter } from './drafting/index.js';
+import { loadLetterTemplates } from './letters/index.js';
+import { boltLogger, createLogger } from './logger.js';
 import { isClinical } from './privacy/clinical/index.js';
 import { createGuardedFetch } from './privacy/guard.js';
 import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
-import { register as registerActions } from './slack/listeners/actions/index.js';
-import { register as registerCommands } from './slack/listeners/commands/index.js';
-import { register as registerEvents } from './slack/listeners/events/index.js';
-import { register as registerMessages } from './slack/listeners/messages/index.js';
-import { register as registerShortcuts } from './slack/listeners/shortcuts/index.js';
-import { register as registerViews } from './slack/listeners/views/index.js';
+import type { AppServices, ServiceOptions } from './services.js';
+import { registerListeners } from './slack/listeners/index.js';
 import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
 import { createStore } from './store/index.js';
-import type { Store } from './store/types.js';
 
 /**
  * The composition root: the one place that builds every service and wires it into Bolt.
- * Nothing below it reaches for globals; every listener gets what it needs from `AppServices`.
+ * Nothing below it reaches for globals; every listener gets what it needs from `AppServices`
+ * (declared in `services.ts`, so nothing imports this module back).
  */
-export interface AppServices {
-  readonly config: AppConfig;
-  readonly logger: Logger;
-  readonly store: Store;
-  readonly drafter: Drafter;
-  readonly letters: LetterTemplates;
-  readonly now: () => Date;
-}
-
-export interface ServiceOptions {
-  readonly logStream?: DestinationStream;
-  readonly now?: () => Date;
-}
+export type { AppServices, ServiceOptions } from './services.js';
 
 /**
  * What a log line or a prompt may say: clinical terms become placeholders, and so does anything the
@@ -95,12 +78,7 @@ export function createBoltApp(services: AppServices, receiver?: Receiver): App {
     },
   });
   app.use(privacyScopeMiddleware());
-  registerMessages(app, services);
-  registerCommands(app, services);
-  registerShortcuts(app, services);
-  registerEvents(app, services);
-  registerActions(app, services);
-  registerViews(app, services);
+  registerListeners(app, services);
   // With extendedErrorHandler on, Bolt passes the request body along; its typings only know the short form.
   const onError = async ({ error, body }: { error: Error; body: unknown }) => {
     logger.error({ err: error }, 'listener failed');

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
-import { type AppServices, buildServices, createBoltApp, startHttpApp } from './app.js';
+import { buildServices, createBoltApp, startHttpApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { startRetentionSweep } from './jobs/retention.js';
+import type { AppServices } from './services.js';
 
 /** Runs until a signal: Socket Mode when an app token is set, otherwise the HTTP receiver. */
 export async function startApp(config: AppConfig): Promise<void> {

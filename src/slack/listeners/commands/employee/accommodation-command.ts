@@ -1,17 +1,20 @@
-import type { App, SlashCommand } from '@slack/bolt';
-import type { AppServices } from '../../../app.js';
-import { crisisCountryForTimeZone } from '../../../domain/country.js';
-import { crisisReply, detectCrisis } from '../../../privacy/crisis.js';
-import { StoreUnavailableError } from '../../../store/types.js';
-import { listMyRequests } from '../../../workflows/my-requests.js';
-import { section } from '../../views/blocks.js';
-import { helpMessage, type SlackMessage, statusListMessage } from '../../views/messages.js';
-import { deleteDataConfirmView } from '../../views/my-data.js';
-import { openStart, STORE_UNAVAILABLE_TEXT, slackProfile } from '../journey.js';
+import type { SlashCommand } from '@slack/bolt';
+import { crisisCountryForTimeZone } from '../../../../domain/country.js';
+import { crisisReply, detectCrisis } from '../../../../privacy/crisis.js';
+import type { AppServices } from '../../../../services.js';
+import { StoreUnavailableError } from '../../../../store/types.js';
+import { listMyRequests } from '../../../../workflows/my-requests.js';
+import { openStart, STORE_UNAVAILABLE_TEXT } from '../../../open-start.js';
+import { slackProfile } from '../../../profile.js';
+import { section } from '../../../views/blocks.js';
+import { helpMessage, type SlackMessage, statusListMessage } from '../../../views/messages.js';
+import { deleteDataConfirmView } from '../../../views/my-data.js';
+import type { CommandArgs } from '../../args.js';
 
 /** `/accommodation [help | new | status | delete-my-data]`. */
-export function register(app: App, services: AppServices): void {
-  app.command('/accommodation', async ({ ack, command, client }) => {
+export const accommodationCommand =
+  (services: AppServices) =>
+  async ({ ack, command, client }: CommandArgs): Promise<void> => {
     await ack();
     const person = { teamId: command.team_id, userId: command.user_id };
     const word = command.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
@@ -64,8 +67,7 @@ export function register(app: App, services: AppServices): void {
         }
       }
     }
-  });
-}
+  };
 
 async function statusFor(services: AppServices, command: SlashCommand) {
   const { store } = services;

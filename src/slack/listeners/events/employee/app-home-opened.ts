@@ -1,10 +1,11 @@
-import type { App } from '@slack/bolt';
-import type { AppServices } from '../../../app.js';
-import { publishHome } from '../journey.js';
+import type { AppServices } from '../../../../services.js';
+import { publishHome } from '../../../publish-home.js';
+import type { EventArgs } from '../../args.js';
 
-export function register(app: App, services: AppServices): void {
-  app.event('app_home_opened', async ({ event, body, client, context }) => {
+/** Opening the app's Home tab: the person's draft and requests, fresh. */
+export const appHomeOpened =
+  (services: AppServices) =>
+  async ({ event, body, client, context }: EventArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab !== 'home') return;
     await publishHome(services, client, { teamId: context.teamId ?? body.team_id, userId: event.user });
-  });
-}
+  };

@@ -1,21 +1,22 @@
-import type { App } from '@slack/bolt';
-import type { AppServices } from '../../../app.js';
-import { crisisCountryForTimeZone } from '../../../domain/country.js';
-import { crisisReply } from '../../../privacy/crisis.js';
-import { handleDirectMessage } from '../../../workflows/assistant.js';
-import { firstDelivery } from '../../../workflows/deliveries.js';
+import { crisisCountryForTimeZone } from '../../../../domain/country.js';
+import { crisisReply } from '../../../../privacy/crisis.js';
+import type { AppServices } from '../../../../services.js';
+import { handleDirectMessage } from '../../../../workflows/assistant.js';
+import { firstDelivery } from '../../../../workflows/deliveries.js';
 import {
   type AssistantMessage,
   answerMessage,
   crisisMessage,
   historyNoteMessage,
   startMessage,
-} from '../../views/assistant.js';
-import { escapeMrkdwn } from '../../views/blocks.js';
+} from '../../../views/assistant.js';
+import { escapeMrkdwn } from '../../../views/blocks.js';
+import type { EventArgs } from '../../args.js';
 
 /** The assistant in the DM: answers questions, starts or resumes the intake, follows the firewall. */
-export function register(app: App, services: AppServices): void {
-  app.message(async ({ message, body, client, context }) => {
+export const directMessage =
+  (services: AppServices) =>
+  async ({ message, body, client, context }: EventArgs<'message'>): Promise<void> => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message)) return;
     if (!message.user || message.user === context.botUserId || typeof message.text !== 'string') return;
     const teamId = context.teamId ?? body.team_id;
@@ -50,5 +51,4 @@ export function register(app: App, services: AppServices): void {
         hasDraft: conversation?.draft !== undefined,
       }),
     );
-  });
-}
+  };

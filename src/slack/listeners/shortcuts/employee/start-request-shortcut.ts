@@ -1,14 +1,12 @@
-import type { App } from '@slack/bolt';
-import type { AppServices } from '../../../app.js';
-import { openStartOrExplain } from '../journey.js';
-
-export const shortcutIds = { start: 'start_accommodation_request' } as const;
+import type { AppServices } from '../../../../services.js';
+import { openStartOrExplain } from '../../../open-start.js';
+import type { GlobalShortcutArgs } from '../../args.js';
 
 /** The global shortcut: the same start as `/accommodation`, from anywhere in Slack. */
-export function register(app: App, services: AppServices): void {
-  app.shortcut(shortcutIds.start, async ({ ack, shortcut, client }) => {
+export const startRequestShortcut =
+  (services: AppServices) =>
+  async ({ ack, shortcut, client }: GlobalShortcutArgs): Promise<void> => {
     await ack();
     const teamId = shortcut.team?.id ?? '';
     await openStartOrExplain(services, client, shortcut.trigger_id, { teamId, userId: shortcut.user.id });
-  });
-}
+  };

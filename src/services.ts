@@ -1,0 +1,25 @@
+import type { DestinationStream } from 'pino';
+import type { AppConfig } from './config.js';
+import type { Drafter } from './drafting/index.js';
+import type { LetterTemplates } from './letters/index.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/types.js';
+
+/**
+ * What every listener, middleware and job is handed: the services the composition root
+ * (`app.ts`) builds once. It lives apart from `app.ts` so that nothing the app wires imports the
+ * app back.
+ */
+export interface AppServices {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly drafter: Drafter;
+  readonly letters: LetterTemplates;
+  readonly now: () => Date;
+}
+
+export interface ServiceOptions {
+  readonly logStream?: DestinationStream;
+  readonly now?: () => Date;
+}

@@ -1,0 +1,33 @@
+import { reasonWording } from '../../../../domain/disclosure.js';
+import { requestFromDraft } from '../../../../domain/intake.js';
+import type { AppServices } from '../../../../services.js';
+import { decodeMetadata, encodeMetadata } from '../../../intake-metadata.js';
+import { personOfAction } from '../../../person.js';
+import { editWordingView } from '../../../views/intake/index.js';
+import type { ButtonArgs } from '../../args.js';
+
+/** "Edit wording" on the review: the letter's own-words parts, in a form of their own. */
+export const editWording =
+  (services: AppServices) =>
+  async ({ ack, body, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    const person = personOfAction(body);
+    const metadata = decodeMetadata(body.view?.private_metadata);
+    const draft = (await services.store.conversations.get(person.teamId, person.userId))?.draft;
+    if (!body.view || !metadata || !draft || draft.draftId !== metadata.draftId) return;
+    const complete = requestFromDraft(draft);
+    const currentStatement = complete.ok
+      ? `I am asking for a temporary change to my working hours so that I can attend ${reasonWording(
+          complete.fields.disclosure.reason,
+          complete.fields.sensitive,
+        )}.`
+      : undefined;
+    await client.views.update({
+      view_id: body.view.id,
+      view: editWordingView({
+        draft,
+        privateMetadata: encodeMetadata(metadata),
+        ...(currentStatement ? { currentStatement } : {}),
+      }),
+    });
+  };

@@ -1,0 +1,23 @@
+import type { AppServices } from '../../../../services.js';
+import { exportMyData as exportData } from '../../../../workflows/my-data.js';
+import { directMessageChannel } from '../../../direct-messages.js';
+import { personOfAction } from '../../../person.js';
+import type { ButtonArgs } from '../../args.js';
+
+/** "Export my data" on Home: a JSON file in the employee's DM, without private notes. */
+export const exportMyData =
+  (services: AppServices) =>
+  async ({ ack, body, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    const person = personOfAction(body);
+    const data = await exportData(services.store, person.teamId, person.userId, services.now());
+    const channel = await directMessageChannel(client, person.userId);
+    await client.filesUploadV2({
+      channel_id: channel,
+      filename: 'my-accommodation-data.json',
+      title: 'My accommodation data',
+      content: JSON.stringify(data, null, 2),
+      initial_comment:
+        'Here’s a copy of your data. Health details are replaced by placeholders and private notes are left out, because files stay in Slack.',
+    });
+  };

@@ -1,0 +1,73 @@
+import type { Draft } from '../../../../domain/draft.js';
+import { requestFromDraft } from '../../../../domain/intake.js';
+import type { AppServices } from '../../../../services.js';
+import { submitDraft } from '../../../../workflows/submit.js';
+import { directMessageChannel } from '../../../direct-messages.js';
+import { hrDestinations } from '../../../hr-recipients.js';
+import { decodeMetadata } from '../../../intake-metadata.js';
+import { intakeScreen } from '../../../intake-screen.js';
+import { personOfView } from '../../../person.js';
+import { slackProfile } from '../../../profile.js';
+import { publishHome } from '../../../publish-home.js';
+import { hrRequestCard } from '../../../views/hr-card.js';
+import { submittedMessage } from '../../../views/messages.js';
+import type { ViewSubmitArgs } from '../../args.js';
+
+const COULD_NOT_SEND =
+  'I couldn’t send your request just now, so nothing has gone to HR yet. Your letter is safe here: please press Send to HR again in a moment.';
+
+/** "Send to HR" on the review: the request is stored, the employee told, and HR's card posted. */
+export const sendRequest =
+  (services: AppServices) =>
+  async ({ ack, body, view, client }: ViewSubmitArgs): Promise<void> => {
+    const { store } = services;
+    const person = personOfView(body);
+    const metadata = decodeMetadata(view.private_metadata);
+    const [profile, conversation] = await Promise.all([
+      slackProfile(client, person.userId),
+      store.conversations.get(person.teamId, person.userId),
+    ]);
+    const draft: Draft | undefined = conversation?.draft;
+    if (!metadata || !draft || draft.draftId !== metadata.draftId) {
+      // A second click of "Send to HR": the first one already sent it.
+      await ack({ response_action: 'clear' });
+      return;
+    }
+    const complete = requestFromDraft(draft);
+    if (!complete.ok) {
+      await ack({
+        response_action: 'update',
+        view: intakeScreen(services, draft, profile, { step: 'review' }),
+      });
+      return;
+    }
+    let outcome: Awaited<ReturnType<typeof submitDraft>>;
+    try {
+      outcome = await submitDraft(store, {
+        teamId: person.teamId,
+        employee: { role: 'employee', id: person.userId },
+        draft,
+        fields: complete.fields,
+        now: services.now(),
+      });
+    } catch (error) {
+      // Nothing was sent, and the draft is untouched: say so, and keep the letter on screen.
+      services.logger.warn({ err: error }, 'could not submit a request');
+      await ack({
+        response_action: 'update',
+        view: intakeScreen(services, draft, profile, { step: 'review', notes: [COULD_NOT_SEND] }),
+      });
+      return;
+    }
+    await ack({ response_action: 'clear' });
+    if (outcome.kind !== 'submitted') return;
+    const { request } = outcome;
+    const confirmation = submittedMessage({ reference: request.id });
+    const channel = await directMessageChannel(client, person.userId);
+    await client.chat.postMessage({ channel, text: confirmation.text, blocks: confirmation.blocks });
+    const card = hrRequestCard(request);
+    for (const destination of await hrDestinations(services, client)) {
+      await client.chat.postMessage({ channel: destination, text: card.text, blocks: card.blocks });
+    }
+    await publishHome(services, client, person);
+  };

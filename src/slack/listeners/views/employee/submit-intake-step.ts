@@ -1,0 +1,74 @@
+import { crisisCountryForTimeZone } from '../../../../domain/country.js';
+import type { IntakeStep } from '../../../../domain/draft.js';
+import { applyDraftPatch, nextIntakeStep } from '../../../../domain/intake.js';
+import { crisisReply, detectCrisis } from '../../../../privacy/crisis.js';
+import type { AppServices } from '../../../../services.js';
+import { updateDraft } from '../../../../workflows/drafts.js';
+import { todayIn } from '../../../../workflows/request-letter.js';
+import { decodeMetadata } from '../../../intake-metadata.js';
+import { intakeScreen } from '../../../intake-screen.js';
+import { personOfView } from '../../../person.js';
+import { slackProfile } from '../../../profile.js';
+import type { ViewSubmitArgs } from '../../args.js';
+import {
+  COULD_NOT_SAVE,
+  crisisView,
+  type FormStep,
+  firstInput,
+  forms,
+  furthest,
+  goneView,
+  typedValues,
+} from './intake-form.js';
+
+/** "Next" on one of the four intake forms: check it, save it, and show the next step (or errors). */
+export const submitIntakeStep =
+  (services: AppServices, step: FormStep) =>
+  async ({ ack, body, view, client }: ViewSubmitArgs): Promise<void> => {
+    const { store } = services;
+    const person = personOfView(body);
+    const profile = await slackProfile(client, person.userId);
+    // Crisis language is answered before anything else, and that text is never saved.
+    if (typedValues(view).some(detectCrisis)) {
+      await ack({
+        response_action: 'push',
+        view: crisisView(crisisReply(crisisCountryForTimeZone(profile.timeZone))),
+      });
+      return;
+    }
+    const metadata = decodeMetadata(view.private_metadata);
+    const now = services.now();
+    try {
+      const conversation = await store.conversations.get(person.teamId, person.userId);
+      const draft = conversation?.draft;
+      if (!metadata || !draft || draft.draftId !== metadata.draftId) {
+        await ack({ response_action: 'update', view: goneView() });
+        return;
+      }
+      const result = forms[step](view.state.values, { today: todayIn(profile.timeZone, now), draft });
+      if (!result.ok) {
+        // Keep what was typed even though it is not finished, in case the form is closed now.
+        await updateDraft(store, person.teamId, person.userId, draft.draftId, now, (current) =>
+          applyDraftPatch(current, result.partial),
+        );
+        await ack({ response_action: 'errors', errors: result.errors });
+        return;
+      }
+      const next: IntakeStep = metadata.backToReview ? 'review' : nextIntakeStep(step);
+      const saved = await updateDraft(store, person.teamId, person.userId, draft.draftId, now, (current) => ({
+        ...applyDraftPatch(current, result.patch),
+        step: furthest(current.step, next),
+      }));
+      if (!saved) {
+        await ack({ response_action: 'update', view: goneView() });
+        return;
+      }
+      await ack({
+        response_action: 'update',
+        view: intakeScreen(services, saved, profile, { step: next, notes: result.notes }),
+      });
+    } catch (error) {
+      services.logger.warn({ err: error, step }, 'could not save an intake step');
+      await ack({ response_action: 'errors', errors: { [firstInput[step]]: COULD_NOT_SAVE } });
+    }
+  };
