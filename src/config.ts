@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jurisdictions } from './domain/request.js';
-import { type MasterKey, parseMasterKeys } from './privacy/master-keys.js';
+import { type MasterKey, parseMasterKeys, weakMasterKeyProblems } from './privacy/master-keys.js';
 
 /**
  * The environment, parsed once. Every problem is reported at once, one line each: the variable,
@@ -124,6 +124,8 @@ const fixes: Record<string, string> = {
   RETENTION_DAYS: 'use a number of days, e.g. 365',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
   POLICY_URL: 'use a full https:// link to your accommodation policy',
+  OPENAI_API_KEY: 'use your OpenAI (or compatible server) API key, or leave it empty to draft offline',
+  COMPANY_NAME: 'write your organisation’s name as letters should show it',
   LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
 };
 
@@ -178,7 +180,25 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export interface LoadOptions {
   /** The demo and tests run without Redis on the in-process store; `npm start` must not. */
   readonly requireRedis?: boolean;
+  /**
+   * The demo keeps nothing past its run, so a hand-made vault key there protects nothing anyway;
+   * everywhere else a key that cannot be random is refused.
+   */
+  readonly demo?: boolean;
 }
+
+/**
+ * Values copied from `.env.example` unchanged, or written in its style: they parse, so without this
+ * the app would start and fail later, far from the cause (a placeholder token only fails at Slack).
+ */
+const PLACEHOLDER = /your|example|placeholder|change-?me|replace|paste|x{4,}|\.\.\.|…|<|>/i;
+const placeholderChecks: Readonly<Record<string, (value: string) => boolean>> = {
+  SLACK_BOT_TOKEN: (value) => PLACEHOLDER.test(value.replace(/^xoxb-/, '')),
+  SLACK_APP_TOKEN: (value) => PLACEHOLDER.test(value.replace(/^xapp-/, '')),
+  SLACK_SIGNING_SECRET: (value) => PLACEHOLDER.test(value),
+  OPENAI_API_KEY: (value) => PLACEHOLDER.test(value.replace(/^sk-/, '')),
+  COMPANY_NAME: (value) => /^example co\.?$/i.test(value.trim()),
+};
 
 export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   const parsed = EnvSchema.safeParse(env);
@@ -205,7 +225,18 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   if (!present('HR_USERGROUP_ID') && !present('HR_USER_IDS')) {
     problems.push(describe('HR_USER_IDS', 'is missing (set HR_USER_IDS or HR_USERGROUP_ID)'));
   }
+  for (const [variable, isPlaceholder] of Object.entries(placeholderChecks)) {
+    const value = env[variable]?.trim();
+    if (value && isPlaceholder(value)) {
+      problems.unshift(describe(variable, 'is still the example value from .env.example'));
+    }
+  }
   const data = parsed.success ? parsed.data : undefined;
+  if (data && !options.demo) {
+    for (const problem of weakMasterKeyProblems(data.VAULT_MASTER_KEYS)) {
+      problems.push(`VAULT_MASTER_KEYS is not safe: ${problem}.`);
+    }
+  }
   if (problems.length > 0 || !data) throw new ConfigError(problems);
 
   return {

@@ -71,3 +71,42 @@ export function parseMasterKeys(value: string): MasterKey[] {
   if (problems.length > 0) throw new MasterKeyConfigError(problems);
   return keys;
 }
+
+/** The one command that makes a good key, said wherever a key is refused. */
+export const GENERATE_A_KEY = 'generate one with: openssl rand -base64 32';
+
+/**
+ * Names each master key that cannot be random: 32 bytes from a random source essentially never
+ * repeat one byte, repeat a short pattern, use a handful of values, or read as typed text. A key
+ * like that was made by hand (zeros, "AAAA…", a password pasted twice) and protects nothing.
+ * The same key under two ids is refused too: rotation that rotates nothing. Never echoes key material.
+ */
+export function weakMasterKeyProblems(keys: readonly MasterKey[]): string[] {
+  const problems: string[] = [];
+  keys.forEach(({ id, key }, index) => {
+    const label = `key "${id}"`;
+    const why = weakness(key);
+    if (why) problems.push(`${label} ${why}; ${GENERATE_A_KEY}`);
+    const twin = keys.findIndex((other, at) => at < index && other.key.equals(key));
+    if (twin >= 0) {
+      problems.push(
+        `${label} is the same key as "${keys[twin]?.id}"; each id needs its own key (${GENERATE_A_KEY})`,
+      );
+    }
+  });
+  return problems;
+}
+
+function weakness(key: Buffer): string | undefined {
+  if (key.every((byte) => byte === key[0])) {
+    return key[0] === 0 ? 'is all zero bytes' : 'is one byte repeated';
+  }
+  for (let period = 2; period <= key.length / 2; period += 1) {
+    if (key.every((byte, at) => byte === key[at % period])) return 'is a short pattern repeated';
+  }
+  // 32 random bytes show about 30 distinct values; fewer than 16 happens essentially never by chance.
+  if (new Set(key).size < 16) return 'uses too few different byte values to be random';
+  // Printable text for all 32 bytes has a chance of about 1 in 10^13: this is a typed password.
+  if (key.every((byte) => byte >= 0x20 && byte < 0x7f)) return 'is typed text, not random bytes';
+  return undefined;
+}

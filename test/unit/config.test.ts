@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { ConfigError, environmentVariables, loadConfig } from '../../src/config.
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-123-456-secretvalue',
   SLACK_SIGNING_SECRET: 'signing-secret-value',
-  VAULT_MASTER_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  VAULT_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   HR_USER_IDS: 'U0HR1, U0HR2',
   REDIS_URL: 'redis://127.0.0.1:6379',
 };
@@ -60,6 +61,37 @@ describe('configuration', () => {
     expect(problems.join('\n')).toContain('SLACK_BOT_TOKEN is not valid');
     expect(problems.join('\n')).toContain('PORT is not valid');
     expect(problems.join('\n')).not.toContain('xoxp-user-token-secret');
+  });
+
+  it('refuses the placeholders of .env.example, naming each without echoing it', () => {
+    const problems = problemsOf({
+      ...valid,
+      SLACK_BOT_TOKEN: 'xoxb-your-bot-token',
+      SLACK_APP_TOKEN: 'xapp-your-app-token',
+      COMPANY_NAME: 'Example Co',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^COMPANY_NAME is still the example value from \.env\.example: /),
+      expect.stringMatching(/^SLACK_APP_TOKEN is still the example value from \.env\.example: /),
+      expect.stringMatching(/^SLACK_BOT_TOKEN is still the example value from \.env\.example: copy the Bot/),
+    ]);
+    expect(problems.join('\n')).not.toContain('your-bot-token');
+  });
+
+  it('refuses a vault key that cannot be random, with how to make a good one', () => {
+    const key = randomBytes(32).toString('base64');
+    const problems = problemsOf({ ...valid, VAULT_MASTER_KEYS: `new:${key},old:${key}` });
+    expect(problems).toEqual([
+      'VAULT_MASTER_KEYS is not safe: key "old" is the same key as "new"; each id needs its own key (generate one with: openssl rand -base64 32).',
+    ]);
+    expect(problemsOf({ ...valid, VAULT_MASTER_KEYS: `k1:${Buffer.alloc(32).toString('base64')}` })).toEqual([
+      'VAULT_MASTER_KEYS is not safe: key "k1" is all zero bytes; generate one with: openssl rand -base64 32.',
+    ]);
+  });
+
+  it('lets the demo use any well-formed vault key: it keeps nothing past its run', () => {
+    const env = { ...valid, VAULT_MASTER_KEYS: `demo:${Buffer.alloc(32).toString('base64')}` };
+    expect(() => loadConfig(env, { demo: true })).not.toThrow();
   });
 
   it('lets the demo and tests run without Redis', () => {
