@@ -47,8 +47,68 @@ export interface StoreBackend extends KeyStore {
     next: number,
     value: string,
   ): Promise<'written' | 'conflict' | 'missing'>;
-  /** Removes the record and its audit stream. */
+  /**
+   * One transition, atomically: compare-and-set of the record (`expected` 0: it must not exist yet),
+   * the audit entry appended, and the outbox entries added to the request's pending outbox.
+   */
+  commitTransition(
+    teamId: string,
+    id: string,
+    expected: number,
+    next: number,
+    value: string,
+    audit: string,
+    outbox: readonly { readonly id: string; readonly value: string }[],
+  ): Promise<'written' | 'conflict' | 'missing' | 'exists'>;
+  /**
+   * Removes the record, its audit stream and its delivered and dead outbox entries. Undelivered
+   * entries and the list of posts stay until the worker has dealt with them (deleting the posts is
+   * itself an effect).
+   */
   deleteRequest(teamId: string, id: string): Promise<void>;
+
+  /** Notes (or refreshes) that the request may have pending entries; called before each commit. */
+  notePendingOutbox(teamId: string, requestId: string, score: number): Promise<void>;
+  /** Members of that list, lowest score first. */
+  pendingOutboxRequests(limit: number): Promise<{ teamId: string; requestId: string }[]>;
+  /** Drops the request from the list if nothing is pending and its score is below `before`. */
+  forgetPendingOutbox(teamId: string, requestId: string, before: number): Promise<void>;
+  getOutboxEntry(
+    teamId: string,
+    requestId: string,
+    entryId: string,
+  ): Promise<{ value: string; state: 'pending' | 'done' | 'dead' } | null>;
+  pendingOutbox(teamId: string, requestId: string): Promise<{ id: string; value: string }[]>;
+  claimOutboxEntry(
+    teamId: string,
+    requestId: string,
+    entryId: string,
+    owner: string,
+    leaseMs: number,
+  ): Promise<'claimed' | 'busy' | 'settled'>;
+  releaseOutboxEntry(teamId: string, requestId: string, entryId: string, owner: string): Promise<void>;
+  /** Pending -> done (and the lease dropped); true only for the call that moved it. */
+  markOutboxDone(teamId: string, requestId: string, entryId: string, at: string): Promise<boolean>;
+  /** Pending -> dead with `value` (the dead letter), indexed at `score`; true only for the mover. */
+  markOutboxDead(
+    teamId: string,
+    requestId: string,
+    entryId: string,
+    value: string,
+    score: number,
+  ): Promise<boolean>;
+  deadOutboxIndex(limit: number): Promise<{ teamId: string; entryId: string }[]>;
+  /** Dead -> pending with `entry` as the pending value, if the dead letter is still `expected`. */
+  reviveOutboxEntry(
+    teamId: string,
+    requestId: string,
+    entryId: string,
+    expected: string,
+    entry: string,
+  ): Promise<boolean>;
+  putPost(teamId: string, requestId: string, field: string, ts: string): Promise<void>;
+  listPosts(teamId: string, requestId: string): Promise<[field: string, ts: string][]>;
+  deletePosts(teamId: string, requestId: string): Promise<void>;
 
   /** Adds or moves index entries; with `onlyNew`, an entry already present keeps its score. */
   indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean): Promise<void>;

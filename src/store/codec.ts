@@ -1,5 +1,6 @@
 import { type ZodError, z } from 'zod';
 import { Conversation, Draft, EmployeeProfile, RedactedTurn } from '../domain/draft.js';
+import { OutboxEntry } from '../domain/effects.js';
 import {
   AccommodationRequest,
   AuditEntry,
@@ -12,7 +13,7 @@ import type { KeyRef, Vault } from '../privacy/vault.js';
 import { looksSealed } from '../privacy/vault-format.js';
 import { CorruptRecordError, InvalidRecordError } from './errors.js';
 import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
-import type { RequestSummary } from './types.js';
+import type { DeadLetter, RequestSummary } from './types.js';
 
 /**
  * How records look at rest. Every stored record is JSON `{ v: <format version>, ... }`, checked with
@@ -226,12 +227,6 @@ export function decodeRequestSummary(raw: string, teamId: string, id: string): R
   };
 }
 
-/** The stored version, for the compare-and-set. */
-export function versionOf(raw: string, teamId: string, id: string): number {
-  const what = requestLabel(teamId, id);
-  return check(StoredRequestV2, upgrade(raw, what), what).version;
-}
-
 // Conversations
 
 export async function encodeConversation(conversation: Conversation, vault: Vault): Promise<string> {
@@ -330,4 +325,44 @@ export function decodeAuditEntry(raw: string, teamId: string, requestId: string)
   const what = `audit entry for ${teamId}/${requestId}`;
   const { v: _v, ...entry } = check(StoredAuditV2, upgrade(raw, what), what);
   return entry;
+}
+
+// Outbox entries and dead letters (C0 only: ids and kinds; parsing drops any unknown key)
+
+const StoredOutboxEntryV1 = z.strictObject({ v: z.literal(1), ...OutboxEntry.shape });
+const StoredDeadLetterV1 = z.strictObject({
+  v: z.literal(1),
+  entry: OutboxEntry,
+  reason: z.string().max(200),
+  attempts: z.number().int().nonnegative(),
+  at: z.string(),
+});
+
+export function encodeOutboxEntry(entry: OutboxEntry): string {
+  return JSON.stringify({ v: 1, ...checkInput(OutboxEntry, entry, `outbox entry ${entry.id}`) });
+}
+
+export function decodeOutboxEntry(raw: string, entryId: string): OutboxEntry {
+  const what = `outbox entry ${entryId}`;
+  const { v: _v, ...entry } = check(StoredOutboxEntryV1, parseJson(raw, what), what);
+  return entry;
+}
+
+export function encodeDeadLetter(letter: DeadLetter): string {
+  const what = `dead letter ${letter.entry.id}`;
+  return JSON.stringify(check(StoredDeadLetterV1, { v: 1, ...letter }, what));
+}
+
+export function decodeDeadLetter(raw: string, entryId: string): DeadLetter {
+  const what = `dead letter ${entryId}`;
+  const { v: _v, ...letter } = check(StoredDeadLetterV1, parseJson(raw, what), what);
+  return letter;
+}
+
+function parseJson(raw: string, what: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new CorruptRecordError(`${what} is not readable`);
+  }
 }

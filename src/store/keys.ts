@@ -5,9 +5,11 @@ import type { KeyRef } from '../privacy/vault.js';
  * The one place that knows Redis key names (the in-process store uses the same names for its maps).
  *
  * Every key carries a hash tag `{...}` so Redis Cluster keeps related keys in one slot:
- *   {team:request}  the record, its data key and its audit stream: purge is one slot
+ *   {team:request}  the record, its data key, its audit stream and its outbox: a transition
+ *                   (compare-and-set, audit entry, effects) is one script in one slot
  *   {team:user}     the conversation, its data keys and the profile
  *   {team}          the team's indexes and reference counters
+ *   {outbox}        the lists of requests with undelivered effects and of dead letters
  * Ids from Slack and our references are safe as they are; anything else is encoded so that no
  * value can close a hash tag early or add a `:` segment.
  */
@@ -45,6 +47,23 @@ export interface RedisKeys {
   request(teamId: string, requestId: string): string;
   /** Stream of C0 audit entries. */
   audit(teamId: string, requestId: string): string;
+  /** Hash of the request's outbox entries not yet delivered: entry id -> entry (C0 JSON). */
+  outbox(teamId: string, requestId: string): string;
+  /** Hash of delivered entry ids -> when: a second delivery of the same entry finds it here. */
+  outboxDone(teamId: string, requestId: string): string;
+  /** Hash of entries given up on (dead letters): entry id -> entry with the failure (C0 JSON). */
+  outboxDead(teamId: string, requestId: string): string;
+  /** A worker's short lease on one entry while it delivers it, so two workers never both do. */
+  outboxLease(teamId: string, requestId: string, entryId: string): string;
+  /** Hash of what the app posted about the request: `<kind>|<channel>` -> message ts. */
+  posts(teamId: string, requestId: string): string;
+  /**
+   * Sorted set of requests (JSON [team, request]) that may have undelivered entries, scored by when
+   * one was last added: the recovery sweep's list. A superset (kept like the status indexes).
+   */
+  readonly outboxPending: string;
+  /** Sorted set of dead letters (JSON [team, entry id]) by when they died: `cli outbox list`. */
+  readonly outboxDeadLetters: string;
   /** A wrapped data key. */
   dataKey(ref: KeyRef): string;
   conversation(teamId: string, userId: string): string;
@@ -69,6 +88,14 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     prefix,
     request: (teamId, requestId) => `${pair(teamId, requestId)}:req`,
     audit: (teamId, requestId) => `${pair(teamId, requestId)}:audit`,
+    outbox: (teamId, requestId) => `${pair(teamId, requestId)}:outbox`,
+    outboxDone: (teamId, requestId) => `${pair(teamId, requestId)}:outbox-done`,
+    outboxDead: (teamId, requestId) => `${pair(teamId, requestId)}:outbox-dead`,
+    outboxLease: (teamId, requestId, entryId) =>
+      `${pair(teamId, requestId)}:outbox-lease:${segment(entryId)}`,
+    posts: (teamId, requestId) => `${pair(teamId, requestId)}:posts`,
+    outboxPending: `${prefix}:{outbox}:pending`,
+    outboxDeadLetters: `${prefix}:{outbox}:dead`,
     dataKey: (ref) => `${prefix}:{${ref.scope}}:dek:${ref.name}`,
     conversation: (teamId, userId) => `${pair(teamId, userId)}:conv`,
     profile: (teamId, userId) => `${pair(teamId, userId)}:profile`,
@@ -78,4 +105,24 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     claim: (teamId, name) => `${team(teamId)}:claim:${segment(name)}`,
     everything: `${prefix}:*`,
   };
+}
+
+/** A member of the {outbox} lists: `[team, id]` as JSON, so any id round-trips. */
+export function pairMember(teamId: string, id: string): string {
+  return JSON.stringify([teamId, id]);
+}
+
+/** Reads a member written by `pairMember`; anything else is skipped, not trusted. */
+export function parsePairMember(member: string): [string, string] | null {
+  try {
+    const value: unknown = JSON.parse(member);
+    return Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+      ? [value[0], value[1]]
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -6,7 +6,7 @@ import {
   type IndexPosition,
   type StoreBackend,
 } from './backend.js';
-import { REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
+import { pairMember, parsePairMember, REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
 import { StoreUnavailableError } from './types.js';
 
@@ -41,6 +41,8 @@ export class MemoryBackend implements StoreBackend {
   readonly #sortedSets = new Map<string, Map<string, number>>();
   readonly #streams = new Map<string, string[]>();
   readonly #counters = new Map<string, number>();
+  /** Hashes: outboxes (pending, done, dead) and posts, by key. */
+  readonly #hashes = new Map<string, Map<string, string>>();
   #closed = false;
 
   constructor(
@@ -57,6 +59,8 @@ export class MemoryBackend implements StoreBackend {
       for (const [id, score] of members) yield [key, `${id} ${score}`];
     for (const [key, entries] of this.#streams) for (const entry of entries) yield [key, entry];
     for (const [key, count] of this.#counters) yield [key, String(count)];
+    for (const [key, fields] of this.#hashes)
+      for (const [field, value] of fields) yield [key, `${field} ${value}`];
   }
 
   async ping() {
@@ -185,10 +189,143 @@ export class MemoryBackend implements StoreBackend {
     return 'written' as const;
   }
 
+  async commitTransition(
+    teamId: string,
+    id: string,
+    expected: number,
+    next: number,
+    value: string,
+    audit: string,
+    outbox: readonly { readonly id: string; readonly value: string }[],
+  ) {
+    this.#open();
+    const key = this.keys.request(teamId, id);
+    const stored = this.#records.get(key);
+    // Checked and written in one synchronous step, as the Redis script is: nothing runs in between.
+    if (expected === 0) {
+      if (stored) return 'exists' as const;
+    } else {
+      if (!stored) return 'missing' as const;
+      if (stored.version !== expected) return 'conflict' as const;
+    }
+    this.#records.set(key, { version: next, value });
+    const auditKey = this.keys.audit(teamId, id);
+    this.#streams.set(auditKey, [...(this.#streams.get(auditKey) ?? []), audit]);
+    const pending = this.#hash(this.keys.outbox(teamId, id));
+    for (const entry of outbox) pending.set(entry.id, entry.value);
+    return 'written' as const;
+  }
+
   async deleteRequest(teamId: string, id: string) {
     this.#open();
     this.#records.delete(this.keys.request(teamId, id));
     this.#streams.delete(this.keys.audit(teamId, id));
+    this.#hashes.delete(this.keys.outboxDone(teamId, id));
+    this.#hashes.delete(this.keys.outboxDead(teamId, id));
+  }
+
+  // The outbox
+
+  async notePendingOutbox(teamId: string, requestId: string, score: number) {
+    this.#zset(this.keys.outboxPending).set(pairMember(teamId, requestId), score);
+  }
+
+  async pendingOutboxRequests(limit: number) {
+    return this.#ordered(this.keys.outboxPending)
+      .slice(0, limit)
+      .flatMap(({ id }) => {
+        const pair = parsePairMember(id);
+        return pair ? [{ teamId: pair[0], requestId: pair[1] }] : [];
+      });
+  }
+
+  async forgetPendingOutbox(teamId: string, requestId: string, before: number) {
+    if (this.#hash(this.keys.outbox(teamId, requestId)).size > 0) return;
+    const index = this.#zset(this.keys.outboxPending);
+    const member = pairMember(teamId, requestId);
+    const score = index.get(member);
+    if (score !== undefined && score < before) index.delete(member);
+  }
+
+  async getOutboxEntry(teamId: string, requestId: string, entryId: string) {
+    const pending = this.#hash(this.keys.outbox(teamId, requestId)).get(entryId);
+    if (pending !== undefined) return { value: pending, state: 'pending' as const };
+    const dead = this.#hash(this.keys.outboxDead(teamId, requestId)).get(entryId);
+    if (dead !== undefined) return { value: dead, state: 'dead' as const };
+    if (this.#hash(this.keys.outboxDone(teamId, requestId)).has(entryId))
+      return { value: '', state: 'done' as const };
+    return null;
+  }
+
+  async pendingOutbox(teamId: string, requestId: string) {
+    return [...this.#hash(this.keys.outbox(teamId, requestId))].map(([id, value]) => ({ id, value }));
+  }
+
+  async claimOutboxEntry(teamId: string, requestId: string, entryId: string, owner: string, leaseMs: number) {
+    if (!this.#hash(this.keys.outbox(teamId, requestId)).has(entryId)) return 'settled' as const;
+    const lease = this.keys.outboxLease(teamId, requestId, entryId);
+    const holder = this.#get(lease);
+    if (holder !== null && holder !== owner) return 'busy' as const;
+    this.#set(lease, owner, leaseMs);
+    return 'claimed' as const;
+  }
+
+  async releaseOutboxEntry(teamId: string, requestId: string, entryId: string, owner: string) {
+    const lease = this.keys.outboxLease(teamId, requestId, entryId);
+    if (this.#get(lease) === owner) this.#strings.delete(lease);
+  }
+
+  async markOutboxDone(teamId: string, requestId: string, entryId: string, at: string) {
+    if (!this.#hash(this.keys.outbox(teamId, requestId)).delete(entryId)) return false;
+    this.#hash(this.keys.outboxDone(teamId, requestId)).set(entryId, at);
+    this.#strings.delete(this.keys.outboxLease(teamId, requestId, entryId));
+    return true;
+  }
+
+  async markOutboxDead(teamId: string, requestId: string, entryId: string, value: string, score: number) {
+    if (!this.#hash(this.keys.outbox(teamId, requestId)).delete(entryId)) return false;
+    this.#hash(this.keys.outboxDead(teamId, requestId)).set(entryId, value);
+    this.#strings.delete(this.keys.outboxLease(teamId, requestId, entryId));
+    this.#zset(this.keys.outboxDeadLetters).set(pairMember(teamId, entryId), score);
+    return true;
+  }
+
+  async deadOutboxIndex(limit: number) {
+    return this.#ordered(this.keys.outboxDeadLetters)
+      .slice(0, limit)
+      .flatMap(({ id }) => {
+        const pair = parsePairMember(id);
+        return pair ? [{ teamId: pair[0], entryId: pair[1] }] : [];
+      });
+  }
+
+  async reviveOutboxEntry(
+    teamId: string,
+    requestId: string,
+    entryId: string,
+    expected: string,
+    entry: string,
+  ) {
+    const dead = this.#hash(this.keys.outboxDead(teamId, requestId));
+    if (dead.get(entryId) !== expected) return false;
+    dead.delete(entryId);
+    this.#hash(this.keys.outbox(teamId, requestId)).set(entryId, entry);
+    this.#zset(this.keys.outboxDeadLetters).delete(pairMember(teamId, entryId));
+    await this.notePendingOutbox(teamId, requestId, this.now());
+    return true;
+  }
+
+  async putPost(teamId: string, requestId: string, field: string, ts: string) {
+    this.#hash(this.keys.posts(teamId, requestId)).set(field, ts);
+  }
+
+  async listPosts(teamId: string, requestId: string): Promise<[string, string][]> {
+    return [...this.#hash(this.keys.posts(teamId, requestId))];
+  }
+
+  async deletePosts(teamId: string, requestId: string) {
+    this.#open();
+    this.#hashes.delete(this.keys.posts(teamId, requestId));
   }
 
   async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {
@@ -238,6 +375,27 @@ export class MemoryBackend implements StoreBackend {
   }
 
   // Helpers
+
+  /** The hash at `key`, made on first use (an empty one holds nothing, as in Redis). */
+  #hash(key: string): Map<string, string> {
+    this.#open();
+    let hash = this.#hashes.get(key);
+    if (!hash) {
+      hash = new Map();
+      this.#hashes.set(key, hash);
+    }
+    return hash;
+  }
+
+  #zset(key: string): Map<string, number> {
+    this.#open();
+    let set = this.#sortedSets.get(key);
+    if (!set) {
+      set = new Map();
+      this.#sortedSets.set(key, set);
+    }
+    return set;
+  }
 
   /** Redis's order for a sorted set: by score, then by member. */
   #ordered(key: string): IndexPosition[] {

@@ -8,7 +8,7 @@ import {
   type StoreBackend,
 } from './backend.js';
 import { StoreCommandError } from './errors.js';
-import { REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
+import { pairMember, parsePairMember, REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
 import { StoreUnavailableError } from './types.js';
 
@@ -68,6 +68,72 @@ if stored ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'version', ARGV[2], 'data', ARGV[3])
 return 1`,
   },
+  /**
+   * A transition: KEYS record, audit stream, pending outbox; ARGV expected version (0: create),
+   * next version, record, audit entry, then (entry id, entry) pairs. All in one slot, so in Cluster
+   * too it is one atomic step; with the AOF a script is written as one unit, so a crash keeps all of
+   * it or none.
+   */
+  aaCommitTransition: {
+    numberOfKeys: 3,
+    lua: `local stored = redis.call('HGET', KEYS[1], 'version')
+if ARGV[1] == '0' then
+  if stored then return -2 end
+else
+  if not stored then return -1 end
+  if stored ~= ARGV[1] then return 0 end
+end
+redis.call('HSET', KEYS[1], 'version', ARGV[2], 'data', ARGV[3])
+redis.call('XADD', KEYS[2], '*', 'entry', ARGV[4])
+for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1]) end
+return 1`,
+  },
+  /** KEYS pending, lease; ARGV entry id, owner, lease ms. */
+  aaClaimOutboxEntry: {
+    numberOfKeys: 2,
+    lua: `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 'settled' end
+local holder = redis.call('GET', KEYS[2])
+if holder and holder ~= ARGV[2] then return 'busy' end
+redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+return 'claimed'`,
+  },
+  /** KEYS lease; ARGV owner. */
+  aaReleaseOutboxEntry: {
+    numberOfKeys: 1,
+    lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`,
+  },
+  /** KEYS pending, done, lease; ARGV entry id, when. */
+  aaMarkOutboxDone: {
+    numberOfKeys: 3,
+    lua: `if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('DEL', KEYS[3])
+return 1`,
+  },
+  /** KEYS pending, dead, lease; ARGV entry id, dead letter. */
+  aaMarkOutboxDead: {
+    numberOfKeys: 3,
+    lua: `if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('DEL', KEYS[3])
+return 1`,
+  },
+  /** KEYS dead, pending; ARGV entry id, expected dead letter, entry. */
+  aaReviveOutboxEntry: {
+    numberOfKeys: 2,
+    lua: `if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+return 1`,
+  },
+  /** KEYS index; ARGV member, before: removes the member only if its score is below `before`. */
+  aaForgetIfOlder: {
+    numberOfKeys: 1,
+    lua: `local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and tonumber(score) < tonumber(ARGV[2]) then redis.call('ZREM', KEYS[1], ARGV[1]) end
+return 1`,
+  },
   aaClaimOnce: {
     numberOfKeys: 1,
     lua: `local existing = redis.call('GET', KEYS[1])
@@ -88,6 +154,37 @@ interface ScriptCommands {
   aaCompareAndSetRequest(key: string, expected: string, next: string, data: string): Promise<number>;
   aaReplaceIfEqual(key: string, expected: string, next: string): Promise<number>;
   aaClaimOnce(key: string, value: string, ttlSeconds: string): Promise<string | null>;
+  aaCommitTransition(record: string, audit: string, outbox: string, ...args: string[]): Promise<number>;
+  aaClaimOutboxEntry(
+    pending: string,
+    lease: string,
+    entryId: string,
+    owner: string,
+    leaseMs: string,
+  ): Promise<'claimed' | 'busy' | 'settled'>;
+  aaReleaseOutboxEntry(lease: string, owner: string): Promise<number>;
+  aaMarkOutboxDone(
+    pending: string,
+    done: string,
+    lease: string,
+    entryId: string,
+    at: string,
+  ): Promise<number>;
+  aaMarkOutboxDead(
+    pending: string,
+    dead: string,
+    lease: string,
+    entryId: string,
+    value: string,
+  ): Promise<number>;
+  aaReviveOutboxEntry(
+    dead: string,
+    pending: string,
+    entryId: string,
+    expected: string,
+    entry: string,
+  ): Promise<number>;
+  aaForgetIfOlder(index: string, member: string, before: string): Promise<number>;
 }
 
 export function createRedisStore(options: RedisStoreOptions): SealedStore {
@@ -238,9 +335,171 @@ export class RedisBackend implements StoreBackend {
     return reply === 1 ? ('written' as const) : reply === 0 ? ('conflict' as const) : ('missing' as const);
   }
 
+  async commitTransition(
+    teamId: string,
+    id: string,
+    expected: number,
+    next: number,
+    value: string,
+    audit: string,
+    outbox: readonly { readonly id: string; readonly value: string }[],
+  ) {
+    const k = this.keys;
+    const reply = await this.#run((r) =>
+      r.aaCommitTransition(
+        k.request(teamId, id),
+        k.audit(teamId, id),
+        k.outbox(teamId, id),
+        String(expected),
+        String(next),
+        value,
+        audit,
+        ...outbox.flatMap((entry) => [entry.id, entry.value]),
+      ),
+    );
+    if (reply === 1) return 'written' as const;
+    if (reply === 0) return 'conflict' as const;
+    return reply === -2 ? ('exists' as const) : ('missing' as const);
+  }
+
   async deleteRequest(teamId: string, id: string) {
-    // One slot ({team:request}): record and audit stream go in one command.
-    await this.#run((r) => r.del(this.keys.request(teamId, id), this.keys.audit(teamId, id)));
+    // One slot ({team:request}): record, audit stream and settled outbox entries go in one command.
+    const k = this.keys;
+    await this.#run((r) =>
+      r.del(k.request(teamId, id), k.audit(teamId, id), k.outboxDone(teamId, id), k.outboxDead(teamId, id)),
+    );
+  }
+
+  // The outbox
+
+  async notePendingOutbox(teamId: string, requestId: string, score: number) {
+    await this.#run((r) => r.zadd(this.keys.outboxPending, String(score), pairMember(teamId, requestId)));
+  }
+
+  async pendingOutboxRequests(limit: number) {
+    const members = await this.#run((r) => r.zrange(this.keys.outboxPending, '0', String(limit - 1)));
+    return members.flatMap((member) => {
+      const pair = parsePairMember(member);
+      return pair ? [{ teamId: pair[0], requestId: pair[1] }] : [];
+    });
+  }
+
+  async forgetPendingOutbox(teamId: string, requestId: string, before: number) {
+    if ((await this.#run((r) => r.hlen(this.keys.outbox(teamId, requestId)))) > 0) return;
+    await this.#run((r) =>
+      r.aaForgetIfOlder(this.keys.outboxPending, pairMember(teamId, requestId), String(before)),
+    );
+  }
+
+  async getOutboxEntry(teamId: string, requestId: string, entryId: string) {
+    const k = this.keys;
+    const [pending, done, dead] = await this.#run((r) =>
+      Promise.all([
+        r.hget(k.outbox(teamId, requestId), entryId),
+        r.hexists(k.outboxDone(teamId, requestId), entryId),
+        r.hget(k.outboxDead(teamId, requestId), entryId),
+      ]),
+    );
+    if (pending !== null) return { value: pending, state: 'pending' as const };
+    if (dead !== null) return { value: dead, state: 'dead' as const };
+    if (done === 1) return { value: '', state: 'done' as const };
+    return null;
+  }
+
+  async pendingOutbox(teamId: string, requestId: string) {
+    const all = await this.#run((r) => r.hgetall(this.keys.outbox(teamId, requestId)));
+    return Object.entries(all).map(([id, value]) => ({ id, value }));
+  }
+
+  claimOutboxEntry(teamId: string, requestId: string, entryId: string, owner: string, leaseMs: number) {
+    const k = this.keys;
+    return this.#run((r) =>
+      r.aaClaimOutboxEntry(
+        k.outbox(teamId, requestId),
+        k.outboxLease(teamId, requestId, entryId),
+        entryId,
+        owner,
+        String(leaseMs),
+      ),
+    );
+  }
+
+  async releaseOutboxEntry(teamId: string, requestId: string, entryId: string, owner: string) {
+    await this.#run((r) => r.aaReleaseOutboxEntry(this.keys.outboxLease(teamId, requestId, entryId), owner));
+  }
+
+  async markOutboxDone(teamId: string, requestId: string, entryId: string, at: string) {
+    const k = this.keys;
+    const reply = await this.#run((r) =>
+      r.aaMarkOutboxDone(
+        k.outbox(teamId, requestId),
+        k.outboxDone(teamId, requestId),
+        k.outboxLease(teamId, requestId, entryId),
+        entryId,
+        at,
+      ),
+    );
+    return reply === 1;
+  }
+
+  async markOutboxDead(teamId: string, requestId: string, entryId: string, value: string, score: number) {
+    const k = this.keys;
+    const moved = await this.#run((r) =>
+      r.aaMarkOutboxDead(
+        k.outbox(teamId, requestId),
+        k.outboxDead(teamId, requestId),
+        k.outboxLease(teamId, requestId, entryId),
+        entryId,
+        value,
+      ),
+    );
+    if (moved !== 1) return false;
+    await this.#run((r) => r.zadd(k.outboxDeadLetters, String(score), pairMember(teamId, entryId)));
+    return true;
+  }
+
+  async deadOutboxIndex(limit: number) {
+    const members = await this.#run((r) => r.zrange(this.keys.outboxDeadLetters, '0', String(limit - 1)));
+    return members.flatMap((member) => {
+      const pair = parsePairMember(member);
+      return pair ? [{ teamId: pair[0], entryId: pair[1] }] : [];
+    });
+  }
+
+  async reviveOutboxEntry(
+    teamId: string,
+    requestId: string,
+    entryId: string,
+    expected: string,
+    entry: string,
+  ) {
+    const k = this.keys;
+    await this.notePendingOutbox(teamId, requestId, Date.now());
+    const moved = await this.#run((r) =>
+      r.aaReviveOutboxEntry(
+        k.outboxDead(teamId, requestId),
+        k.outbox(teamId, requestId),
+        entryId,
+        expected,
+        entry,
+      ),
+    );
+    if (moved !== 1) return false;
+    await this.#run((r) => r.zrem(k.outboxDeadLetters, pairMember(teamId, entryId)));
+    return true;
+  }
+
+  async putPost(teamId: string, requestId: string, field: string, ts: string) {
+    await this.#run((r) => r.hset(this.keys.posts(teamId, requestId), field, ts));
+  }
+
+  async listPosts(teamId: string, requestId: string) {
+    const all = await this.#run((r) => r.hgetall(this.keys.posts(teamId, requestId)));
+    return Object.entries(all);
+  }
+
+  async deletePosts(teamId: string, requestId: string) {
+    await this.#run((r) => r.del(this.keys.posts(teamId, requestId)));
   }
 
   async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {

@@ -1,4 +1,5 @@
 import type { Conversation, EmployeeProfile } from '../domain/draft.js';
+import { type OutboxEntry, outboxEntryId } from '../domain/effects.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import { requestStatuses } from '../domain/status.js';
 import type { Vault } from '../privacy/vault.js';
@@ -6,12 +7,16 @@ import type { IndexPosition, StoreBackend } from './backend.js';
 import {
   decodeAuditEntry,
   decodeConversation,
+  decodeDeadLetter,
+  decodeOutboxEntry,
   decodeProfile,
   decodeRequest,
   decodeRequestSummary,
   draftIdOf,
   encodeAuditEntry,
   encodeConversation,
+  encodeDeadLetter,
+  encodeOutboxEntry,
   encodeProfile,
   encodeRequest,
 } from './codec.js';
@@ -19,13 +24,18 @@ import { RequestNotFoundError } from './errors.js';
 import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
 import {
   type AuditLog,
+  type Committed,
   type ConversationStore,
+  type DeadLetter,
+  type OutboxStore,
   type Page,
   type ProfileStore,
   RequestExistsError,
   type RequestStore,
   type RequestSummary,
+  type SlackPost,
   type Store,
+  type Transition,
   VersionConflictError,
 } from './types.js';
 
@@ -59,6 +69,7 @@ export class SealedStore implements Store {
   readonly profiles: ProfileStore;
   readonly requests: RequestStore;
   readonly audit: AuditLog;
+  readonly outbox: OutboxStore;
 
   constructor(
     readonly backend: StoreBackend,
@@ -74,6 +85,7 @@ export class SealedStore implements Store {
     this.profiles = profileStore(backend);
     this.requests = requestStore(backend, vault, attempts);
     this.audit = auditLog(backend);
+    this.outbox = outboxStore(backend);
   }
 
   /**
@@ -181,6 +193,65 @@ function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number):
       return raw === null ? null : decodeRequest(raw, vault, teamId, id);
     },
 
+    async commit(transition: Transition): Promise<Committed> {
+      const { request: decided, audit, effects } = transition;
+      const { teamId, id } = decided;
+      const expected = decided.version;
+      if (!(Number.isInteger(expected) && expected >= 0))
+        throw new Error('a transition names the version it was decided from (0 for a new request)');
+      const next: AccommodationRequest = { ...decided, version: expected + 1 };
+      const value = await encodeRequest(next, vault);
+      const auditValue = encodeAuditEntry(audit, teamId, id);
+      const createdAt = audit.at;
+      const outbox: OutboxEntry[] = effects.map((effect, index) => ({
+        id: outboxEntryId(id, next.version, index),
+        teamId,
+        effect,
+        createdAt,
+      }));
+      const encoded = outbox.map((entry) => ({ id: entry.id, value: encodeOutboxEntry(entry) }));
+      for (const entry of outbox) {
+        if ('requestId' in entry.effect && entry.effect.requestId !== id)
+          throw new Error(`an effect of ${id} names another request`);
+      }
+
+      // Indexes before the write, as in `update` (see the class comment): a superset, never a gap.
+      const score = timeScore(next.statusChangedAt, 'statusChangedAt');
+      await backend.indexRequest(
+        teamId,
+        id,
+        {
+          status: { status: next.status, score },
+          ...(expected === 0
+            ? { employee: { employeeId: next.employeeId, score: timeScore(next.createdAt, 'createdAt') } }
+            : {}),
+        },
+        expected === 0,
+      );
+      if (outbox.length > 0) await backend.notePendingOutbox(teamId, id, Date.now());
+
+      const outcome = await backend.commitTransition(
+        teamId,
+        id,
+        expected,
+        next.version,
+        value,
+        auditValue,
+        encoded,
+      );
+      if (outcome === 'exists') throw new RequestExistsError(`request ${id} already exists`);
+      if (outcome === 'missing') throw new RequestNotFoundError(`request ${id} was not found`);
+      if (outcome === 'conflict')
+        throw new VersionConflictError(
+          `request ${id} changed since version ${expected}; nothing was written`,
+        );
+      // After the write: leave the old status's index (readers skip a stale entry meanwhile).
+      const from = audit.fromStatus;
+      if (expected > 0 && from !== undefined && from !== next.status)
+        await backend.unindexRequest(teamId, id, [from]);
+      return { request: next, outbox };
+    },
+
     async update(teamId, id, change) {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         const raw = await backend.getRequest(teamId, id);
@@ -264,6 +335,120 @@ function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number):
       await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
     },
   };
+}
+
+function outboxStore(backend: StoreBackend): OutboxStore {
+  return {
+    async get(teamId, entryId) {
+      const requestId = requestOfEntry(entryId);
+      const found = await backend.getOutboxEntry(teamId, requestId, entryId);
+      if (!found) return null;
+      if (found.state === 'pending')
+        return { entry: decodeOutboxEntry(found.value, entryId), state: 'pending' };
+      if (found.state === 'dead')
+        return { entry: decodeDeadLetter(found.value, entryId).entry, state: 'dead' };
+      return { state: 'done' };
+    },
+
+    async pending(teamId, requestId) {
+      const raws = await backend.pendingOutbox(teamId, requestId);
+      return raws
+        .map(({ id, value }) => decodeOutboxEntry(value, id))
+        .sort((a, b) => compareEntryIds(a.id, b.id));
+    },
+
+    requestsWithPending(limit) {
+      return backend.pendingOutboxRequests(limit);
+    },
+
+    forgetIfSettled(teamId, requestId, quietMs, now) {
+      return backend.forgetPendingOutbox(teamId, requestId, now.getTime() - quietMs);
+    },
+
+    claim(teamId, entryId, owner, leaseMs) {
+      return backend.claimOutboxEntry(teamId, requestOfEntry(entryId), entryId, owner, leaseMs);
+    },
+
+    release(teamId, entryId, owner) {
+      return backend.releaseOutboxEntry(teamId, requestOfEntry(entryId), entryId, owner);
+    },
+
+    markDone(teamId, entryId, at) {
+      return backend.markOutboxDone(teamId, requestOfEntry(entryId), entryId, at.toISOString());
+    },
+
+    async markDead(teamId, entryId, failure) {
+      const requestId = requestOfEntry(entryId);
+      const found = await backend.getOutboxEntry(teamId, requestId, entryId);
+      if (found?.state !== 'pending') return false;
+      const letter: DeadLetter = {
+        entry: decodeOutboxEntry(found.value, entryId),
+        reason: failure.reason.slice(0, 200),
+        attempts: failure.attempts,
+        at: failure.at.toISOString(),
+      };
+      return backend.markOutboxDead(
+        teamId,
+        requestId,
+        entryId,
+        encodeDeadLetter(letter),
+        failure.at.getTime(),
+      );
+    },
+
+    async deadLetters(limit) {
+      const letters: DeadLetter[] = [];
+      for (const { teamId, entryId } of await backend.deadOutboxIndex(limit)) {
+        const found = await backend.getOutboxEntry(teamId, requestOfEntry(entryId), entryId);
+        // An index entry whose letter was revived or purged meanwhile is not a dead letter.
+        if (found?.state === 'dead') letters.push(decodeDeadLetter(found.value, entryId));
+      }
+      return letters;
+    },
+
+    async revive(teamId, entryId) {
+      const requestId = requestOfEntry(entryId);
+      const found = await backend.getOutboxEntry(teamId, requestId, entryId);
+      if (found?.state !== 'dead') return null;
+      const { entry } = decodeDeadLetter(found.value, entryId);
+      const moved = await backend.reviveOutboxEntry(
+        teamId,
+        requestId,
+        entryId,
+        found.value,
+        encodeOutboxEntry(entry),
+      );
+      return moved ? entry : null;
+    },
+
+    async rememberPost(teamId, requestId, post: SlackPost) {
+      await backend.putPost(teamId, requestId, `${post.kind}|${post.channel}`, post.ts);
+    },
+
+    async posts(teamId, requestId) {
+      return (await backend.listPosts(teamId, requestId)).map(([field, ts]) => {
+        const bar = field.indexOf('|');
+        return { kind: field.slice(0, bar), channel: field.slice(bar + 1), ts };
+      });
+    },
+
+    forgetPosts(teamId, requestId) {
+      return backend.deletePosts(teamId, requestId);
+    },
+  };
+}
+
+/** `<request>:<version>:<index>` -> `<request>`. */
+export function requestOfEntry(entryId: string): string {
+  const match = /^(.+):(\d+):(\d+)$/.exec(entryId);
+  if (!match?.[1]) throw new Error('not an outbox entry id (expected <request>:<version>:<index>)');
+  return match[1];
+}
+
+function compareEntryIds(a: string, b: string): number {
+  const [, va = 0, ia = 0] = /:(\d+):(\d+)$/.exec(a)?.map(Number) ?? [];
+  const [, vb = 0, ib = 0] = /:(\d+):(\d+)$/.exec(b)?.map(Number) ?? [];
+  return va - vb || ia - ib;
 }
 
 function auditLog(backend: StoreBackend): AuditLog {

@@ -1,4 +1,5 @@
 import type { Conversation, EmployeeProfile } from '../domain/draft.js';
+import type { Effect, OutboxEntry } from '../domain/effects.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import type { RequestStatus } from '../domain/status.js';
 
@@ -12,6 +13,7 @@ export interface Store {
   readonly profiles: ProfileStore;
   readonly requests: RequestStore;
   readonly audit: AuditLog;
+  readonly outbox: OutboxStore;
   /**
    * Atomically claims `name` for `ttlSeconds`: returns null when this call made the claim, or the
    * value stored by whoever claimed it first. Deduplicates Slack retries and double clicks across
@@ -74,8 +76,88 @@ export interface RequestStore {
     status: RequestStatus,
     options?: { limit?: number; cursor?: string },
   ): Promise<Page<RequestSummary>>;
+  /**
+   * Writes one transition as one atomic step in the request's slot: the record (compare-and-set on
+   * `transition.request.version`, the version it was decided from; 0 creates it), its audit entry,
+   * and its effects appended to the request's outbox with stable ids. Either all of it is stored or
+   * none. Throws VersionConflictError when the record moved on (decide again from a fresh read),
+   * RequestExistsError when creating an id that exists, RequestNotFoundError when it is gone.
+   */
+  commit(transition: Transition): Promise<Committed>;
   /** Destroys the data key (the sealed fields become unrecoverable) and removes the record. */
   purge(teamId: string, id: string): Promise<void>;
+}
+
+/** One decided change, as `decide` returns it (src/domain/decision.ts). */
+export interface Transition {
+  /** The next record; its `version` is the one it was decided from (0 for a new request). */
+  readonly request: AccommodationRequest;
+  readonly audit: AuditEntry;
+  readonly effects: readonly Effect[];
+}
+
+export interface Committed {
+  /** The record as stored, version bumped. */
+  readonly request: AccommodationRequest;
+  /** The transition's effects as outbox entries, ids `<request>:<version>:<index>`. */
+  readonly outbox: readonly OutboxEntry[];
+}
+
+export interface DeadLetter {
+  readonly entry: OutboxEntry;
+  /** C0 only: an error code or kind, never a message body or a payload. */
+  readonly reason: string;
+  readonly attempts: number;
+  readonly at: string;
+}
+
+export interface SlackPost {
+  /** What it was: `hr_card`, `employee_dm`, ... */
+  readonly kind: string;
+  readonly channel: string;
+  readonly ts: string;
+}
+
+/** Where a request's outbox entry stands, and what the app posted about the request. */
+export interface OutboxStore {
+  /** A delivered entry keeps only its id: what it was is not needed any more. */
+  get(
+    teamId: string,
+    entryId: string,
+  ): Promise<{ state: 'pending' | 'dead'; entry: OutboxEntry } | { state: 'done' } | null>;
+  /** The request's undelivered entries, in the order they were decided. */
+  pending(teamId: string, requestId: string): Promise<OutboxEntry[]>;
+  /** Requests that may have undelivered entries, least recently added first (the recovery sweep). */
+  requestsWithPending(limit: number): Promise<{ teamId: string; requestId: string }[]>;
+  /** Drops a request from that list once nothing of it is pending and it has been quiet a while. */
+  forgetIfSettled(teamId: string, requestId: string, quietMs: number, now: Date): Promise<void>;
+  /**
+   * Takes a lease on a pending entry before delivering it: 'claimed' for this owner, 'busy' while
+   * another worker holds it, 'settled' when it is done, dead or unknown (nothing to do).
+   */
+  claim(
+    teamId: string,
+    entryId: string,
+    owner: string,
+    leaseMs: number,
+  ): Promise<'claimed' | 'busy' | 'settled'>;
+  /** Gives the lease back without settling (a retry will come). */
+  release(teamId: string, entryId: string, owner: string): Promise<void>;
+  /** Marks the entry delivered, atomically: true only for the one call that moved it. */
+  markDone(teamId: string, entryId: string, at: Date): Promise<boolean>;
+  /** Moves a pending entry to the dead letters, with a C0 reason. */
+  markDead(
+    teamId: string,
+    entryId: string,
+    failure: { reason: string; attempts: number; at: Date },
+  ): Promise<boolean>;
+  /** Dead letters, oldest first. */
+  deadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Moves a dead letter back to pending, for another try; null if there is no such dead letter. */
+  revive(teamId: string, entryId: string): Promise<OutboxEntry | null>;
+  rememberPost(teamId: string, requestId: string, post: SlackPost): Promise<void>;
+  posts(teamId: string, requestId: string): Promise<SlackPost[]>;
+  forgetPosts(teamId: string, requestId: string): Promise<void>;
 }
 
 export interface AuditLog {

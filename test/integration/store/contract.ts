@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../src/domain/request.js';
+import type { Effect } from '../../../src/domain/effects.js';
+import type { AccommodationRequest, AuditEntry } from '../../../src/domain/request.js';
 import { ShreddedError } from '../../../src/privacy/vault.js';
 import type { StoreBackend } from '../../../src/store/backend.js';
-import { CorruptRecordError, InvalidRecordError } from '../../../src/store/errors.js';
+import { CorruptRecordError, InvalidRecordError, RequestNotFoundError } from '../../../src/store/errors.js';
 import { draftKeyRef, requestKeyRef } from '../../../src/store/keys.js';
 import { SealedStore } from '../../../src/store/sealed-store.js';
-import { RequestExistsError, VersionConflictError } from '../../../src/store/types.js';
+import { RequestExistsError, type Transition, VersionConflictError } from '../../../src/store/types.js';
 import {
   allCanaries,
   canaryFields,
@@ -358,6 +359,197 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.requests.get(TEAM, 'ACC-2026-0070')).toBeNull();
     });
 
+    describe('transitions: record, audit entry and effects in one step', () => {
+      const submitted = (id: string, employee = 'U1', extra: Partial<AccommodationRequest> = {}) =>
+        transition({ ...makeRequest(TEAM, id, employee), version: 0, ...extra }, 'submit', [
+          { kind: 'hr_card', requestId: id },
+          { kind: 'employee_dm', requestId: id, event: 'submitted' },
+          { kind: 'refresh_home', userId: employee },
+        ]);
+
+      it('creates a request with its audit entry and its effects under stable ids', async () => {
+        const store = open({ keyPrefix: uniquePrefix('commit') });
+        const id = 'ACC-2026-0101';
+        const committed = await store.requests.commit(submitted(id));
+        expect(committed.request.version).toBe(1);
+        expect(committed.outbox.map((e) => e.id)).toEqual([`${id}:1:0`, `${id}:1:1`, `${id}:1:2`]);
+        expect(await store.requests.get(TEAM, id)).toEqual(committed.request);
+        expect(await store.audit.list(TEAM, id)).toEqual([submitted(id).audit]);
+        expect(await store.outbox.pending(TEAM, id)).toEqual(committed.outbox);
+        expect(await store.outbox.requestsWithPending(100)).toContainEqual({ teamId: TEAM, requestId: id });
+        expect((await store.requests.listByStatus(TEAM, 'submitted')).items.map((s) => s.id)).toEqual([id]);
+        expect((await store.requests.listByEmployee(TEAM, 'U1')).map((s) => s.id)).toEqual([id]);
+
+        // Submitting the same id again changes nothing at all.
+        await expect(store.requests.commit(submitted(id))).rejects.toBeInstanceOf(RequestExistsError);
+        expect(await store.audit.list(TEAM, id)).toHaveLength(1);
+        expect(await store.outbox.pending(TEAM, id)).toHaveLength(3);
+      });
+
+      it('moves the record on only from the version it was decided from, with its audit and effects', async () => {
+        const store = open({ keyPrefix: uniquePrefix('commit-cas') });
+        const id = 'ACC-2026-0102';
+        const { request } = await store.requests.commit(submitted(id));
+        const ack = (from: AccommodationRequest) =>
+          transition({ ...from, status: 'acknowledged' }, 'acknowledge', [
+            { kind: 'hr_card', requestId: id },
+          ]);
+
+        const next = await store.requests.commit(ack(request));
+        expect(next.request.version).toBe(2);
+        expect(next.outbox.map((e) => e.id)).toEqual([`${id}:2:0`]);
+
+        // A decision made from version 1 again is stale: nothing of it is written.
+        await expect(store.requests.commit(ack(request))).rejects.toBeInstanceOf(VersionConflictError);
+        expect((await store.requests.get(TEAM, id))?.version).toBe(2);
+        expect(await store.audit.list(TEAM, id)).toHaveLength(2);
+        expect((await store.outbox.pending(TEAM, id)).map((e) => e.id)).toEqual([
+          `${id}:1:0`,
+          `${id}:1:1`,
+          `${id}:1:2`,
+          `${id}:2:0`,
+        ]);
+        expect((await store.requests.listByStatus(TEAM, 'submitted')).items).toEqual([]);
+        expect((await store.requests.listByStatus(TEAM, 'acknowledged')).items.map((s) => s.id)).toEqual([
+          id,
+        ]);
+        const gone = { ...request, id: 'ACC-2026-0199', status: 'acknowledged' as const, version: 3 };
+        await expect(store.requests.commit(transition(gone, 'acknowledge', []))).rejects.toBeInstanceOf(
+          RequestNotFoundError,
+        );
+        // An effect that names another request is a programming error, refused before anything is written.
+        await expect(
+          store.requests.commit(
+            transition({ ...next.request, status: 'approved' }, 'approve', [
+              { kind: 'hr_card', requestId: 'ACC-2026-0198' },
+            ]),
+          ),
+        ).rejects.toThrow(/names another request/);
+        expect((await store.requests.get(TEAM, id))?.version).toBe(2);
+      });
+
+      it('lets exactly one of ten simultaneous decisions from the same version through', async () => {
+        const store = open({ keyPrefix: uniquePrefix('commit-race') });
+        const id = 'ACC-2026-0103';
+        const { request } = await store.requests.commit(submitted(id));
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) =>
+            store.requests.commit(
+              transition(
+                { ...request, status: 'acknowledged', updatedAt: `2026-03-03T10:00:0${i}.000Z` },
+                'acknowledge',
+                [{ kind: 'hr_thread', requestId: id, event: `ack-${i}` }],
+              ),
+            ),
+          ),
+        );
+        const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+        expect(won).toHaveLength(1);
+        for (const r of results)
+          if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(VersionConflictError);
+        expect(await store.audit.list(TEAM, id)).toHaveLength(2);
+        const threads = (await store.outbox.pending(TEAM, id)).filter((e) => e.effect.kind === 'hr_thread');
+        expect(threads).toEqual(won[0]?.outbox);
+        expect((await store.requests.get(TEAM, id))?.updatedAt).toBe(won[0]?.request.updatedAt);
+      });
+
+      it('keeps only routing data in the audit entry and the outbox', async () => {
+        const keyPrefix = uniquePrefix('commit-c0');
+        const store = open({ keyPrefix });
+        const id = 'ACC-2026-0104';
+        const leak = `canary outbox ${randomUUID()}`;
+        const fields = canaryFields('commit');
+        const base = submitted(id, 'U1', { sensitive: fields });
+        await store.requests.commit({
+          request: base.request,
+          audit: { ...base.audit, note: leak } as AuditEntry,
+          effects: [{ kind: 'employee_dm', requestId: id, event: 'submitted', text: leak } as Effect],
+        });
+        const [entry] = await store.outbox.pending(TEAM, id);
+        expect(entry?.effect).toEqual({ kind: 'employee_dm', requestId: id, event: 'submitted' });
+        expect(findCanaries(await harness.dump(store, keyPrefix), [leak, ...allCanaries(fields)])).toEqual(
+          [],
+        );
+      });
+
+      it('delivers each entry once: a lease while delivering, then done for good', async () => {
+        const store = open({ keyPrefix: uniquePrefix('outbox-done') });
+        const id = 'ACC-2026-0105';
+        const { outbox } = await store.requests.commit(submitted(id));
+        const card = outbox[0]?.id ?? '';
+        expect(await store.outbox.get(TEAM, card)).toEqual({ state: 'pending', entry: outbox[0] });
+
+        expect(await store.outbox.claim(TEAM, card, 'worker-a', 30_000)).toBe('claimed');
+        expect(await store.outbox.claim(TEAM, card, 'worker-b', 30_000)).toBe('busy');
+        await store.outbox.release(TEAM, card, 'worker-b'); // not theirs to release
+        expect(await store.outbox.claim(TEAM, card, 'worker-b', 30_000)).toBe('busy');
+        await store.outbox.release(TEAM, card, 'worker-a');
+        expect(await store.outbox.claim(TEAM, card, 'worker-b', 30_000)).toBe('claimed');
+
+        const marks = await Promise.all([
+          store.outbox.markDone(TEAM, card, new Date()),
+          store.outbox.markDone(TEAM, card, new Date()),
+        ]);
+        expect(marks.sort()).toEqual([false, true]);
+        expect(await store.outbox.get(TEAM, card)).toEqual({ state: 'done' });
+        expect(await store.outbox.claim(TEAM, card, 'worker-c', 30_000)).toBe('settled');
+        expect((await store.outbox.pending(TEAM, id)).map((e) => e.id)).toEqual([
+          outbox[1]?.id,
+          outbox[2]?.id,
+        ]);
+        expect(await store.outbox.get(TEAM, `${id}:9:0`)).toBeNull();
+
+        // The sweep's list keeps the request while anything is pending, and for a quiet period after.
+        for (const entry of outbox.slice(1)) await store.outbox.markDone(TEAM, entry.id, new Date());
+        await store.outbox.forgetIfSettled(TEAM, id, 60_000, new Date());
+        expect(await store.outbox.requestsWithPending(100)).toContainEqual({ teamId: TEAM, requestId: id });
+        await store.outbox.forgetIfSettled(TEAM, id, 60_000, new Date(Date.now() + 120_000));
+        expect(await store.outbox.requestsWithPending(100)).not.toContainEqual({
+          teamId: TEAM,
+          requestId: id,
+        });
+      });
+
+      it('keeps a dead letter, lists it, and brings it back for another try', async () => {
+        const store = open({ keyPrefix: uniquePrefix('outbox-dead') });
+        const id = 'ACC-2026-0106';
+        const { outbox } = await store.requests.commit(submitted(id));
+        const card = outbox[0];
+        if (!card) throw new Error('no entry');
+        const at = new Date(Date.UTC(2026, 2, 3, 12));
+        expect(await store.outbox.markDead(TEAM, card.id, { reason: 'slack_500', attempts: 6, at })).toBe(
+          true,
+        );
+        expect(await store.outbox.markDead(TEAM, card.id, { reason: 'again', attempts: 7, at })).toBe(false);
+        expect(await store.outbox.get(TEAM, card.id)).toEqual({ state: 'dead', entry: card });
+        expect(await store.outbox.claim(TEAM, card.id, 'w', 1000)).toBe('settled');
+        expect(await store.outbox.deadLetters(100)).toEqual([
+          { entry: card, reason: 'slack_500', attempts: 6, at: at.toISOString() },
+        ]);
+
+        expect(await store.outbox.revive(TEAM, card.id)).toEqual(card);
+        expect(await store.outbox.revive(TEAM, card.id)).toBeNull();
+        expect(await store.outbox.deadLetters(100)).toEqual([]);
+        expect(await store.outbox.get(TEAM, card.id)).toEqual({ state: 'pending', entry: card });
+        expect(await store.outbox.claim(TEAM, card.id, 'w', 1000)).toBe('claimed');
+      });
+
+      it('remembers where the app posted about a request, until told to forget', async () => {
+        const store = open({ keyPrefix: uniquePrefix('posts') });
+        const id = 'ACC-2026-0107';
+        await store.outbox.rememberPost(TEAM, id, { kind: 'hr_card', channel: 'C-HR', ts: '1.000100' });
+        await store.outbox.rememberPost(TEAM, id, { kind: 'hr_card', channel: 'D-HR2', ts: '1.000200' });
+        await store.outbox.rememberPost(TEAM, id, { kind: 'hr_card', channel: 'C-HR', ts: '1.000300' });
+        const posts = await store.outbox.posts(TEAM, id);
+        expect(posts.sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
+          { kind: 'hr_card', channel: 'C-HR', ts: '1.000300' },
+          { kind: 'hr_card', channel: 'D-HR2', ts: '1.000200' },
+        ]);
+        await store.outbox.forgetPosts(TEAM, id);
+        expect(await store.outbox.posts(TEAM, id)).toEqual([]);
+      });
+    });
+
     it('holds no private text in plain anywhere at rest', async () => {
       const keyPrefix = uniquePrefix('scan');
       const store = open({ keyPrefix });
@@ -416,6 +608,27 @@ export function storeContract(harness: StoreHarness): void {
       expect((await store.requests.get(TEAM, 'ACC-2026-0040'))?.sensitive.privateNote).toContain('canary');
     });
   });
+}
+
+/** A decided change as the store receives it, with an audit entry that names the status move. */
+export function transition(
+  request: AccommodationRequest,
+  action: AuditEntry['action'],
+  effects: Effect[],
+  fromStatus?: AccommodationRequest['status'],
+): Transition {
+  return {
+    request,
+    audit: {
+      at: '2026-03-03T10:00:00.000Z',
+      actorRole: action === 'submit' ? 'employee' : 'hr',
+      actorId: action === 'submit' ? request.employeeId : 'U-HR',
+      action,
+      fromStatus: fromStatus ?? (action === 'submit' ? 'draft' : 'submitted'),
+      toStatus: request.status,
+    },
+    effects,
+  };
 }
 
 /** The same backend, with a hook that runs before one operation: a colleague acting at the worst time. */
