@@ -20,6 +20,7 @@ export function rememberingStore(store: Store): Store {
   return {
     profiles: store.profiles,
     audit: store.audit,
+    outbox: store.outbox,
     conversations: {
       get: async (teamId, userId) => rememberConversation(await store.conversations.get(teamId, userId)),
       save: async (conversation) => {
@@ -38,6 +39,10 @@ export function rememberingStore(store: Store): Store {
         return store.requests.create(request);
       },
       get: async (teamId, id) => rememberRequest(await store.requests.get(teamId, id)),
+      commit: async (transition) => {
+        rememberRequest(transition.request);
+        return store.requests.commit(transition);
+      },
       update: async (teamId, id, change) =>
         store.requests.update(teamId, id, (current) => {
           rememberRequest(current);
