@@ -30,6 +30,8 @@ export interface Refused {
   readonly code: RefusalCode;
   /** Plain words for the person who acted: what happened and what to do next. C0 only. */
   readonly message: string;
+  /** For `invalid_payload`: each field's problem, keyed by its payload path (`pattern.endDate`). */
+  readonly fieldErrors?: Readonly<Record<string, string>>;
 }
 
 export type Decision = Decided | Refused;

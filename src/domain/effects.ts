@@ -29,11 +29,49 @@ export type ReminderKind = z.infer<typeof ReminderKind>;
 
 const requestId = Reference;
 
+/**
+ * The events effects name (`event` of the thread reply and the DMs). Wording is chosen at delivery
+ * from these names; a name says what happened, never why.
+ */
+export const lifecycleEvents = [
+  'submitted',
+  'acknowledged',
+  'assigned',
+  'documentation_requested',
+  'provider_form',
+  'provider_pending',
+  'documentation_received',
+  'alternative_offered',
+  'alternative_accepted',
+  'alternative_declined',
+  'approved',
+  'denied',
+  'note_added',
+  'closed',
+  'withdrawn',
+  'update_requested',
+  'review_due',
+  'extension_requested',
+  'extended',
+  'ended',
+  'erased',
+  'purged',
+] as const;
+export type LifecycleEvent = (typeof lifecycleEvents)[number];
+
 export const Effect = z.discriminatedUnion('kind', [
   /** Post HR's request card, or update it in place (chat.update) when it exists. */
   z.object({ kind: z.literal('hr_card'), requestId }),
-  /** A reply in the card's thread naming the event, never a reason. */
-  z.object({ kind: z.literal('hr_thread'), requestId, event: z.string().min(1) }),
+  /**
+   * A reply in the card's thread naming the event, never a reason; with `letter`, an "Open letter"
+   * button for a letter to HR (a status inquiry, an extension request).
+   */
+  z.object({
+    kind: z.literal('hr_thread'),
+    requestId,
+    event: z.string().min(1),
+    letter: z.string().min(1).optional(),
+  }),
   /** A DM to the employee about an event, optionally with a letter behind an "Open letter" button. */
   z.object({
     kind: z.literal('employee_dm'),

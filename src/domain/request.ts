@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from './roles.js';
-import { requestEvents, requestStatuses } from './status.js';
+import { commandTypes, requestEvents, requestStatuses, waitingOnValues } from './statuses.js';
 
 /**
  * The accommodation request and its parts, by data class (DESIGN.md section 2):
@@ -91,9 +91,133 @@ export const SensitiveFields = z.object({
   statementOfNeed: z.string().optional(),
   /** Only ever shown back to the employee. */
   privateNote: z.string().optional(),
+  /** The employee's optional comment on declining HR's alternative: private until released. */
+  declineComment: z.string().optional(),
+  /**
+   * HR's own words. HR may write a health detail into them as easily as anyone, so they are sealed
+   * like the employee's. Lists are kept as one JSON value per concept (read them through
+   * `hr-words.ts`), because the store seals string fields one by one.
+   */
+  alternativeExplanation: z.string().optional(),
+  denialExplanation: z.string().optional(),
+  /** JSON: `[{ alternative, whyNot }]`, see `DenialAlternatives` in hr-words.ts. */
+  denialAlternatives: z.string().optional(),
+  denialReconsideration: z.string().optional(),
+  /** JSON: `[{ at, by, text }]`, see `HrNotes` in hr-words.ts. HR-only. */
+  hrNotes: z.string().optional(),
 });
 export type SensitiveFields = z.infer<typeof SensitiveFields>;
 export const sensitiveFieldNames = Object.keys(SensitiveFields.shape) as (keyof SensitiveFields)[];
+
+/**
+ * The employee's fields whose text they may release to HR after seeing exactly what HR will read.
+ * The private note is not among them: it is never released.
+ */
+export const releasableFields = [
+  'reasonOwnWords',
+  'constraintsNote',
+  'otherAccommodation',
+  'coveragePlan',
+  'statementOfNeed',
+  'declineComment',
+] as const satisfies readonly (keyof SensitiveFields)[];
+export const ReleasableField = z.enum(releasableFields);
+export type ReleasableField = z.infer<typeof ReleasableField>;
+
+/**
+ * A working pattern as structured choices (C1): which hours on which days, between two dates.
+ * Different days may have different hours (leave at 15:30 on session days, usual hours otherwise).
+ */
+export const WorkingHours = z.object({
+  days: z.array(Weekday).min(1),
+  start: ClockTime,
+  end: ClockTime,
+});
+export type WorkingHours = z.infer<typeof WorkingHours>;
+
+export const WorkingPattern = z
+  .object({
+    hours: z.array(WorkingHours).min(1).max(7),
+    /** Days worked from home, if any. */
+    remoteDays: z.array(Weekday).optional(),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    timeZone: z.string().min(1),
+  })
+  .refine((pattern) => pattern.endDate >= pattern.startDate, {
+    path: ['endDate'],
+    message: 'an end date on or after the start date',
+  })
+  .refine(
+    (pattern) => {
+      const days = pattern.hours.flatMap((entry) => entry.days);
+      return new Set(days).size === days.length;
+    },
+    { path: ['hours'], message: 'each day at most once' },
+  );
+export type WorkingPattern = z.infer<typeof WorkingPattern>;
+
+/** What HR may ask a provider to confirm: work terms only, so no request can ask for a diagnosis. */
+export const documentationItems = [
+  'session_days_and_times',
+  'expected_duration',
+  'time_needed_away_from_work',
+  'remote_work_on_session_days',
+  'review_date',
+] as const;
+export const DocumentationItem = z.enum(documentationItems);
+export type DocumentationItem = z.infer<typeof DocumentationItem>;
+
+export const denialReasons = ['undue_hardship', 'essential_function', 'not_effective', 'other'] as const;
+export const DenialReason = z.enum(denialReasons);
+export type DenialReason = z.infer<typeof DenialReason>;
+
+export const Documentation = z.object({
+  requestedAt: z.string(),
+  requestedBy: z.string(),
+  items: z.array(DocumentationItem).min(1),
+  /** When the employee said they had asked their provider (the provider answers HR directly). */
+  providerAskedAt: z.string().optional(),
+  receivedAt: z.string().optional(),
+});
+
+export const AlternativeOffer = z.object({
+  offeredAt: z.string(),
+  offeredBy: z.string(),
+  pattern: WorkingPattern,
+  respondBy: z.string(),
+  response: z.enum(['accepted', 'declined']).optional(),
+  respondedAt: z.string().optional(),
+});
+
+export const Approval = z.object({
+  approvedAt: z.string(),
+  approvedBy: z.string(),
+  pattern: WorkingPattern,
+  reviewDate: IsoDate,
+});
+
+export const Denial = z.object({
+  deniedAt: z.string(),
+  deniedBy: z.string(),
+  reason: DenialReason,
+});
+
+export const ExtensionAsk = z.object({
+  requestedAt: z.string(),
+  until: IsoDate,
+  decidedAt: z.string().optional(),
+});
+
+/**
+ * HR's decision clock. It runs in business days and pauses while the process waits on the employee
+ * or their provider: `pausedDaysLeft` holds what was left when it paused, `decisionDueAt` is unset
+ * meanwhile.
+ */
+export const HrClock = z.object({
+  decisionDueAt: z.string().optional(),
+  pausedDaysLeft: z.number().int().min(0).optional(),
+});
 
 export const Reference = z.string().regex(/^ACC-\d{4}-\d{4,}$/, 'a reference like ACC-2026-0042');
 
@@ -109,8 +233,36 @@ export const AccommodationRequest = z.object({
   statusChangedAt: z.string(),
   submittedAt: z.string().optional(),
   reviewDate: IsoDate.optional(),
-  /** When the next reminder fires for whoever the process is waiting on. */
+  /** Who the process waits on now; absent on records written before it existed (read as derived). */
+  waitingOn: z.enum(waitingOnValues).optional(),
+  /** When the answer of whoever the process waits on is due (an ISO instant). */
   dueAt: z.string().optional(),
+  acknowledgedAt: z.string().optional(),
+  decidedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  /** The employee's manager, told the approved pattern only if the employee agreed. */
+  managerId: z.string().min(1).optional(),
+  /** When the manager was told an approved pattern: later changes reach them only if they were. */
+  managerToldAt: z.string().optional(),
+  /** The HR member handling the request. */
+  assigneeId: z.string().min(1).optional(),
+  hrClock: HrClock.optional(),
+  documentation: Documentation.optional(),
+  alternative: AlternativeOffer.optional(),
+  approval: Approval.optional(),
+  denial: Denial.optional(),
+  extension: ExtensionAsk.optional(),
+  /** Who gave the last command and which: a late second click is told who acted first. */
+  lastActorId: z.string().optional(),
+  lastAction: z.enum(commandTypes).optional(),
+  /** The last "Ask HR for an update": one per period, and only once HR's answer is overdue. */
+  lastUpdateRequestedAt: z.string().optional(),
+  /**
+   * Which of the employee's fields they released to HR (the privacy layer's `release()` sets this
+   * after the "what HR will read" preview, and clears an entry when that text changes). The text
+   * itself stays sealed in `sensitive`.
+   */
+  released: z.array(ReleasableField).optional(),
   schedule: TreatmentSchedule,
   work: WorkPattern,
   accommodations: z.array(AccommodationType).min(1),
@@ -125,9 +277,13 @@ export const AuditEntry = z.object({
   actorRole: z.enum(roles),
   actorId: z.string(),
   action: z.union([
+    z.enum(commandTypes),
+    // Names written by older versions; still read.
     z.enum(requestEvents),
-    z.enum(['created', 'edited', 'viewed', 'exported', 'reminded', 'update_requested']),
+    z.enum(['created', 'edited', 'viewed', 'exported', 'reminded', 'update_requested', 'not_permitted']),
   ]),
+  /** The other person an action concerns (the new assignee), as an id. */
+  subjectId: z.string().optional(),
   fromStatus: z.enum(requestStatuses).optional(),
   toStatus: z.enum(requestStatuses).optional(),
 });
