@@ -1,114 +1,65 @@
+import { commandRelations, relationOf } from './access.js';
+import { statusAfter } from './lifecycle/table.js';
 import type { Role } from './roles.js';
+import {
+  type CommandType,
+  openStatuses,
+  type RequestEvent,
+  type RequestStatus,
+  requestEvents,
+  requestStatuses,
+  statusLabels,
+} from './statuses.js';
 
 /**
- * The request's life (DESIGN.md section 3). The whole lifecycle is modelled now, even where the Slack
- * surfaces come later, so that HR's process, EAP tracking and retention only add screens.
+ * The first status table's API, kept so callers compile while they move to `decide` and
+ * `availableActions` (src/domain/lifecycle). It now reads the one lifecycle table, so it can no
+ * longer disagree with `decide`.
  */
-export const requestStatuses = [
-  'draft',
-  'submitted',
-  'acknowledged',
-  'documentation_requested',
-  'alternative_offered',
-  'accepted',
-  'approved',
-  'review_due',
-  'denied',
-  'withdrawn',
-  'ended',
-  'closed',
-  'purged',
-] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
+export { openStatuses, type RequestEvent, type RequestStatus, requestEvents, requestStatuses, statusLabels };
 
-export const requestEvents = [
-  'submit',
-  'acknowledge',
-  'request_documentation',
-  'documentation_provided',
-  'offer_alternative',
-  'accept_alternative',
-  'decline_alternative',
-  'approve',
-  'deny',
-  'mark_review_due',
-  'request_extension',
-  'extend',
-  'end',
-  'withdraw',
-  'close',
-  'purge',
-] as const;
-export type RequestEvent = (typeof requestEvents)[number];
-
-interface Transition {
-  readonly from: readonly RequestStatus[];
-  readonly to: RequestStatus;
-  readonly by: readonly Role[];
-}
-
-/** Statuses in which the employee is still waiting on the process and may withdraw. */
-export const openStatuses: readonly RequestStatus[] = [
-  'submitted',
-  'acknowledged',
-  'documentation_requested',
-  'alternative_offered',
-  'accepted',
-  'approved',
-  'review_due',
-];
-
-/** The one table of (status, event) -> status, with the roles allowed to cause each event. */
-export const transitions: Readonly<Record<RequestEvent, Transition>> = {
-  submit: { from: ['draft'], to: 'submitted', by: ['employee'] },
-  acknowledge: { from: ['submitted'], to: 'acknowledged', by: ['hr'] },
-  request_documentation: { from: ['acknowledged'], to: 'documentation_requested', by: ['hr'] },
-  // Documentation goes from the provider to HR directly; either side can record that it arrived.
-  documentation_provided: { from: ['documentation_requested'], to: 'acknowledged', by: ['employee', 'hr'] },
-  offer_alternative: { from: ['acknowledged'], to: 'alternative_offered', by: ['hr'] },
-  accept_alternative: { from: ['alternative_offered'], to: 'accepted', by: ['employee'] },
-  decline_alternative: { from: ['alternative_offered'], to: 'acknowledged', by: ['employee'] },
-  approve: { from: ['acknowledged', 'accepted'], to: 'approved', by: ['hr'] },
-  deny: { from: ['acknowledged'], to: 'denied', by: ['hr'] },
-  mark_review_due: { from: ['approved'], to: 'review_due', by: ['system'] },
-  request_extension: { from: ['approved'], to: 'review_due', by: ['employee'] },
-  extend: { from: ['review_due'], to: 'approved', by: ['hr'] },
-  end: { from: ['review_due'], to: 'ended', by: ['hr', 'system'] },
-  withdraw: { from: openStatuses, to: 'withdrawn', by: ['employee'] },
-  close: { from: ['approved', 'denied', 'withdrawn', 'ended'], to: 'closed', by: ['hr', 'system'] },
-  purge: { from: ['closed'], to: 'purged', by: ['system'] },
+/** The command each old event name became. */
+const commandOfEvent: Readonly<Record<RequestEvent, CommandType>> = {
+  submit: 'submit',
+  acknowledge: 'acknowledge',
+  request_documentation: 'request_documentation',
+  documentation_provided: 'documentation_received',
+  offer_alternative: 'offer_alternative',
+  accept_alternative: 'accept_alternative',
+  decline_alternative: 'decline_alternative',
+  approve: 'approve',
+  deny: 'deny',
+  mark_review_due: 'mark_review_due',
+  request_extension: 'request_extension',
+  extend: 'extend',
+  end: 'end',
+  withdraw: 'withdraw',
+  close: 'close',
+  purge: 'purge',
 };
 
 export type TransitionResult =
   | { readonly ok: true; readonly to: RequestStatus }
   | { readonly ok: false; readonly reason: 'not_allowed_from_status' | 'role_not_allowed' };
 
-/** Pure check of one event against the table; callers persist the result with a version check. */
+/**
+ * @deprecated Use `decide` (src/domain/lifecycle/decide.ts): it also checks whose request it is,
+ * timing and payloads, and returns the audit entry and effects.
+ * The role is read as the request's own employee for `employee`, as in the old table.
+ */
 export function nextStatus(from: RequestStatus, event: RequestEvent, role: Role): TransitionResult {
-  const transition = transitions[event];
-  if (!transition.by.includes(role)) return { ok: false, reason: 'role_not_allowed' };
-  if (!transition.from.includes(from)) return { ok: false, reason: 'not_allowed_from_status' };
-  return { ok: true, to: transition.to };
+  const command = commandOfEvent[event];
+  const relation = relationOf(
+    { role, id: role === 'employee' ? 'owner' : 'someone' },
+    role === 'employee' ? { employeeId: 'owner' } : { employeeId: 'someone-else' },
+  );
+  if (!commandRelations[command].includes(relation)) return { ok: false, reason: 'role_not_allowed' };
+  const to = statusAfter(from === 'draft' && command === 'submit' ? null : from, command);
+  if (to === undefined) return { ok: false, reason: 'not_allowed_from_status' };
+  return { ok: true, to };
 }
 
-/** Events a role may cause from a status: what the surfaces offer as buttons. */
+/** @deprecated Use `availableActions` (src/domain/lifecycle/actions.ts). */
 export function eventsAvailable(from: RequestStatus, role: Role): RequestEvent[] {
   return requestEvents.filter((event) => nextStatus(from, event, role).ok);
 }
-
-/** Words an employee reads for each status: plain, never clinical. */
-export const statusLabels: Readonly<Record<RequestStatus, string>> = {
-  draft: 'Draft',
-  submitted: 'Sent to HR',
-  acknowledged: 'HR is reviewing it',
-  documentation_requested: 'HR asked for a form from your provider',
-  alternative_offered: 'HR suggested another arrangement',
-  accepted: 'You accepted HR’s suggestion',
-  approved: 'Approved',
-  review_due: 'Up for review',
-  denied: 'Not approved',
-  withdrawn: 'Withdrawn',
-  ended: 'Ended',
-  closed: 'Closed',
-  purged: 'Deleted',
-};

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import {
+  AccommodationType,
+  DenialReason,
+  Disclosure,
+  DocumentationItem,
+  IsoDate,
+  Reference,
+  TreatmentSchedule,
+  Weekday,
+  WorkingHours,
+  WorkingPattern,
+  WorkPattern,
+} from './request.js';
+import { type CommandType, commandTypes } from './statuses.js';
+
+/**
+ * What each command carries, checked with zod at the boundary and again inside `decide`. HR's
+ * forms ask only what their command needs, so each schema is that form's whole content. Messages
+ * are written for the person filling the form and never repeat what they typed.
+ */
+
+const required = (what: string, max: number) =>
+  z
+    .string({ error: `Please fill in ${what}.` })
+    .trim()
+    .min(1, `Please fill in ${what}.`)
+    .max(max, `Please keep ${what} under ${max} characters.`);
+
+const Empty = z.object({}).strict();
+
+/** The employee's own words from the draft; the private note never leaves the draft. */
+const SubmittedWords = z
+  .object({
+    reasonOwnWords: z.string().optional(),
+    constraintsNote: z.string().optional(),
+    otherAccommodation: z.string().optional(),
+    coveragePlan: z.string().optional(),
+    statementOfNeed: z.string().optional(),
+    privateNote: z.string().optional(),
+  })
+  .strict();
+
+export const SubmitPayload = z
+  .object({
+    /** From the store's `nextReference`: the reference is routing data the store hands out. */
+    reference: Reference,
+    teamId: z.string().min(1),
+    schedule: TreatmentSchedule,
+    work: WorkPattern,
+    accommodations: z.array(AccommodationType).min(1),
+    disclosure: Disclosure,
+    sensitive: SubmittedWords,
+    reviewDate: IsoDate.optional(),
+    /** The manager the employee named; told anything only with `disclosure.shareScheduleWithManager`. */
+    managerId: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((p) => p.schedule.endDate >= p.schedule.startDate, {
+    path: ['schedule', 'endDate'],
+    message: 'The end date needs to be on or after the start date.',
+  });
+
+export const AcknowledgePayload = Empty;
+
+export const AssignPayload = z
+  .object({ assigneeId: z.string().min(1, 'Please choose who handles it.') })
+  .strict();
+
+/**
+ * The EEOC allows a medical inquiry only when the need is neither obvious nor already known: HR
+ * confirms both before the documentation request goes out, and asks only for work terms.
+ */
+export const RequestDocumentationPayload = z
+  .object({
+    needNotObvious: z.literal(true, {
+      error: 'Please confirm that the need for this change is not obvious.',
+    }),
+    notAlreadyDocumented: z.literal(true, {
+      error: 'Please confirm that the need is not already documented.',
+    }),
+    items: z
+      .array(DocumentationItem, { error: 'Please choose what the provider should confirm.' })
+      .min(1, 'Please choose what the provider should confirm.'),
+  })
+  .strict();
+
+export const ProviderPendingPayload = Empty;
+export const DocumentationReceivedPayload = Empty;
+
+export const OfferAlternativePayload = z
+  .object({
+    pattern: WorkingPattern,
+    explanation: required('a short explanation', 600),
+  })
+  .strict();
+
+export const AcceptAlternativePayload = Empty;
+
+export const DeclineAlternativePayload = z
+  .object({
+    /** Private until the employee releases it. */
+    comment: z.string().trim().max(1000, 'Please keep your comment under 1000 characters.').optional(),
+  })
+  .strict();
+
+export const ApprovePayload = z
+  .object({
+    pattern: WorkingPattern,
+    reviewDate: IsoDate,
+  })
+  .strict()
+  .refine((p) => p.reviewDate >= p.pattern.startDate, {
+    path: ['reviewDate'],
+    message: 'The review date needs to be on or after the start date.',
+  });
+
+export const DenialAlternative = z
+  .object({
+    alternative: required('the alternative considered', 200),
+    whyNot: required('why that alternative would not work', 400),
+  })
+  .strict();
+export type DenialAlternative = z.infer<typeof DenialAlternative>;
+
+/** A denial states its reason, explains it, shows the alternatives weighed and the way back. */
+export const DenyPayload = z
+  .object({
+    reason: DenialReason,
+    explanation: required('the explanation', 1500),
+    alternativesConsidered: z
+      .array(DenialAlternative, { error: 'Please list the alternatives considered.' })
+      .min(1, 'Please list at least one alternative considered and why it would not work.')
+      .max(6, 'Please list at most 6 alternatives.'),
+    reconsideration: required('how to ask for reconsideration', 600),
+  })
+  .strict();
+
+export const AddNotePayload = z.object({ text: required('the note', 2000) }).strict();
+
+export const ClosePayload = Empty;
+export const WithdrawPayload = Empty;
+export const RequestUpdatePayload = Empty;
+export const MarkReviewDuePayload = Empty;
+
+export const RequestExtensionPayload = z.object({ until: IsoDate }).strict();
+
+/** HR extends an arrangement: new end and review dates, and new hours if they change. */
+export const ExtendPayload = z
+  .object({
+    endDate: IsoDate,
+    reviewDate: IsoDate,
+    hours: z.array(WorkingHours).min(1).max(7).optional(),
+    remoteDays: z.array(Weekday).optional(),
+  })
+  .strict()
+  .refine((p) => p.reviewDate <= p.endDate, {
+    path: ['reviewDate'],
+    message: 'The review date needs to be on or before the new end date.',
+  });
+
+export const EndPayload = Empty;
+export const ErasePayload = Empty;
+export const PurgePayload = Empty;
+export const CloseAfterGracePayload = Empty;
+
+export const commandPayloads = {
+  submit: SubmitPayload,
+  acknowledge: AcknowledgePayload,
+  assign: AssignPayload,
+  request_documentation: RequestDocumentationPayload,
+  provider_pending: ProviderPendingPayload,
+  documentation_received: DocumentationReceivedPayload,
+  offer_alternative: OfferAlternativePayload,
+  accept_alternative: AcceptAlternativePayload,
+  decline_alternative: DeclineAlternativePayload,
+  approve: ApprovePayload,
+  deny: DenyPayload,
+  add_note: AddNotePayload,
+  close: ClosePayload,
+  withdraw: WithdrawPayload,
+  request_update: RequestUpdatePayload,
+  mark_review_due: MarkReviewDuePayload,
+  request_extension: RequestExtensionPayload,
+  extend: ExtendPayload,
+  end: EndPayload,
+  erase: ErasePayload,
+  purge: PurgePayload,
+  close_after_grace: CloseAfterGracePayload,
+} as const satisfies Record<CommandType, z.ZodType>;
+
+export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;
+
+/** A command as `decide` takes it: its type and its payload, checked against the type's schema. */
+export type Command = {
+  [T in CommandType]: { readonly type: T; readonly payload: CommandPayload<T> };
+}[CommandType];
+
+/** The same as a zod schema, for listeners and the worker that parse commands from outside. */
+export const Command = z.discriminatedUnion(
+  'type',
+  commandTypes.map((type) =>
+    z.object({ type: z.literal(type), payload: commandPayloads[type] }),
+  ) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<CommandType>; payload: z.ZodType }>,
+    ...z.ZodObject<{ type: z.ZodLiteral<CommandType>; payload: z.ZodType }>[],
+  ],
+) as unknown as z.ZodType<Command>;
+
+/** A command whose payload is whatever arrived: `decide` checks it. */
+export interface UncheckedCommand {
+  readonly type: CommandType;
+  readonly payload: unknown;
+}

@@ -1,0 +1,489 @@
+import type { DenialAlternative } from './commands.js';
+import { denialAlternativesOf, type HrNote, hrNotesOf } from './hr-words.js';
+import { waitingOnOf } from './lifecycle/clock.js';
+import type {
+  AccommodationRequest,
+  AccommodationType,
+  DenialReason,
+  DocumentationItem,
+  Jurisdiction,
+  ReasonChoice,
+  ReleasableField,
+  TreatmentSchedule,
+  Weekday,
+  WorkingHours,
+  WorkingPattern,
+  WorkPattern,
+} from './request.js';
+import type { RequestStatus, WaitingOn } from './statuses.js';
+
+/**
+ * One projection per audience (DESIGN.md section 2): the exact fields each may receive. Views,
+ * letters, prompts, exports and log lines are built from these, never from a record, so what an
+ * audience cannot see is not there to leak. Each projection copies field by field (no spreading
+ * of a record), so a field added to the record later reaches no audience until someone adds it here.
+ */
+
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+declare const released: unique symbol;
+/**
+ * Text the employee released to HR after seeing exactly what HR will read. Only this module makes
+ * one, and only from a field the record lists as released; HR's builders accept no other free text.
+ */
+export type ReleasedText = string & { readonly [released]: true };
+
+const asReleased = (text: string) => text as ReleasedText;
+
+const copyPattern = (pattern: WorkingPattern): WorkingPattern => ({
+  hours: pattern.hours.map(
+    (entry): WorkingHours => ({ days: [...entry.days], start: entry.start, end: entry.end }),
+  ),
+  ...(pattern.remoteDays ? { remoteDays: [...pattern.remoteDays] } : {}),
+  startDate: pattern.startDate,
+  endDate: pattern.endDate,
+  timeZone: pattern.timeZone,
+});
+
+const copySchedule = (s: TreatmentSchedule): TreatmentSchedule => ({
+  days: [...s.days],
+  sessionStart: s.sessionStart,
+  sessionEnd: s.sessionEnd,
+  travelMinutes: s.travelMinutes,
+  startDate: s.startDate,
+  endDate: s.endDate,
+  format: s.format,
+});
+
+const copyWork = (w: WorkPattern): WorkPattern => ({
+  days: [...w.days],
+  start: w.start,
+  end: w.end,
+  timeZone: w.timeZone,
+  constraints: [...w.constraints],
+});
+
+/** Drops keys whose value is undefined, so key sets are exact and JSON has no gaps. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// employee: everything of their own, including the private note; not HR's internal notes.
+
+export type EmployeeView = DeepReadonly<{
+  reference: string;
+  employeeId: string;
+  status: RequestStatus;
+  waitingOn: WaitingOn;
+  dueAt?: string;
+  submittedAt?: string;
+  statusChangedAt: string;
+  assigneeId?: string;
+  managerId?: string;
+  schedule: TreatmentSchedule;
+  work: WorkPattern;
+  accommodations: AccommodationType[];
+  disclosure: {
+    reason: ReasonChoice;
+    shareScheduleWithManager: boolean;
+    eapMayTrackStatus: boolean;
+    jurisdiction: Jurisdiction;
+  };
+  reviewDate?: string;
+  /** Their own words, private note included: this is their own screen. */
+  yourWords: {
+    reasonOwnWords?: string;
+    constraintsNote?: string;
+    otherAccommodation?: string;
+    coveragePlan?: string;
+    statementOfNeed?: string;
+    privateNote?: string;
+    declineComment?: string;
+  };
+  /** Which of their words HR can read. */
+  released: ReleasableField[];
+  documentation?: {
+    items: DocumentationItem[];
+    requestedAt: string;
+    providerAskedAt?: string;
+    receivedAt?: string;
+  };
+  alternative?: {
+    pattern: WorkingPattern;
+    respondBy: string;
+    response?: 'accepted' | 'declined';
+    explanation?: string;
+  };
+  approval?: { pattern: WorkingPattern; reviewDate: string; approvedAt: string };
+  denial?: {
+    reason: DenialReason;
+    deniedAt: string;
+    explanation?: string;
+    alternativesConsidered: DenialAlternative[];
+    reconsideration?: string;
+  };
+  extension?: { requestedAt: string; until: string; decidedAt?: string };
+  lastUpdateRequestedAt?: string;
+}>;
+
+export function projectForEmployee(r: AccommodationRequest): EmployeeView {
+  const s = r.sensitive;
+  return defined({
+    reference: r.id,
+    employeeId: r.employeeId,
+    status: r.status,
+    waitingOn: waitingOnOf(r),
+    dueAt: r.dueAt,
+    submittedAt: r.submittedAt,
+    statusChangedAt: r.statusChangedAt,
+    assigneeId: r.assigneeId,
+    managerId: r.managerId,
+    schedule: copySchedule(r.schedule),
+    work: copyWork(r.work),
+    accommodations: [...r.accommodations],
+    disclosure: { ...r.disclosure },
+    reviewDate: r.reviewDate,
+    yourWords: defined({
+      reasonOwnWords: s.reasonOwnWords,
+      constraintsNote: s.constraintsNote,
+      otherAccommodation: s.otherAccommodation,
+      coveragePlan: s.coveragePlan,
+      statementOfNeed: s.statementOfNeed,
+      privateNote: s.privateNote,
+      declineComment: s.declineComment,
+    }),
+    released: [...(r.released ?? [])],
+    documentation: r.documentation
+      ? defined({
+          items: [...r.documentation.items],
+          requestedAt: r.documentation.requestedAt,
+          providerAskedAt: r.documentation.providerAskedAt,
+          receivedAt: r.documentation.receivedAt,
+        })
+      : undefined,
+    alternative: r.alternative
+      ? defined({
+          pattern: copyPattern(r.alternative.pattern),
+          respondBy: r.alternative.respondBy,
+          response: r.alternative.response,
+          explanation: s.alternativeExplanation,
+        })
+      : undefined,
+    approval: r.approval
+      ? {
+          pattern: copyPattern(r.approval.pattern),
+          reviewDate: r.approval.reviewDate,
+          approvedAt: r.approval.approvedAt,
+        }
+      : undefined,
+    denial: r.denial
+      ? defined({
+          reason: r.denial.reason,
+          deniedAt: r.denial.deniedAt,
+          explanation: s.denialExplanation,
+          alternativesConsidered: denialAlternativesOf(s),
+          reconsideration: s.denialReconsideration,
+        })
+      : undefined,
+    extension: r.extension ? defined({ ...r.extension }) : undefined,
+    lastUpdateRequestedAt: r.lastUpdateRequestedAt,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// hr: C0, C1, the disclosure choice and released text. No other free text.
+
+export type HrView = DeepReadonly<{
+  reference: string;
+  employeeId: string;
+  status: RequestStatus;
+  waitingOn: WaitingOn;
+  dueAt?: string;
+  decisionDueAt?: string;
+  submittedAt?: string;
+  acknowledgedAt?: string;
+  decidedAt?: string;
+  closedAt?: string;
+  statusChangedAt: string;
+  assigneeId?: string;
+  managerId?: string;
+  schedule: TreatmentSchedule;
+  work: WorkPattern;
+  accommodations: AccommodationType[];
+  /** How much the employee chose to say; the words themselves only if released. */
+  reasonChoice: ReasonChoice;
+  shareScheduleWithManager: boolean;
+  eapMayTrackStatus: boolean;
+  jurisdiction: Jurisdiction;
+  reviewDate?: string;
+  documentation?: {
+    items: DocumentationItem[];
+    requestedAt: string;
+    providerAskedAt?: string;
+    receivedAt?: string;
+  };
+  alternative?: {
+    pattern: WorkingPattern;
+    offeredAt: string;
+    respondBy: string;
+    response?: 'accepted' | 'declined';
+  };
+  approval?: { pattern: WorkingPattern; reviewDate: string; approvedAt: string; approvedBy: string };
+  denial?: { reason: DenialReason; deniedAt: string; deniedBy: string };
+  extension?: { requestedAt: string; until: string; decidedAt?: string };
+  lastUpdateRequestedAt?: string;
+  released: Partial<Record<ReleasableField, ReleasedText>>;
+}>;
+
+export function projectForHr(r: AccommodationRequest): HrView {
+  return defined({
+    reference: r.id,
+    employeeId: r.employeeId,
+    status: r.status,
+    waitingOn: waitingOnOf(r),
+    dueAt: r.dueAt,
+    decisionDueAt: r.hrClock?.decisionDueAt,
+    submittedAt: r.submittedAt,
+    acknowledgedAt: r.acknowledgedAt,
+    decidedAt: r.decidedAt,
+    closedAt: r.closedAt,
+    statusChangedAt: r.statusChangedAt,
+    assigneeId: r.assigneeId,
+    managerId: r.managerId,
+    schedule: copySchedule(r.schedule),
+    work: copyWork(r.work),
+    accommodations: [...r.accommodations],
+    reasonChoice: r.disclosure.reason,
+    shareScheduleWithManager: r.disclosure.shareScheduleWithManager,
+    eapMayTrackStatus: r.disclosure.eapMayTrackStatus,
+    jurisdiction: r.disclosure.jurisdiction,
+    reviewDate: r.reviewDate,
+    documentation: r.documentation
+      ? defined({
+          items: [...r.documentation.items],
+          requestedAt: r.documentation.requestedAt,
+          providerAskedAt: r.documentation.providerAskedAt,
+          receivedAt: r.documentation.receivedAt,
+        })
+      : undefined,
+    alternative: r.alternative
+      ? defined({
+          pattern: copyPattern(r.alternative.pattern),
+          offeredAt: r.alternative.offeredAt,
+          respondBy: r.alternative.respondBy,
+          response: r.alternative.response,
+        })
+      : undefined,
+    approval: r.approval
+      ? {
+          pattern: copyPattern(r.approval.pattern),
+          reviewDate: r.approval.reviewDate,
+          approvedAt: r.approval.approvedAt,
+          approvedBy: r.approval.approvedBy,
+        }
+      : undefined,
+    denial: r.denial
+      ? { reason: r.denial.reason, deniedAt: r.denial.deniedAt, deniedBy: r.denial.deniedBy }
+      : undefined,
+    extension: r.extension ? defined({ ...r.extension }) : undefined,
+    lastUpdateRequestedAt: r.lastUpdateRequestedAt,
+    released: releasedText(r),
+  });
+}
+
+/** The employee's words HR may read: exactly the released fields that hold text. */
+export function releasedText(r: AccommodationRequest): Partial<Record<ReleasableField, ReleasedText>> {
+  const out: Partial<Record<ReleasableField, ReleasedText>> = {};
+  for (const field of r.released ?? []) {
+    const text = r.sensitive[field];
+    if (text?.trim()) out[field] = asReleased(text);
+  }
+  return out;
+}
+
+/**
+ * HR's own words (their explanations and notes), for HR's History and the letters HR sends. Kept
+ * apart from `HrView` so the request card, which goes to a channel, carries no free text at all.
+ */
+export type HrWordsView = DeepReadonly<{
+  alternativeExplanation?: string;
+  denialExplanation?: string;
+  denialAlternatives: DenialAlternative[];
+  denialReconsideration?: string;
+  notes: HrNote[];
+}>;
+
+export function projectHrWords(r: AccommodationRequest): HrWordsView {
+  const s = r.sensitive;
+  return defined({
+    alternativeExplanation: s.alternativeExplanation,
+    denialExplanation: s.denialExplanation,
+    denialAlternatives: denialAlternativesOf(s),
+    denialReconsideration: s.denialReconsideration,
+    notes: hrNotesOf(s),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// eap: no free text, no reason; a person's row only with their consent.
+
+interface EapFacts {
+  status: RequestStatus;
+  waitingOn: WaitingOn;
+  accommodations: AccommodationType[];
+  submittedAt?: string;
+  acknowledgedAt?: string;
+  decidedAt?: string;
+  closedAt?: string;
+  dueAt?: string;
+  reviewDate?: string;
+  /** The approved arrangement's end date, for "active" and "ending soon". */
+  endsOn?: string;
+  documentationRequested: boolean;
+}
+
+/** For counts and ageing only: no id, no reference, nothing that names the person. */
+export type EapAggregateRow = DeepReadonly<EapFacts & { consented: false }>;
+/** For an employee who agreed to EAP tracking. */
+export type EapPersonRow = DeepReadonly<
+  EapFacts & { consented: true; reference: string; employeeId: string; statusChangedAt: string }
+>;
+export type EapView = EapAggregateRow | EapPersonRow;
+
+export function projectForEap(r: AccommodationRequest): EapView {
+  const facts: EapFacts = defined({
+    status: r.status,
+    waitingOn: waitingOnOf(r),
+    accommodations: [...r.accommodations],
+    submittedAt: r.submittedAt,
+    acknowledgedAt: r.acknowledgedAt,
+    decidedAt: r.decidedAt,
+    closedAt: r.closedAt,
+    dueAt: r.dueAt,
+    reviewDate: r.approval?.reviewDate,
+    endsOn: r.approval?.pattern.endDate,
+    documentationRequested: r.documentation !== undefined,
+  });
+  if (!r.disclosure.eapMayTrackStatus) return { consented: false, ...facts };
+  return {
+    consented: true,
+    ...facts,
+    reference: r.id,
+    employeeId: r.employeeId,
+    statusChangedAt: r.statusChangedAt,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// manager: the approved working pattern and dates, with consent. Never session times or a reason.
+
+export type ManagerView = DeepReadonly<{
+  employeeId: string;
+  hours: WorkingHours[];
+  remoteDays?: Weekday[];
+  startDate: string;
+  endDate: string;
+  timeZone: string;
+  /** False once the arrangement ended, was withdrawn or closed. */
+  inPlace: boolean;
+}>;
+
+/** Null unless the employee agreed, named this manager, and HR approved a pattern. */
+export function projectForManager(r: AccommodationRequest): ManagerView | null {
+  if (!r.disclosure.shareScheduleWithManager || r.managerId === undefined || !r.approval) return null;
+  const pattern = r.approval.pattern;
+  return defined({
+    employeeId: r.employeeId,
+    hours: pattern.hours.map((entry) => ({ days: [...entry.days], start: entry.start, end: entry.end })),
+    remoteDays: pattern.remoteDays ? [...pattern.remoteDays] : undefined,
+    startDate: pattern.startDate,
+    endDate: pattern.endDate,
+    timeZone: pattern.timeZone,
+    inPlace: r.status === 'approved' || r.status === 'review_due',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// channel: routing only (HR's channel thread replies, dead-letter notices).
+
+export type ChannelView = DeepReadonly<{
+  reference: string;
+  status: RequestStatus;
+  waitingOn: WaitingOn;
+  dueAt?: string;
+  assigneeId?: string;
+}>;
+
+export function projectForChannel(r: AccommodationRequest): ChannelView {
+  return defined({
+    reference: r.id,
+    status: r.status,
+    waitingOn: waitingOnOf(r),
+    dueAt: r.dueAt,
+    assigneeId: r.assigneeId,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// model: structure, not stories. No ids, no reason, no treatment format, no words.
+
+export type ModelView = DeepReadonly<{
+  schedule: {
+    days: Weekday[];
+    sessionStart: string;
+    sessionEnd: string;
+    travelMinutes: number;
+    startDate: string;
+    endDate: string;
+  };
+  work: {
+    days: Weekday[];
+    start: string;
+    end: string;
+    timeZone: string;
+    constraints: WorkPattern['constraints'];
+  };
+  accommodations: AccommodationType[];
+  jurisdiction: Jurisdiction;
+}>;
+
+export function projectForModel(r: AccommodationRequest): ModelView {
+  return {
+    schedule: {
+      days: [...r.schedule.days],
+      sessionStart: r.schedule.sessionStart,
+      sessionEnd: r.schedule.sessionEnd,
+      travelMinutes: r.schedule.travelMinutes,
+      startDate: r.schedule.startDate,
+      endDate: r.schedule.endDate,
+    },
+    work: copyWork(r.work),
+    accommodations: [...r.accommodations],
+    jurisdiction: r.disclosure.jurisdiction,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// log: ids and status only.
+
+export type LogView = DeepReadonly<{ requestId: string; teamId: string; status: RequestStatus }>;
+
+export function projectForLog(r: Pick<AccommodationRequest, 'id' | 'teamId' | 'status'>): LogView {
+  return { requestId: r.id, teamId: r.teamId, status: r.status };
+}
+
+/** Every projection by its audience, for code that picks one by name. */
+export const projections = {
+  employee: projectForEmployee,
+  hr: projectForHr,
+  eap: projectForEap,
+  manager: projectForManager,
+  channel: projectForChannel,
+  model: projectForModel,
+  log: projectForLog,
+} as const;
