@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Emulator } from './emulator.js';
+import type { Emulator } from '@accommodation-assistant/slack-emulator';
 
 /**
  * The environment the app gets when it runs against the emulator: the emulator's token, signing

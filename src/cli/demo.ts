@@ -1,12 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import {
+  type Emulator,
+  parseScript,
+  runScript,
+  ScriptError,
+  type Step,
+  StepError,
+  startEmulator,
+} from '@accommodation-assistant/slack-emulator';
 import type { RunningApp } from '../app.js';
 import { ConfigError } from '../config.js';
-import { demoEnvironment } from '../emulator/demo-env.js';
-import { demoDirectory } from '../emulator/directory.js';
-import { type Emulator, startEmulator } from '../emulator/emulator.js';
-import { parseScript, runScript, ScriptError, type Step, StepError } from '../emulator/script.js';
+import { demoEnvironment } from './demo-env.js';
+import { demoDirectory } from './demo-workspace.js';
 import type { CliIO } from './io.js';
 
 /**
@@ -28,6 +35,9 @@ Uses Redis when REDIS_URL is set (otherwise keeps everything in memory), and the
 OPENAI_API_KEY or OPENAI_BASE_URL is set (otherwise drafts offline).
 `;
 
+const WELCOME = `Accommodation Assistant, running against a local Slack.
+Everything stays on this computer. Press Ctrl+C to leave.`;
+
 /** The environment the person running the demo may choose; everything else is the demo's own. */
 const PASSED_THROUGH = [
   'REDIS_URL',
@@ -46,7 +56,7 @@ interface DemoWorld {
 async function startWorld(logTo: Writable): Promise<DemoWorld> {
   // Loaded here so a bad script or --help answers at once, without building the whole app.
   const [{ startHttpApp }, { loadConfig }] = await Promise.all([import('../app.js'), import('../config.js')]);
-  const emulator = await startEmulator();
+  const emulator = await startEmulator({ directory: demoDirectory });
   const chosen = Object.fromEntries(PASSED_THROUGH.map((name) => [name, process.env[name]]));
   try {
     const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...chosen }));
@@ -125,8 +135,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   try {
     if (options.script && steps) return await scripted(world, options.script, steps, options.record, io);
-    const { interactive } = await import('../emulator/interactive.js');
-    return await interactive(world.emulator, io);
+    const { interactive } = await import('@accommodation-assistant/slack-emulator/interactive');
+    return await interactive(world.emulator, {
+      stdin: io.stdin,
+      stdout: io.stdout,
+      welcome: `${WELCOME}\n`,
+      commands: ['/accommodation'],
+    });
   } finally {
     await world.stop();
     flushLog();

@@ -1,5 +1,5 @@
+import { runScript, type Step } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript, type Step } from '../../src/emulator/script.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { loadScript } from '../support/scripts.js';
 

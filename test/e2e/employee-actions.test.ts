@@ -1,7 +1,6 @@
+import type { Actor, ClickTarget } from '@accommodation-assistant/slack-emulator';
+import { runScript, type Step } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Actor } from '../../src/emulator/actor.js';
-import type { ClickTarget } from '../../src/emulator/render.js';
-import { runScript, type Step } from '../../src/emulator/script.js';
 import { ShreddedError } from '../../src/privacy/vault.js';
 import { requestKeyRef } from '../../src/store/keys.js';
 import { createRedisStore } from '../../src/store/redis-store.js';

@@ -1,5 +1,5 @@
+import { commandBody } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandBody } from '../../src/emulator/payloads.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
 let world: Harness;

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { ActorError, type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActorError } from '../../src/emulator/actor.js';
-import { type Emulator, startEmulator } from '../../src/emulator/emulator.js';
+import { demoDirectory } from '../../src/cli/demo-workspace.js';
 
 /**
  * The emulator against a bare Bolt app that records what it receives: proves the payloads carry
@@ -105,7 +105,7 @@ let emulator: Emulator;
 let app: App;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ waitTimeoutMs: 3000 });
+  emulator = await startEmulator({ directory: demoDirectory, waitTimeoutMs: 3000 });
   const receiver = new HTTPReceiver({
     signingSecret: emulator.signingSecret,
     endpoints: '/slack/events',
@@ -421,7 +421,7 @@ describe('payloads the app receives', () => {
     await eap.openHome();
     await eap.expect('# Welcome home');
     expect(last('app_home_opened')).toMatchObject({ type: 'app_home_opened', user: 'UEAP', tab: 'home' });
-    const { eventEnvelope, appHomeOpenedEvent } = await import('../../src/emulator/payloads.js');
+    const { eventEnvelope, appHomeOpenedEvent } = await import('@accommodation-assistant/slack-emulator');
     const user = eap.user;
     await emulator.sendEvent(
       eventEnvelope(emulator.workspace, appHomeOpenedEvent(emulator.workspace, user, 'DEAP')),

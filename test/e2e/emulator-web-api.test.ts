@@ -1,8 +1,8 @@
+import { createClock, type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
 import type { View } from '@slack/types';
 import { type Logger, LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../src/emulator/emulator.js';
-import { createClock } from '../../src/emulator/workspace.js';
+import { demoDirectory } from '../../src/cli/demo-workspace.js';
 
 /**
  * The emulator's Web API over HTTP, called with the same client the app uses: what it refuses,
@@ -40,7 +40,7 @@ async function refusal(call: Promise<unknown>): Promise<Record<string, unknown>>
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ clock });
+  emulator = await startEmulator({ directory: demoDirectory, clock });
   client = new WebClient(emulator.botToken, {
     slackApiUrl: emulator.apiUrl,
     retryConfig: { retries: 0 },

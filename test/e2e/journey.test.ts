@@ -1,6 +1,11 @@
+import {
+  directMessageEvent,
+  eventEnvelope,
+  runScript,
+  type Step,
+  viewSubmissionPayload,
+} from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { directMessageEvent, eventEnvelope, viewSubmissionPayload } from '../../src/emulator/payloads.js';
-import { runScript, type Step } from '../../src/emulator/script.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { loadScript, TEAM } from '../support/scripts.js';
 

@@ -1,5 +1,5 @@
+import { runScript, type Step } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript, type Step } from '../../src/emulator/script.js';
 import { StoreUnavailableError } from '../../src/store/types.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.js';

@@ -1,6 +1,5 @@
+import type { Emulator, Json, RecordedCall, StoredView } from '@accommodation-assistant/slack-emulator';
 import type { Redis } from 'ioredis';
-import type { Emulator } from '../../src/emulator/emulator.js';
-import type { Json, RecordedCall, StoredView } from '../../src/emulator/workspace.js';
 import { detectClinical } from '../../src/privacy/clinical/index.js';
 import { dumpRedis } from '../integration/store/redis-dump.js';
 import { extractPdfText } from '../unit/letters/support/pdf-text.js';

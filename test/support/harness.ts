@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
+import type { Actor, RecordedCall } from '@accommodation-assistant/slack-emulator';
+import { type Emulator, type EmulatorOptions, startEmulator } from '@accommodation-assistant/slack-emulator';
 import { type RunningApp, startHttpApp } from '../../src/app.js';
+import { demoEnvironment } from '../../src/cli/demo-env.js';
+import { demoDirectory } from '../../src/cli/demo-workspace.js';
 import { loadConfig } from '../../src/config.js';
-import type { Actor } from '../../src/emulator/actor.js';
-import { demoEnvironment } from '../../src/emulator/demo-env.js';
-import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/emulator.js';
-import type { RecordedCall } from '../../src/emulator/workspace.js';
 
 /**
  * One end-to-end world per test file: the local Slack and the real app on its HTTP receiver, wired
@@ -35,11 +35,12 @@ export interface Harness {
 export interface HarnessOptions {
   /** Extra or overriding environment for the app, e.g. `{ REDIS_URL: inject('redisUrl') }`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  readonly emulator?: EmulatorOptions;
+  /** Emulator options; the workspace is the demo's unless a test brings its own. */
+  readonly emulator?: Partial<EmulatorOptions>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emulator = await startEmulator(options.emulator);
+  const emulator = await startEmulator({ directory: demoDirectory, ...options.emulator });
   const logLines: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(chunk.toString('utf8')));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { demoDirectory } from '../../src/emulator/directory.js';
-import { parseScript, type Step } from '../../src/emulator/script.js';
+import { parseScript, type Step } from '@accommodation-assistant/slack-emulator';
+import { demoDirectory } from '../../src/cli/demo-workspace.js';
 
 /** The demo workspace's team id, where every e2e request lives. */
 export const TEAM = demoDirectory.team.id;

@@ -15,6 +15,8 @@ export interface EmulatedUser {
   /** Seconds east of UTC. Fixed, as a demo does not need daylight-saving accuracy. */
   readonly tzOffset: number;
   readonly email: string;
+  /** How the demo introduces them when you choose who to be, e.g. `HR`. */
+  readonly role?: string;
 }
 
 export interface EmulatedChannel {
@@ -35,59 +37,6 @@ export interface Directory {
   readonly userGroups: Readonly<Record<string, readonly string[]>>;
   readonly channels: readonly EmulatedChannel[];
 }
-
-export const demoDirectory: Directory = {
-  team: { id: 'T0DEMO', domain: 'demo', name: 'Demo Company' },
-  bot: { userId: 'U0BOT', botId: 'B0BOT', appId: 'A0DEMO', name: 'Accommodation Assistant' },
-  users: [
-    {
-      id: 'UEMPLOYEE',
-      handle: 'employee',
-      name: 'sam',
-      realName: 'Sam Rivera',
-      title: 'Support Engineer',
-      tz: 'America/New_York',
-      tzLabel: 'Eastern Standard Time',
-      tzOffset: -18_000,
-      email: 'sam@example.com',
-    },
-    {
-      id: 'UHR',
-      handle: 'hr',
-      name: 'alex',
-      realName: 'Alex Morgan',
-      title: 'People Partner',
-      tz: 'America/Chicago',
-      tzLabel: 'Central Standard Time',
-      tzOffset: -21_600,
-      email: 'alex@example.com',
-    },
-    {
-      id: 'UEAP',
-      handle: 'eap',
-      name: 'jordan',
-      realName: 'Jordan Lee',
-      title: 'EAP Coordinator',
-      tz: 'America/Los_Angeles',
-      tzLabel: 'Pacific Standard Time',
-      tzOffset: -28_800,
-      email: 'jordan@example.com',
-    },
-    {
-      id: 'UMANAGER',
-      handle: 'manager',
-      name: 'casey',
-      realName: 'Casey Kim',
-      title: 'Support Team Lead',
-      tz: 'America/New_York',
-      tzLabel: 'Eastern Standard Time',
-      tzOffset: -18_000,
-      email: 'casey@example.com',
-    },
-  ],
-  userGroups: { SHR: ['UHR'], SEAP: ['UEAP'] },
-  channels: [{ id: 'CHR', name: 'hr-accommodations', members: ['UHR'] }],
-};
 
 export function findUser(directory: Directory, idOrHandle: string): EmulatedUser | undefined {
   return directory.users.find((user) => user.id === idOrHandle || user.handle === idOrHandle);

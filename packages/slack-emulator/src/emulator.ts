@@ -1,5 +1,5 @@
 import { Actor } from './actor.js';
-import { type Directory, demoDirectory, findUser } from './directory.js';
+import { type Directory, findUser } from './directory.js';
 import { type Delivery, type DeliveryOptions, deliver } from './sender.js';
 import { startWebApi, type WebApiServer } from './web-api.js';
 import { type Clock, createClock, type Json, type RecordedCall, Workspace } from './workspace.js';
@@ -10,7 +10,8 @@ import { type Clock, createClock, type Json, type RecordedCall, Workspace } from
  */
 
 export interface EmulatorOptions {
-  readonly directory?: Directory;
+  /** Who is in the workspace: the team, the app's bot user, people, user groups and channels. */
+  readonly directory: Directory;
   readonly botToken?: string;
   readonly signingSecret?: string;
   /** Injectable so a test can let a trigger_id expire without waiting. */
@@ -49,8 +50,8 @@ export class Emulator {
     this.waitTimeoutMs = options.waitTimeoutMs ?? 10_000;
   }
 
-  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
-    const workspace = new Workspace(options.directory ?? demoDirectory, options.clock ?? createClock());
+  static async start(options: EmulatorOptions): Promise<Emulator> {
+    const workspace = new Workspace(options.directory, options.clock ?? createClock());
     const server = await startWebApi({ workspace, botToken: options.botToken ?? DEMO_BOT_TOKEN });
     return new Emulator(server, workspace, options);
   }
@@ -150,6 +151,6 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export function startEmulator(options?: EmulatorOptions): Promise<Emulator> {
+export function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   return Emulator.start(options);
 }

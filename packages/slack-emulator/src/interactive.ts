@@ -1,5 +1,5 @@
+import type { Readable, Writable } from 'node:stream';
 import { checkbox, input, Separator, select } from '@inquirer/prompts';
-import type { CliIO } from '../cli/io.js';
 import { type Actor, ActorError, type FillValue } from './actor.js';
 import type { Emulator } from './emulator.js';
 import type { InputField } from './render.js';
@@ -10,12 +10,21 @@ import { isJson, type Json } from './workspace.js';
  * what they can do right now (buttons, inputs, submit, a DM, the slash command, the Home tab).
  */
 
+export interface InteractiveOptions {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  /** The first lines shown, e.g. what is running and how to leave. */
+  readonly welcome: string;
+  /** The app's slash commands, offered in the menu, e.g. `['/weather']`. */
+  readonly commands: readonly string[];
+}
+
 type Choice =
   | { kind: 'click'; number: number }
   | { kind: 'fill' }
   | { kind: 'submit' }
   | { kind: 'close' }
-  | { kind: 'command' }
+  | { kind: 'command'; command: string }
   | { kind: 'message' }
   | { kind: 'home' }
   | { kind: 'messages' }
@@ -23,20 +32,22 @@ type Choice =
   | { kind: 'calls' }
   | { kind: 'quit' };
 
-export async function interactive(emulator: Emulator, io: CliIO): Promise<number> {
+export async function interactive(emulator: Emulator, io: InteractiveOptions): Promise<number> {
   const context = { input: io.stdin, output: io.stdout as NodeJS.WritableStream };
   const write = (text: string) => io.stdout.write(text);
-  write(
-    `\nAccommodation Assistant, running against a local Slack.\n` +
-      `Everything stays on this computer. Press Ctrl+C to leave.\n`,
-  );
+  write(`\n${io.welcome.trimEnd()}\n`);
   try {
     let actor = await choosePerson(emulator, context);
     for (;;) {
       const columns = (io.stdout as { columns?: number }).columns ?? 100;
       write(`\n${frame(actor, Math.max(40, columns - 2))}\n`);
       const choice = await select<Choice>(
-        { message: `What does ${actor.user.realName} do?`, choices: menu(actor), pageSize: 16, loop: false },
+        {
+          message: `What does ${actor.user.realName} do?`,
+          choices: menu(actor, io.commands),
+          pageSize: 16,
+          loop: false,
+        },
         context,
       );
       if (choice.kind === 'quit') return 0;
@@ -49,7 +60,12 @@ export async function interactive(emulator: Emulator, io: CliIO): Promise<number
         continue;
       }
       try {
-        await act(actor, choice, context);
+        await act(
+          actor,
+          choice,
+          context,
+          emulator.directory.users.map((user) => user.handle),
+        );
       } catch (error) {
         if (isExit(error)) throw error;
         const message =
@@ -74,17 +90,11 @@ function isExit(error: unknown): boolean {
 }
 
 async function choosePerson(emulator: Emulator, context: PromptContext): Promise<Actor> {
-  const roles: Record<string, string> = {
-    employee: 'an employee asking for flexible hours',
-    hr: 'HR',
-    eap: 'the EAP coordinator',
-    manager: 'a manager',
-  };
   const handle = await select(
     {
       message: 'Who are you?',
       choices: emulator.directory.users.map((user) => ({
-        name: `${user.realName}, ${roles[user.handle] ?? user.handle}`,
+        name: `${user.realName}, ${user.role ?? user.handle}`,
         value: user.handle,
       })),
     },
@@ -120,7 +130,7 @@ export function wrap(line: string, width: number): string[] {
   return pieces;
 }
 
-function menu(actor: Actor): Array<{ name: string; value: Choice } | Separator> {
+function menu(actor: Actor, commands: readonly string[]): Array<{ name: string; value: Choice } | Separator> {
   const rendered = actor.rendered();
   const choices: Array<{ name: string; value: Choice } | Separator> = rendered.targets.map((target) => ({
     name: `Click [${target.number}] ${target.label}`,
@@ -133,7 +143,8 @@ function menu(actor: Actor): Array<{ name: string; value: Choice } | Separator> 
     choices.push({ name: 'Close the modal', value: { kind: 'close' } });
   }
   if (choices.length > 0) choices.push(new Separator());
-  choices.push({ name: 'Run /accommodation', value: { kind: 'command' } });
+  for (const command of commands)
+    choices.push({ name: `Run ${command}`, value: { kind: 'command', command } });
   choices.push({ name: 'Send the app a direct message', value: { kind: 'message' } });
   if (actor.surface === 'home') choices.push({ name: 'Open Messages', value: { kind: 'messages' } });
   else choices.push({ name: 'Open the Home tab', value: { kind: 'home' } });
@@ -143,7 +154,12 @@ function menu(actor: Actor): Array<{ name: string; value: Choice } | Separator> 
   return choices;
 }
 
-async function act(actor: Actor, choice: Choice, context: PromptContext): Promise<void> {
+async function act(
+  actor: Actor,
+  choice: Choice,
+  context: PromptContext,
+  handles: readonly string[],
+): Promise<void> {
   switch (choice.kind) {
     case 'click': {
       const target = actor.rendered().targets.find((t) => t.number === choice.number);
@@ -160,7 +176,7 @@ async function act(actor: Actor, choice: Choice, context: PromptContext): Promis
         context,
       );
       const field = fields.find((f) => f.label === label);
-      if (field) await actor.fill({ [field.label]: await askValue(field, context) });
+      if (field) await actor.fill({ [field.label]: await askValue(field, context, handles) });
       return;
     }
     case 'submit':
@@ -170,8 +186,8 @@ async function act(actor: Actor, choice: Choice, context: PromptContext): Promis
       await actor.closeModal();
       return;
     case 'command': {
-      const text = await input({ message: '/accommodation', default: '' }, context);
-      await actor.command('/accommodation', text.trim());
+      const text = await input({ message: choice.command, default: '' }, context);
+      await actor.command(choice.command, text.trim());
       return;
     }
     case 'message': {
@@ -208,7 +224,11 @@ function optionTexts(element: Json): string[] {
 }
 
 /** Asks for a value the way the element takes it: a choice, ticks, a date, a time or text. */
-async function askValue(field: InputField, context: PromptContext): Promise<FillValue> {
+async function askValue(
+  field: InputField,
+  context: PromptContext,
+  handles: readonly string[],
+): Promise<FillValue> {
   const { element } = field;
   const type = String(element.type);
   const options = optionTexts(element);
@@ -225,7 +245,7 @@ async function askValue(field: InputField, context: PromptContext): Promise<Fill
     );
   }
   if (type === 'users_select') {
-    return input({ message: `${field.label} (employee, hr, eap or manager)` }, context);
+    return input({ message: `${field.label} (${handles.join(', ')})` }, context);
   }
   const formats: Record<string, [RegExp, string]> = {
     datepicker: [/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD.'],

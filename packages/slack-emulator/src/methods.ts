@@ -90,7 +90,7 @@ const methods: Record<string, Method> = {
       ok: true,
       url: `https://${team.domain}.slack.com/`,
       team: team.name,
-      user: 'accommodation_assistant',
+      user: bot.name.toLowerCase().replace(/[^a-z0-9]+/g, '_'),
       team_id: team.id,
       user_id: bot.userId,
       bot_id: bot.botId,

@@ -5,9 +5,9 @@ import type { Emulator } from './emulator.js';
 /**
  * Demo scripts: JSON steps that say what a person does, by what they see.
  *
- *   [{ "as": "employee", "command": "/accommodation" },
- *    { "as": "employee", "expect": "Your privacy, in plain words" },
- *    { "as": "employee", "click": "I understand, continue" }]
+ *   [{ "as": "alice", "command": "/weather" },
+ *    { "as": "alice", "expect": "Today in Lisbon" },
+ *    { "as": "alice", "click": "Tomorrow" }]
  *
  * The file is either that array or `{ "steps": [...] }`. Each step names one person and one action.
  */
@@ -21,7 +21,7 @@ const who = { as: z.string().min(1, 'must name a person, e.g. "employee"') };
 const actionSchemas = {
   command: z.strictObject({
     ...who,
-    command: z.string().regex(/^\/\S+/, 'must start with a slash, e.g. "/accommodation"'),
+    command: z.string().regex(/^\/\S+/, 'must start with a slash, e.g. "/help"'),
   }),
   message: z.strictObject({ ...who, message: z.string().min(1, 'must not be empty') }),
   click: z.strictObject({ ...who, click: z.string().min(1, 'must be the text of a button') }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateBlocks, validateMessage, validateView } from '../../../src/emulator/block-kit.js';
+import { validateBlocks, validateMessage, validateView } from '../src/block-kit.js';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

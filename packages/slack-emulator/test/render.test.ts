@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wrap } from '../../../src/emulator/interactive.js';
-import { plainMrkdwn, renderScreen } from '../../../src/emulator/render.js';
-import type { StoredView } from '../../../src/emulator/workspace.js';
+import { wrap } from '../src/interactive.js';
+import { plainMrkdwn, renderScreen } from '../src/render.js';
+import type { StoredView } from '../src/workspace.js';
 
 const names = {
   user: (id: string) => ({ UEMPLOYEE: 'Sam Rivera' })[id] ?? id,

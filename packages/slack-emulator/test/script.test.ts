@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStep, parseScript, ScriptError } from '../../../src/emulator/script.js';
+import { describeStep, parseScript, ScriptError } from '../src/script.js';
 
 const people = ['employee', 'hr', 'eap', 'manager'];
 
@@ -50,7 +50,7 @@ describe('demo scripts', () => {
       'step 3: as "nobody" is no one here; use one of employee, hr, eap, manager',
       'step 4: fill.Days must be a string, or a list of strings for options',
       'step 5: fill must name at least one input',
-      'step 6: command must start with a slash, e.g. "/accommodation"',
+      'step 6: command must start with a slash, e.g. "/help"',
       'step 7: submit must be true',
       'step 8: open must be "home" or "messages"',
       'step 9 has an unknown field: colour',

@@ -1,5 +1,5 @@
+import { validateView } from '@accommodation-assistant/slack-emulator';
 import { describe, expect, it } from 'vitest';
-import { validateView } from '../../../src/emulator/block-kit.js';
 import {
   HOME_MAX_REQUESTS,
   type HomeRequestSummary,

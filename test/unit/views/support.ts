@@ -1,7 +1,11 @@
+import {
+  elementState,
+  type FillValue,
+  initialValues,
+  validateMessage,
+  validateView,
+} from '@accommodation-assistant/slack-emulator';
 import { expect } from 'vitest';
-import { elementState, type FillValue } from '../../../src/emulator/actor.js';
-import { validateMessage, validateView } from '../../../src/emulator/block-kit.js';
-import { initialValues } from '../../../src/emulator/workspace.js';
 import type { View } from '../../../src/slack/views/blocks.js';
 import type { SlackMessage } from '../../../src/slack/views/messages.js';
 
