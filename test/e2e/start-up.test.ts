@@ -5,8 +5,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../src/emulator/emulator.js';
+import { demoDirectory } from '../../src/cli/demo-workspace.js';
 
 /**
  * `npm start` as a newcomer meets it: the real entry in a child process, from a folder holding only
@@ -88,7 +89,7 @@ describe('npm start refuses what can’t work, in one plain line', { timeout: 30
   let closedPort = 0;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator({ directory: demoDirectory });
     // Accepts connections and never answers: Slack behind a black-holing proxy.
     silent = createServer((socket) => held.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
