@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import { App, type Receiver } from '@slack/bolt';
 import type { AppConfig } from './config.js';
 import { createDrafter } from './drafting/index.js';
 import { loadLetterTemplates } from './letters/index.js';
@@ -11,6 +11,7 @@ import { redactInScope } from './privacy/scope.js';
 import type { AppServices, ServiceOptions } from './services.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
+import { GuardedHttpReceiver } from './slack/receiver/guarded-http-receiver.js';
 import { createStore } from './store/index.js';
 
 /**
@@ -128,10 +129,11 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
   const services = await buildServices(config, options);
   const signingSecret = config.slack.signingSecret;
   if (!signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET.');
-  const receiver = new HTTPReceiver({
+  const receiver = new GuardedHttpReceiver({
     signingSecret,
     endpoints: '/slack/events',
     logger: boltLogger(services.logger, scrubForLogs),
+    appLogger: services.logger,
   });
   const app = createBoltApp(services, receiver);
   const host = options.host ?? '127.0.0.1';

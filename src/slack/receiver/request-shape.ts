@@ -1,0 +1,145 @@
+import { parse as parseForm } from 'node:querystring';
+import { z } from 'zod';
+
+/**
+ * What a signed request must look like before Bolt and our listeners see it. Slack's own requests
+ * always pass; a forged or broken one (a null payload, actions that are not a list, a submission
+ * without its view) is refused here with a reason that names the field, never its content.
+ * The schemas only ask for what Bolt and the listeners read without checking; the rest passes.
+ */
+
+export type Verdict =
+  /** Hand it to Bolt. */
+  | { readonly kind: 'dispatch' }
+  /** Well formed, but nothing here handles it (a type Slack may add later): 200, nothing done. */
+  | { readonly kind: 'ignore'; readonly reason: string }
+  /** Malformed: 400, one log line. */
+  | { readonly kind: 'refuse'; readonly reason: string };
+
+const id = z.string().min(1);
+const values = z.record(z.string(), z.record(z.string(), z.looseObject({})));
+const state = z.looseObject({ values });
+const view = z.looseObject({
+  id,
+  type: z.string(),
+  callback_id: z.string().optional(),
+  private_metadata: z.string().optional(),
+  hash: z.string().optional(),
+  state: state.optional(),
+});
+const user = z.looseObject({ id });
+
+const interactive = {
+  block_actions: z.looseObject({
+    type: z.literal('block_actions'),
+    user,
+    actions: z.array(z.looseObject({ action_id: id, type: z.string() })).min(1),
+    view: view.optional(),
+    state: state.optional(),
+    container: z.looseObject({}).optional(),
+  }),
+  block_suggestion: z.looseObject({ type: z.literal('block_suggestion'), user, action_id: id }),
+  view_submission: z.looseObject({
+    type: z.literal('view_submission'),
+    user,
+    view: view.extend({ callback_id: z.string(), state }),
+  }),
+  view_closed: z.looseObject({ type: z.literal('view_closed'), user, view }),
+  shortcut: z.looseObject({ type: z.literal('shortcut'), user, callback_id: id, trigger_id: id }),
+  message_action: z.looseObject({
+    type: z.literal('message_action'),
+    user,
+    callback_id: id,
+    trigger_id: id,
+    channel: z.looseObject({ id }),
+    message: z.looseObject({}),
+  }),
+} as const;
+
+const slashCommand = z.looseObject({
+  command: z.string().regex(/^\//),
+  user_id: id,
+  trigger_id: z.string().optional(),
+  text: z.string().optional(),
+});
+
+const events = {
+  url_verification: z.looseObject({ type: z.literal('url_verification'), challenge: z.string() }),
+  event_callback: z.looseObject({
+    type: z.literal('event_callback'),
+    event: z.looseObject({ type: id }),
+    event_id: z.string().optional(),
+  }),
+  app_rate_limited: z.looseObject({ type: z.literal('app_rate_limited') }),
+} as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The first problem, by path only: a value may be anything, including someone's words. */
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = issue?.path.length ? issue.path.join('.') : 'the body';
+  return `${path}: ${issue?.code ?? 'invalid'}`;
+}
+
+function check(schema: z.ZodType, body: unknown, what: string): Verdict {
+  const parsed = schema.safeParse(body);
+  return parsed.success
+    ? { kind: 'dispatch' }
+    : { kind: 'refuse', reason: `${what} is malformed (${firstProblem(parsed.error)})` };
+}
+
+/** Judges a request body that has already passed Slack's signature check. */
+export function judgeRequest(rawBody: string, contentType: string | undefined): Verdict {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return judgeForm(rawBody);
+  if (type === 'application/json') return judgeJson(rawBody);
+  return { kind: 'refuse', reason: `content type "${type?.slice(0, 60) || 'none'}" is not one Slack sends` };
+}
+
+function judgeForm(rawBody: string): Verdict {
+  const form = parseForm(rawBody);
+  if (form.ssl_check === '1') return { kind: 'dispatch' };
+  if (Object.keys(form).length === 0) return { kind: 'refuse', reason: 'the form is empty' };
+  if ('payload' in form) {
+    if (typeof form.payload !== 'string')
+      return { kind: 'refuse', reason: 'payload is given more than once' };
+    let payload: unknown;
+    try {
+      payload = JSON.parse(form.payload);
+    } catch {
+      return { kind: 'refuse', reason: 'payload is not JSON' };
+    }
+    if (!isRecord(payload)) return { kind: 'refuse', reason: 'payload is not an object' };
+    if (typeof payload.type !== 'string') return { kind: 'refuse', reason: 'payload.type is missing' };
+    const schema = interactive[payload.type as keyof typeof interactive];
+    if (!schema)
+      return { kind: 'ignore', reason: `no handler for payloads of type ${safeName(payload.type)}` };
+    return check(schema, payload, payload.type);
+  }
+  for (const [name, value] of Object.entries(form)) {
+    if (typeof value !== 'string')
+      return { kind: 'refuse', reason: `${safeName(name)} is given more than once` };
+  }
+  return check(slashCommand, form, 'the slash command');
+}
+
+function judgeJson(rawBody: string): Verdict {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    return { kind: 'refuse', reason: 'the body is not JSON' };
+  }
+  if (!isRecord(body)) return { kind: 'refuse', reason: 'the body is not an object' };
+  if (typeof body.type !== 'string') return { kind: 'refuse', reason: 'type is missing' };
+  const schema = events[body.type as keyof typeof events];
+  if (!schema) return { kind: 'ignore', reason: `no handler for requests of type ${safeName(body.type)}` };
+  return check(schema, body, body.type);
+}
+
+/** A type or field name as Slack spells them; anything else is not worth repeating in a log. */
+function safeName(name: string): string {
+  return /^[a-z_]{1,40}$/.test(name) ? name : '(unrecognised)';
+}
