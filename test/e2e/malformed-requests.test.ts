@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { deliver, type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../src/emulator/emulator.js';
-import { deliver } from '../../src/emulator/sender.js';
+import { demoDirectory } from '../../src/cli/demo-workspace.js';
 
 /**
  * Forged but correctly signed requests against the app run as production runs it: `npm start`'s
@@ -57,7 +57,7 @@ const view = (callback_id: string, state: unknown = { values: {} }) => ({
 });
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ directory: demoDirectory });
   const port = await freePort();
   url = `http://127.0.0.1:${port}/slack/events`;
   app = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), entry], {
