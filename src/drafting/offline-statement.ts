@@ -1,9 +1,13 @@
+import { reasonWordings } from '../domain/disclosure.js';
+import { intakeLimits } from '../domain/intake.js';
+import { defaultLocale, formatTime, timeZoneLabel } from '../letters/format.js';
 import { REASON_TOKEN, type StatementDraft, type StatementInput } from './schemas.js';
 import {
   ACCOMMODATION_ASKS,
   asSentence,
   COVERAGE_COMMITMENTS,
   dateInWords,
+  fitLines,
   listInWords,
   weekdaysInWords,
   workConstraintsInWords,
@@ -12,16 +16,23 @@ import {
 
 const withoutEndStop = (text: string) => text.trim().replace(/[.!?]+$/, '');
 
+/** A letter line (one coverage point) holds at most this many characters. */
+export const LETTER_LINE_LIMIT = 300;
+
 /**
  * A standard statement built only from the structured answers, with the reason left as the token
  * so one place fills it in for both paths. The employee's free text joins only where it is free
  * of clinical detail: this draft may go on to HR, and their own words stay in their private notes.
+ * Every part fits the limits the letter and the Edit wording form hold it to: the coverage plan is
+ * one point per line, each within a letter line, and the whole within the form's limit.
  */
 export function draftOfflineStatement(
   input: StatementInput,
   isClinical: (text: string) => boolean,
 ): StatementDraft {
   const { schedule, work } = input;
+  const locale = defaultLocale[input.jurisdiction ?? 'us'];
+  const time = (clock: string) => formatTime(clock, locale);
   const usable = (text: string | undefined): string | undefined =>
     text?.trim() && !isClinical(text) ? text.trim() : undefined;
 
@@ -34,11 +45,16 @@ export function draftOfflineStatement(
   if (other) asks.push(`for this change: ${withoutEndStop(other)}`);
   if (asks.length === 0) asks.push(ACCOMMODATION_ASKS.other);
   const constraintsNote = usable(input.constraintsNote);
+  // The app's own wordings are phrases ("a scheduled … program"); own words are the employee's
+  // sentences and stand as written, never squeezed into "because of …".
+  const isPhrase = (Object.values(reasonWordings) as string[]).includes(input.reasonWording.trim());
 
   const statement = [
-    `I'm writing to ask for a workplace accommodation because of ${REASON_TOKEN}.`,
-    `From ${dateInWords(schedule.startDate)} to ${dateInWords(schedule.endDate)}, I have scheduled sessions on ${weekdaysInWords(schedule.days)} from ${schedule.sessionStart} to ${schedule.sessionEnd} (${work.timeZone} time)${travel}.`,
-    `I usually work ${workDaysInWords(work.days)}, ${work.start} to ${work.end}, and I'm asking ${listInWords(asks)}.`,
+    isPhrase
+      ? `I'm writing to ask for a workplace accommodation because of ${REASON_TOKEN}.`
+      : `I'm writing to ask for a workplace accommodation. ${asSentence(input.reasonWording)}`,
+    `From ${dateInWords(schedule.startDate)} to ${dateInWords(schedule.endDate)}, I have scheduled sessions on ${weekdaysInWords(schedule.days)} from ${time(schedule.sessionStart)} to ${time(schedule.sessionEnd)} ${timeZoneLabel(work.timeZone, locale)}${travel}.`,
+    `I usually work ${workDaysInWords(work.days)}, ${time(work.start)} to ${time(work.end)}, and I'm asking ${listInWords(asks)}.`,
     work.constraints.length > 0
       ? `My role includes ${workConstraintsInWords(work.constraints)}, and I've planned for that below.`
       : '',
@@ -48,14 +64,21 @@ export function draftOfflineStatement(
 
   const coverageNotes = usable(input.coverageNotes);
   const commitments = [...new Set(input.accommodations.map((type) => COVERAGE_COMMITMENTS[type]))];
-  const coverage = [
-    coverageNotes ? asSentence(coverageNotes) : '',
-    ...commitments,
-    `Before the change starts I'll agree handovers with my manager, and I'm happy to review how it's working by ${dateInWords(schedule.endDate)}.`,
-  ];
+  const closing = `Before the change starts I'll agree handovers with my manager, and I'm happy to review how it's working by ${dateInWords(schedule.endDate)}.`;
+  const coverage = fitLines(
+    [...(coverageNotes ? fitLines([coverageNotes], LETTER_LINE_LIMIT) : []), ...commitments, closing],
+    LETTER_LINE_LIMIT,
+  );
+  // Within the form's limit: the employee's own notes first, then as many standard lines as fit.
+  const kept: string[] = [];
+  for (const line of coverage) {
+    if ([...kept, line].join('\n').length > intakeLimits.coveragePlan) continue;
+    kept.push(line);
+  }
 
   return {
+    // Bounded by construction: each free-text part has its own intake limit, far below the whole.
     statementOfNeed: statement.filter(Boolean).join(' '),
-    coveragePlan: coverage.filter(Boolean).join(' '),
+    coveragePlan: kept.join('\n'),
   };
 }

@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
+import { reasonWording, reasonWordings } from '../domain/disclosure.js';
 import {
   type AccommodationType,
+  type ReasonChoice,
+  type SensitiveFields,
   type Weekday,
   type WorkPattern,
   weekdayNames,
@@ -95,8 +98,66 @@ export function dateInWords(isoDate: string): string {
 
 /** Ends a sentence with a full stop unless it already has closing punctuation. */
 export function asSentence(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/\.{2}$/, '.');
   if (!trimmed) return '';
   const capitalised = trimmed[0]?.toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+  return /[.!?…)"”’]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/**
+ * The opening the Edit wording box starts from when the employee has not written one: the app's
+ * phrase inside a sentence, or the employee's own sentences after it, each ended exactly once.
+ */
+export function statementOpening(choice: ReasonChoice | undefined, sensitive: SensitiveFields): string {
+  const wording = reasonWording(choice, sensitive);
+  const ask = 'I am asking for a temporary change to my working hours';
+  if ((Object.values(reasonWordings) as string[]).includes(wording))
+    return `${ask} so that I can attend ${wording}.`;
+  return `${ask}. ${asSentence(wording)}`;
+}
+
+/**
+ * Text as points of at most `limit` characters each: a line break starts a new point, a long
+ * point is cut between sentences, and a sentence longer than a point between words.
+ */
+export function fitLines(texts: readonly string[], limit: number): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    for (const line of text
+      .split(/\n+/)
+      .map((part) => part.trim())
+      .filter(Boolean)) {
+      let current = '';
+      for (const piece of splitToFit(line, limit)) {
+        if (current && `${current} ${piece}`.length <= limit) current = `${current} ${piece}`;
+        else {
+          if (current) out.push(current);
+          current = piece;
+        }
+      }
+      if (current) out.push(current);
+    }
+  }
+  return out;
+}
+
+function splitToFit(line: string, limit: number): string[] {
+  const sentences = line
+    .match(/[^.!?]+(?:[.!?]+["”’)]*|$)\s*/g)
+    ?.map((s) => s.trim())
+    .filter(Boolean) ?? [line];
+  return sentences.flatMap((sentence) => {
+    if (sentence.length <= limit) return [sentence];
+    const words: string[] = [];
+    let current = '';
+    for (const word of sentence.split(/\s+/)) {
+      const chunk = word.length > limit ? word.slice(0, limit) : word;
+      if (current && `${current} ${chunk}`.length > limit) {
+        words.push(current);
+        current = chunk;
+      } else current = current ? `${current} ${chunk}` : chunk;
+    }
+    if (current) words.push(current);
+    return words;
+  });
 }

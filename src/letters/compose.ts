@@ -1,7 +1,10 @@
 import type { Jurisdiction } from '../domain/request.js';
 import { documentToText, type LetterDocument, LITERAL_MARK, parseLetterText } from './document.js';
-import { defaultLocale } from './format.js';
+import type { LetterLocale } from './fields.js';
+import { defaultLocale, joinList } from './format.js';
 import type { LetterData, LetterKind } from './kinds.js';
+import { lawFacts } from './law.js';
+import { describePattern, type PatternWording, type SessionTimes, type UsualHours } from './pattern.js';
 import type { LetterTemplates } from './templates.js';
 import { parseLetterData } from './validation.js';
 
@@ -28,14 +31,50 @@ export function composeLetter<K extends LetterKind>(
   data: LetterData<K>,
   { jurisdiction, templates }: ComposeOptions,
 ): ComposedLetter {
-  const values = parseLetterData(kind, data);
+  const values = parseLetterData(kind, data, jurisdiction);
+  const locale = values.locale ?? defaultLocale[jurisdiction];
   const view = {
     ...markLiterals(values),
-    locale: values.locale ?? defaultLocale[jurisdiction],
+    locale,
     jurisdiction,
+    ...markLiterals(derivedFacts(values, locale)),
+    law: lawFacts(jurisdiction, values.humanRightsLaw ?? null),
   };
   const document = parseLetterText(templates.render(jurisdiction, kind, view));
   return { kind, jurisdiction, document, text: documentToText(document) };
+}
+
+const roleConstraintWords: Record<string, string> = {
+  recurring_meetings: 'recurring meetings',
+  on_call: 'on-call duty',
+  customer_hours: 'customer-facing hours',
+  shift_work: 'shift work',
+};
+
+interface DerivedFacts {
+  /** Sessions set against the usual hours; null when the letter has no usual hours. */
+  pattern: PatternWording | null;
+  /** "recurring meetings and on-call duty"; null when none were chosen. */
+  roleFacts: string | null;
+  /** True when usual hours are known and no appointment touches them. */
+  sessionsOutsideHours: boolean;
+}
+
+/** Facts worked out from the data, so templates state them rather than compute them. */
+function derivedFacts(values: object, locale: LetterLocale): DerivedFacts {
+  const record = values as {
+    schedule?: SessionTimes;
+    work?: (UsualHours & { constraints: string[] }) | null;
+  };
+  const work = record.work ?? null;
+  const pattern = record.schedule && work ? describePattern(record.schedule, work, locale) : null;
+  const constraints =
+    work?.constraints.map((constraint) => roleConstraintWords[constraint] ?? constraint) ?? [];
+  return {
+    pattern,
+    roleFacts: constraints.length > 0 ? joinList(constraints, locale) : null,
+    sessionsOutsideHours: pattern !== null && pattern.overlapDays === null,
+  };
 }
 
 /** Keeps data that begins like letter markup ("# ", "## ", "- ") from being read as markup. */

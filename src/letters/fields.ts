@@ -1,13 +1,23 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { AccommodationType, ClockTime, IsoDate, Jurisdiction, Weekday } from '../domain/request.js';
+import {
+  AccommodationType,
+  ClockTime,
+  IsoDate,
+  Jurisdiction,
+  Weekday,
+  workConstraints,
+} from '../domain/request.js';
+import { CanadianLaw } from './law.js';
 
 /**
  * The building blocks every letter's data is made of. Messages name what is expected, because
  * they reach whoever wrote the data file, one line per bad field.
  */
 
-export { AccommodationType, Jurisdiction, Weekday };
+export { AccommodationType, CanadianLaw, Jurisdiction, Weekday };
+
+export const WorkConstraint = z.enum(workConstraints, { error: `one of ${workConstraints.join(', ')}` });
 
 /** Letters are written in English; the locale only chooses date, time and list style. */
 export const letterLocales = ['en-US', 'en-GB', 'en-CA'] as const;
@@ -25,13 +35,13 @@ export const typeError = (expected: string) => ({
  */
 export const Line = z
   .string(typeError('text'))
-  .transform((value) => value.replace(/\s+/g, ' ').trim())
+  .transform((value) => collapseDoubleStops(value.replace(/\s+/g, ' ').trim()))
   .pipe(z.string().min(1, 'text (not empty)').max(300, 'at most 300 characters'));
 
 /** A paragraph of prose, same folding as `Line`, longer limit. */
 export const Prose = z
   .string(typeError('text'))
-  .transform((value) => value.replace(/\s+/g, ' ').trim())
+  .transform((value) => collapseDoubleStops(value.replace(/\s+/g, ' ').trim()))
   .pipe(z.string().min(1, 'text (not empty)').max(2000, 'at most 2,000 characters'));
 
 /** Several lines kept as lines, e.g. a signature block; given as one string with line breaks or a list. */
@@ -132,7 +142,17 @@ export const letterBase = {
   locale: optional(LetterLocale),
   employee: Person,
   hr: HrContact.default({ name: null, jobTitle: null, email: null }),
+  /** Canada only: whose human rights law applies, so letters name it. */
+  humanRightsLaw: optional(CanadianLaw),
 };
+
+/**
+ * "4:45 p.m.." (an abbreviation's stop followed by a sentence's) reads as a typo in a letter; an
+ * ellipsis of three stops is left alone.
+ */
+export function collapseDoubleStops(text: string): string {
+  return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
+}
 
 /** Only judges well-formed dates; a malformed one already has its own problem reported. */
 function isRealDate(value: string): boolean {

@@ -58,6 +58,34 @@ export function formatWeekdays(days: readonly Weekday[], locale: LetterLocale): 
   return joinList(names, locale);
 }
 
+/** A working week: runs of three or more days read as a range, "Monday to Friday". */
+export function formatWorkDays(days: readonly Weekday[], locale: LetterLocale): string {
+  const runs: Weekday[][] = [];
+  for (const day of weekdays.filter((candidate) => days.includes(candidate))) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && weekdays.indexOf(day) === weekdays.indexOf(last) + 1) run.push(day);
+    else runs.push([day]);
+  }
+  const parts = runs.flatMap((run) =>
+    run.length >= 3
+      ? [`${weekdayNames[run[0] as Weekday]} to ${weekdayNames[run.at(-1) as Weekday]}`]
+      : run.map((day) => weekdayNames[day]),
+  );
+  return joinList(parts, locale);
+}
+
+/**
+ * Text someone wrote, made to end one sentence: a capital first letter and one closing mark. "at
+ * 4:45 p.m." keeps its own full stop rather than gaining a second.
+ */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return '';
+  const capitalised = (trimmed[0]?.toUpperCase() ?? '') + trimmed.slice(1);
+  return /[.!?…)"”’]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 /** "a, b and c" (en-GB, en-CA) or "a, b, and c" (en-US). */
 export function joinList(items: readonly string[], locale: LetterLocale): string {
   if (items.length <= 2) return items.join(' and ');

@@ -1,6 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { LetterLocale, Schedule, Weekday } from './fields.js';
 import {
+  asSentence,
   formatCount,
   formatLongDate,
   formatMinutes,
@@ -10,6 +11,7 @@ import {
   shiftClock,
   weeksBetween,
 } from './format.js';
+import { lastSessionDate } from './pattern.js';
 import { escapeSlackText } from './slack-escape.js';
 
 /**
@@ -102,6 +104,13 @@ export const letterHelpers: Record<string, Helper> = {
     if (!Array.isArray(items)) throw new Error('helper "hasType" needs a list');
     return items.some((item) => (item as { type?: unknown }).type === type);
   }),
+  /** {{longDate (lastSession schedule)}}: the last date a session falls on, not a weekend after it. */
+  lastSession: withArgs('lastSession', 1, ([value]) => {
+    const s = schedule('lastSession', value);
+    return lastSessionDate(s) ?? s.startDate;
+  }),
+  /** {{sentence text}}: someone's words ending one sentence, with one full stop at most. */
+  sentence: withArgs('sentence', 1, ([value]) => asSentence(text('sentence', value))),
   /** {{#if (eq type "other")}} */
   eq: withArgs('eq', 2, ([left, right]) => left === right),
   /** {{slack text}}: for templates that produce Slack mrkdwn rather than a letter. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Jurisdiction } from '../domain/request.js';
 import {
   AccommodationType,
   CalendarDate,
@@ -8,7 +9,10 @@ import {
   optional,
   Prose,
   Schedule,
+  Time,
   typeError,
+  Weekday,
+  WorkConstraint,
 } from './fields.js';
 
 /**
@@ -33,18 +37,36 @@ const Accommodation = z
 const afterOrOn = (later: string, earlier: string) => (data: Record<string, unknown>) =>
   typeof data[later] !== 'string' || typeof data[earlier] !== 'string' || data[later] >= data[earlier];
 
+/** The employee's usual working pattern and what about the role affects timing (C1 work facts). */
+const UsualWork = z.strictObject({
+  days: z
+    .array(Weekday, typeError(`a list of days from ${Weekday.options.join(', ')}`))
+    .min(1, 'at least one day'),
+  start: Time,
+  end: Time,
+  constraints: z.array(WorkConstraint, typeError('a list of role constraints')).default([]),
+  /** A short note about the role the employee wrote and saw in the letter before sending. */
+  note: optional(Line),
+});
+
 /** 1. The employee's request, in their voice, to HR. */
 const request = z.strictObject({
   ...letterBase,
-  /** C2, the employee's chosen words; absent means the default wording that names no condition. */
+  /** C2, the employee's own sentences, when they chose "in my own words". */
   reasonStatement: optional(Line),
+  /** C2, the app's phrase the employee chose ("an intensive outpatient program"); absent: the default. */
+  reasonPhrase: optional(Line),
   schedule: Schedule,
+  /** Usual hours: the letter sets them against the sessions and says what is proposed instead. */
+  work: optional(UsualWork),
+  /** UK: a previous statutory flexible working request, which the request must mention. */
+  previousFlexibleRequest: optional(CalendarDate),
   accommodations: z.array(Accommodation).min(1, 'at least one accommodation'),
   coverage: z.strictObject({
     /** How the time will be made up, e.g. "start at 7:30 AM on session days". */
     makeUpHours: optional(Line),
     /** How the work stays covered: handovers, meeting moves, who is the contact. */
-    plan: lines(1, 8),
+    plan: lines(1, 16),
   }),
   /** A drafted statement of need in the employee's voice, if they used the assistant. */
   statementOfNeed: optional(Prose),
@@ -182,4 +204,16 @@ export type LetterValues<K extends LetterKind> = z.output<(typeof letterSchemas)
 
 export function isLetterKind(value: string): value is LetterKind {
   return Object.hasOwn(letterSchemas, value);
+}
+
+/** What a jurisdiction's law adds to a kind's schema. Messages say what is expected, as above. */
+export function jurisdictionProblems(
+  kind: LetterKind,
+  value: unknown,
+  jurisdiction: Jurisdiction,
+): { path: string; expected: string }[] {
+  void kind;
+  void value;
+  void jurisdiction;
+  return [];
 }

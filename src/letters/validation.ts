@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type LetterKind, type LetterValues, letterSchemas } from './kinds.js';
+import type { Jurisdiction } from '../domain/request.js';
+import { jurisdictionProblems, type LetterKind, type LetterValues, letterSchemas } from './kinds.js';
 
 export interface FieldProblem {
   /** Where, as a readable path: `schedule.days[2]`. */
@@ -25,17 +26,30 @@ export function formatProblems(problems: FieldProblem[]): string {
   return problems.map(({ path, expected }) => `  - ${path}: expected ${expected}`).join('\n');
 }
 
+/**
+ * Checks data against its kind's schema and, given the jurisdiction, against that law's own
+ * requirements (a US denial must say why leave and reassignment would not work, for example).
+ */
 export function validateLetterData<K extends LetterKind>(
   kind: K,
   data: unknown,
+  jurisdiction?: Jurisdiction,
 ): { ok: true; value: LetterValues<K> } | { ok: false; problems: FieldProblem[] } {
   const result = letterSchemas[kind].safeParse(data);
-  if (result.success) return { ok: true, value: result.data as LetterValues<K> };
-  return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, data)) };
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, data)) };
+  }
+  const value = result.data as LetterValues<K>;
+  const problems = jurisdiction ? jurisdictionProblems(kind, value, jurisdiction) : [];
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
 
-export function parseLetterData<K extends LetterKind>(kind: K, data: unknown): LetterValues<K> {
-  const result = validateLetterData(kind, data);
+export function parseLetterData<K extends LetterKind>(
+  kind: K,
+  data: unknown,
+  jurisdiction?: Jurisdiction,
+): LetterValues<K> {
+  const result = validateLetterData(kind, data, jurisdiction);
   if (!result.ok) throw new LetterDataError(kind, result.problems);
   return result.value;
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { AppConfig } from '../config.js';
 import { reasonWording, reasonWordings } from '../domain/disclosure.js';
 import type { AccommodationRequest } from '../domain/request.js';
+import { fitLines } from '../drafting/wording.js';
 import type { LetterData } from '../letters/index.js';
 
 /** The request's parts the letter needs: a draft checked complete, or a submitted request. */
@@ -21,6 +22,10 @@ export interface RequestLetterContext {
 /** Days HR is asked to reply within; the letter says it plainly. */
 export const REPLY_WITHIN_DAYS = 10;
 
+/** The letter's limits for the coverage plan: points of one line each, and how many. */
+const COVERAGE_LINE_LIMIT = 300;
+const COVERAGE_MAX_POINTS = 16;
+
 /**
  * Maps a request to the request letter's data. The reason is only ever the wording the employee
  * chose; the default names no condition.
@@ -31,11 +36,8 @@ export function requestLetterData(
 ): LetterData<'request'> {
   const { schedule, work, accommodations, disclosure, sensitive } = source;
   const wording = reasonWording(disclosure.reason, sensitive);
-  const coverageLines = (sensitive.coveragePlan ?? '')
-    .split(/\n+/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .slice(0, 8);
+  const ownWords = disclosure.reason === 'own_words' && wording !== reasonWordings.functional;
+  const coverageLines = coveragePoints(sensitive.coveragePlan ?? '');
   return {
     org: {
       companyName: context.org.companyName,
@@ -45,8 +47,9 @@ export function requestLetterData(
     reference: context.reference,
     date: context.today,
     employee: { name: context.employeeName },
-    // The template ends the sentence itself, so the employee's own full stop would double it.
-    reasonStatement: wording === reasonWordings.functional ? null : wording.replace(/[\s.]+$/, ''),
+    // Own words are the employee's sentences and stand as written; the app's phrases fit its sentence.
+    reasonStatement: ownWords ? wording : null,
+    reasonPhrase: !ownWords && wording !== reasonWordings.functional ? wording : null,
     schedule: {
       days: schedule.days,
       sessionStart: schedule.sessionStart,
@@ -56,6 +59,13 @@ export function requestLetterData(
       endDate: schedule.endDate,
       reviewDate: source.reviewDate ?? null,
       timeZone: work.timeZone,
+    },
+    work: {
+      days: work.days,
+      start: work.start,
+      end: work.end,
+      constraints: work.constraints,
+      note: sensitive.constraintsNote?.trim() || null,
     },
     accommodations: accommodations.map((type) => ({
       type,
@@ -71,6 +81,17 @@ export function requestLetterData(
     statementOfNeed: sensitive.statementOfNeed?.trim() || null,
     replyWithinDays: REPLY_WITHIN_DAYS,
   };
+}
+
+/**
+ * The coverage plan as the letter's points: one per line the employee wrote, long ones cut between
+ * sentences. Past the letter's number of points the text is packed again as one paragraph, which
+ * fits within it for any plan the intake accepts.
+ */
+export function coveragePoints(plan: string): string[] {
+  const points = fitLines([plan], COVERAGE_LINE_LIMIT);
+  if (points.length <= COVERAGE_MAX_POINTS) return points;
+  return fitLines([points.join(' ')], COVERAGE_LINE_LIMIT).slice(0, COVERAGE_MAX_POINTS);
 }
 
 /** Today's date where the employee is, for dating letters. */

@@ -10,8 +10,8 @@ describe('the offline statement', () => {
     const draft = await offlineDrafter().draftStatement(statementInput());
     expect(draft.statementOfNeed).toBe(
       `I'm writing to ask for a workplace accommodation because of ${REASON}. ` +
-        'From 2 March 2026 to 29 May 2026, I have scheduled sessions on Mondays, Wednesdays and Thursdays from 17:00 to 20:00 (America/New_York time), plus about 30 minutes of travel each way. ' +
-        "I usually work Monday to Friday, 09:00 to 17:30, and I'm asking to start later or leave earlier on those days and to keep those times free of meetings in my calendar. " +
+        'From 2 March 2026 to 29 May 2026, I have scheduled sessions on Mondays, Wednesdays and Thursdays from 5:00 PM to 8:00 PM ET, plus about 30 minutes of travel each way. ' +
+        "I usually work Monday to Friday, 9:00 AM to 5:30 PM, and I'm asking to start later or leave earlier on those days and to keep those times free of meetings in my calendar. " +
         "My role includes recurring meetings, and I've planned for that below. " +
         'Something to keep in mind: The Monday stand-up runs until 16:45. ' +
         "I'll keep meeting the essential functions of my role, and I'm glad to talk through the details.",
@@ -51,8 +51,15 @@ describe('the offline statement', () => {
     expect(draft.statementOfNeed).toContain("I'm asking for this change: A later lunch break on Tuesdays.");
   });
 
+  it('writes times the way the letter’s country does', async () => {
+    const uk = await offlineDrafter().draftStatement(statementInput({ jurisdiction: 'uk' }));
+    expect(uk.statementOfNeed).toContain('from 17:00 to 20:00');
+    const ca = await offlineDrafter().draftStatement(statementInput({ jurisdiction: 'ca' }));
+    expect(ca.statementOfNeed).toContain('from 5:00 p.m. to 8:00 p.m.');
+  });
+
   it('puts in the chosen reason exactly once, and no token', async () => {
-    const reasonWording = 'a medical program that costs $& and $1 to attend';
+    const reasonWording = 'My program costs $& and $1 to attend.';
     const draft = await offlineDrafter().draftStatement(statementInput({ reasonWording }));
     expect(draft.statementOfNeed.split(reasonWording)).toHaveLength(2);
     expect(draft.statementOfNeed).not.toContain(REASON_TOKEN);

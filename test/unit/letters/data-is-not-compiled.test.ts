@@ -28,14 +28,14 @@ describe('text from a person or a model is printed, never run as a template', ()
   it.each(hostile)('%s renders literally wherever data goes', (value) => {
     const data = {
       ...fixture('request'),
-      reasonStatement: value,
+      reasonPhrase: value,
       statementOfNeed: value,
       employee: { name: value, jobTitle: null },
       coverage: { makeUpHours: value, plan: [value] },
       accommodations: [{ type: 'other' as const, details: value }],
     };
     const { text } = composeLetter('request', data, { jurisdiction: 'us', templates });
-    expect(text).toContain(`I am taking part in ${value} that meets`);
+    expect(text).toContain(`I am taking part in ${value}, which meets`);
     expect(text).toContain(`How I will make up the time: ${value}`);
     expect(text).toContain(`• ${value}\n`);
     expect(text.endsWith(`Kind regards,\n\n${value}\n`)).toBe(true);
@@ -54,9 +54,9 @@ describe('text from a person or a model is printed, never run as a template', ()
   });
 
   it('line breaks in one-line fields are folded, so data cannot add blocks of its own', () => {
-    const data = { ...fixture('request'), reasonStatement: 'a program\n\n## Injected heading\n- item' };
+    const data = { ...fixture('request'), reasonPhrase: 'a program\n\n## Injected heading\n- item' };
     const letter = composeLetter('request', data, { jurisdiction: 'us', templates });
-    expect(letter.text).toContain('a program ## Injected heading - item that meets');
+    expect(letter.text).toContain('a program ## Injected heading - item, which meets');
     expect(
       letter.document.blocks.filter((b) => b.type === 'heading').map((b) => b.type === 'heading' && b.text),
     ).not.toContain('Injected heading');

@@ -22,7 +22,7 @@ describe('the request letter carries everything HR needs to act', () => {
     ['uk', /reasonable adjustments to my working hours under the Equality Act 2010/, /meet to discuss them/],
     [
       'ca',
-      /workplace accommodation under the duty to accommodate in human rights law/,
+      /workplace accommodation under the Ontario Human Rights Code, which sets out the employer’s duty to accommodate/,
       /start the accommodation process/,
     ],
   ] as const)('%s: says it is a request and asks to start the process', (jurisdiction, request, process) => {
@@ -33,14 +33,16 @@ describe('the request letter carries everything HR needs to act', () => {
 
   it('describes the need in functional terms with the default reason wording', () => {
     expect(render('us')).toContain(
-      'I am taking part in a scheduled outpatient medical treatment program that meets',
+      'I am taking part in a scheduled outpatient medical treatment program, which meets',
     );
-    expect(render('uk')).toContain('a scheduled outpatient medical treatment programme that meets');
+    expect(render('uk')).toContain('a scheduled outpatient medical treatment programme, which meets');
   });
 
   it("uses the employee's chosen reason statement instead, when given", () => {
-    const text = render('us', { reasonStatement: 'a medical program I attend in the evenings' });
-    expect(text).toContain('I am taking part in a medical program I attend in the evenings that meets');
+    const text = render('us', { reasonStatement: 'I attend a medical program in the evenings' });
+    expect(text).toContain(
+      'start the interactive process. I attend a medical program in the evenings. I am asking',
+    );
     expect(text).not.toContain('outpatient');
   });
 
@@ -50,7 +52,7 @@ describe('the request letter carries everything HR needs to act', () => {
     expect(us).toContain('Appointment times: 5:30 PM – 8:30 PM ET');
     expect(us).toContain('Away from work, with travel: 4:45 PM – 9:15 PM ET (45 minutes each way)');
     expect(us).toContain('Starting: Monday, January 4, 2027');
-    expect(us).toContain('Until: Friday, March 12, 2027');
+    expect(us).toContain('Until: Thursday, March 11, 2027');
     expect(us).toContain('Review date: Monday, February 15, 2027');
     const uk = render('uk');
     expect(uk).toContain('Days: Mondays, Wednesdays and Thursdays');
@@ -62,7 +64,7 @@ describe('the request letter carries everything HR needs to act', () => {
   it('lists the accommodations asked for and how the work will be covered', () => {
     const text = render('us');
     expect(text).toContain(
-      '• Leaving early or starting late on appointment days, and making up the hours: leaving at 4:45 PM',
+      '• Leaving early or starting late on appointment days, and making up the hours (leaving at 4:45 PM',
     );
     expect(text).toContain('• Blocking appointment times in my calendar');
     expect(text).toContain('How I will make up the time: I will start at 7:45 AM on appointment days');
@@ -89,7 +91,7 @@ describe('the request letter carries everything HR needs to act', () => {
       'Temporarily reduced hours',
       'Intermittent leave for appointments (this may also qualify as intermittent leave under the FMLA)',
       'Swapping shifts or on-call duties',
-      '• A quiet desk near the exit on appointment days',
+      '• A quiet desk near the exit on appointment days.',
     ]) {
       expect(us).toContain(phrase);
     }

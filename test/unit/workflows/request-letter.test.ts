@@ -29,7 +29,7 @@ const fields = {
     jurisdiction: 'us' as const,
   },
   sensitive: {
-    reasonOwnWords: 'a structured evening program under supervision.',
+    reasonOwnWords: 'I attend a structured evening program under supervision.',
     coveragePlan: 'I will start at 8:00 on session days.\nAlex covers the 5pm call.',
   },
 };
