@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccommodationType, TreatmentSchedule, WorkPattern } from '../domain/request.js';
+import { AccommodationType, Jurisdiction, TreatmentSchedule, WorkPattern } from '../domain/request.js';
 
 /**
  * What drafting needs from the intake: the domain's own work facts (C1), the reason wording the
@@ -17,6 +17,8 @@ export const statementInputSchema = z.object({
   reasonWording: z.string().trim().min(1),
   /** The employee's own words about what would help, if any. */
   ownWords: z.string().optional(),
+  /** Whose letter it is: sets how times are written (5:30 PM, 5:30 p.m., 17:30). Defaults to the US. */
+  jurisdiction: Jurisdiction.optional(),
 });
 export type StatementInput = z.infer<typeof statementInputSchema>;
 
