@@ -1,5 +1,5 @@
-import { reasonWording } from '../../../../domain/disclosure.js';
 import { requestFromDraft } from '../../../../domain/intake.js';
+import { statementOpening } from '../../../../drafting/wording.js';
 import type { AppServices } from '../../../../services.js';
 import { decodeMetadata, encodeMetadata } from '../../../intake-metadata.js';
 import { personOfAction } from '../../../person.js';
@@ -17,10 +17,7 @@ export const editWording =
     if (!body.view || !metadata || !draft || draft.draftId !== metadata.draftId) return;
     const complete = requestFromDraft(draft);
     const currentStatement = complete.ok
-      ? `I am asking for a temporary change to my working hours so that I can attend ${reasonWording(
-          complete.fields.disclosure.reason,
-          complete.fields.sensitive,
-        )}.`
+      ? statementOpening(complete.fields.disclosure.reason, complete.fields.sensitive)
       : undefined;
     await client.views.update({
       view_id: body.view.id,

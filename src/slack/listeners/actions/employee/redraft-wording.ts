@@ -45,6 +45,7 @@ export const redraftWording =
       ...(fields.sensitive.constraintsNote ? { constraintsNote: fields.sensitive.constraintsNote } : {}),
       ...(fields.sensitive.coveragePlan ? { coverageNotes: fields.sensitive.coveragePlan } : {}),
       reasonWording: reasonWording(fields.disclosure.reason, fields.sensitive),
+      jurisdiction: fields.disclosure.jurisdiction,
     });
     const saved = await updateDraft(
       store,
