@@ -142,7 +142,7 @@ describe('falling back to the offline wording', () => {
         note: unreachable.has(kind) ? OFFLINE_NOTES.statementUnreachable : OFFLINE_NOTES.statementUnfit,
       });
       expect(draft.statementOfNeed).toContain(`because of ${REASON}.`);
-      expect(draft.statementOfNeed).toContain('Mondays, Wednesdays and Thursdays from 17:00 to 20:00');
+      expect(draft.statementOfNeed).toContain('Mondays, Wednesdays and Thursdays from 5:00 PM to 8:00 PM');
       expect(server.requests).toHaveLength(1);
       expect(warnings).toEqual([
         {

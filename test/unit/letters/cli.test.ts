@@ -34,7 +34,7 @@ function withoutNpmNotices(text: string): string {
 }
 
 // Each case starts the real command line (tsx and all), which takes seconds on a busy machine.
-describe('npm run cli -- letter', { timeout: 60_000 }, () => {
+describe('npm run cli -- letter', { timeout: 120_000 }, () => {
   it('prints a text letter with no environment at all', () => {
     const { code, out, err } = letter(
       '--kind',
