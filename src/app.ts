@@ -10,8 +10,12 @@ import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
 import type { AppServices, ServiceOptions } from './services.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { crisisCheckMiddleware } from './slack/middleware/crisis-check.js';
 import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
+import { resolveActorMiddleware } from './slack/middleware/resolve-actor.js';
+import { ProfileCache } from './slack/profile.js';
 import { GuardedHttpReceiver } from './slack/receiver/guarded-http-receiver.js';
+import { RoleDirectory } from './slack/role-directory.js';
 import { createStore } from './store/index.js';
 
 /**
@@ -56,6 +60,8 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
     store: rememberingStore(store),
     drafter,
     letters,
+    roles: new RoleDirectory({ hr: config.hr, eap: config.eap, logger }),
+    profiles: new ProfileCache(),
     now: options.now ?? (() => new Date()),
   };
 }
@@ -78,7 +84,10 @@ export function createBoltApp(services: AppServices, receiver?: Receiver): App {
       fetch: createGuardedFetch({ logger }),
     },
   });
+  // Before any listener: the privacy scope, then who is acting, then crisis language.
   app.use(privacyScopeMiddleware());
+  app.use(resolveActorMiddleware(services));
+  app.use(crisisCheckMiddleware(services));
   registerListeners(app, services);
   // With extendedErrorHandler on, Bolt passes the request body along; its typings only know the short form.
   const onError = async ({ error, body }: { error: Error; body: unknown }) => {
@@ -139,6 +148,8 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
   const host = options.host ?? '127.0.0.1';
   const server = await receiver.start({ port: options.port ?? config.slack.port, host });
   const { port } = server.address() as AddressInfo;
+  // HR and EAP membership is listed now, so that no request has to wait for it.
+  await services.roles.refresh(app.client);
   return {
     url: `http://${host}:${port}/slack/events`,
     port,

@@ -3,6 +3,8 @@ import type { AppConfig } from './config.js';
 import type { Drafter } from './drafting/index.js';
 import type { LetterTemplates } from './letters/index.js';
 import type { Logger } from './logger.js';
+import type { ProfileCache } from './slack/profile.js';
+import type { RoleDirectory } from './slack/role-directory.js';
 import type { Store } from './store/types.js';
 
 /**
@@ -16,6 +18,10 @@ export interface AppServices {
   readonly store: Store;
   readonly drafter: Drafter;
   readonly letters: LetterTemplates;
+  /** HR and EAP membership, listed from Slack and kept for a short while. */
+  readonly roles: RoleDirectory;
+  /** Names and time zones, so that no listener asks Slack before it acks. */
+  readonly profiles: ProfileCache;
   readonly now: () => Date;
 }
 

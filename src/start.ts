@@ -10,6 +10,7 @@ export async function startApp(config: AppConfig): Promise<void> {
     const services = await buildServices(config);
     const app = createBoltApp(services);
     await app.start();
+    await services.roles.refresh(app.client);
     const stopSweep = await sweepRetention(app, services);
     services.logger.info({ mode: 'socket' }, 'Accommodation Assistant is running');
     stopOnSignal(async () => {

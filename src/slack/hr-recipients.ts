@@ -9,11 +9,8 @@ export async function hrDestinations(services: AppServices, client: Client): Pro
   return hrMembers(services, client);
 }
 
+/** HR's members from the role directory, listed again first when that list has grown old. */
 export async function hrMembers(services: AppServices, client: Client): Promise<string[]> {
-  const members = new Set(services.config.hr.userIds);
-  if (services.config.hr.userGroupId) {
-    const result = await client.usergroups.users.list({ usergroup: services.config.hr.userGroupId });
-    for (const user of result.users ?? []) members.add(user);
-  }
-  return [...members];
+  await services.roles.refreshIfStale(client);
+  return services.roles.hrMembers();
 }

@@ -4,7 +4,6 @@ import { StoreUnavailableError } from '../store/types.js';
 import { openDraft } from '../workflows/drafts.js';
 import { intakeScreen } from './intake-screen.js';
 import type { Person } from './person.js';
-import { slackProfile } from './profile.js';
 import { modal, section, type View } from './views/blocks.js';
 import { privacyNoticeView } from './views/privacy-notice.js';
 
@@ -22,7 +21,7 @@ export async function openStart(services: AppServices, client: Client, triggerId
   }
   const [{ draft }, profile] = await Promise.all([
     openDraft(services.store, person.teamId, person.userId, services.now()),
-    slackProfile(client, person.userId),
+    services.profiles.load(client, person),
   ]);
   await client.views.open({ trigger_id: triggerId, view: intakeScreen(services, draft, profile) });
 }

@@ -31,6 +31,15 @@ export function actingUser(body: unknown): string | undefined {
   return undefined;
 }
 
+/** The workspace of the request, wherever its kind of payload keeps it. */
+export function actingTeam(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined;
+  if (typeof body.team_id === 'string') return body.team_id;
+  if (isObject(body.team) && typeof body.team.id === 'string') return body.team.id;
+  if (isObject(body.user) && typeof body.user.team_id === 'string') return body.user.team_id;
+  return undefined;
+}
+
 interface TypedText {
   readonly text: string;
   /** Inputs the employee marked private (their private note) are secret as a whole. */

@@ -2,7 +2,6 @@ import type { AppServices } from '../../../../services.js';
 import { openDraft } from '../../../../workflows/drafts.js';
 import { intakeScreen } from '../../../intake-screen.js';
 import { personOfAction } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
 import { publishHome } from '../../../publish-home.js';
 import type { ButtonArgs } from '../../args.js';
 
@@ -18,7 +17,7 @@ export const acceptPrivacyNotice =
     await store.profiles.save({ ...profile, noticeAcceptedAt: now.toISOString() });
     const [{ draft }, slack] = await Promise.all([
       openDraft(store, person.teamId, person.userId, now),
-      slackProfile(client, person.userId),
+      services.profiles.load(client, person),
     ]);
     if (body.view)
       await client.views.update({ view_id: body.view.id, view: intakeScreen(services, draft, slack) });

@@ -4,7 +4,6 @@ import { todayIn } from '../../../../workflows/request-letter.js';
 import { tellInDm } from '../../../direct-messages.js';
 import { hrDestinations } from '../../../hr-recipients.js';
 import { personOfAction } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
 import { section } from '../../../views/blocks.js';
 import type { ButtonArgs } from '../../args.js';
 
@@ -18,7 +17,7 @@ export const askForUpdate =
     const request = await store.requests.get(person.teamId, action.value ?? '');
     if (!request || request.employeeId !== person.userId || !request.submittedAt) return;
     const now = services.now();
-    const profile = await slackProfile(client, person.userId);
+    const profile = await services.profiles.load(client, person);
     const inquiry = composeLetter(
       'status_inquiry',
       {

@@ -3,7 +3,6 @@ import type { AppServices } from '../../../../services.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
 import { intakeScreen } from '../../../intake-screen.js';
 import { personOfAction } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
 import type { ButtonArgs } from '../../args.js';
 
 /** "Change" next to a step on the review: that step's form, coming back to the review after. */
@@ -15,7 +14,7 @@ export const editStep =
     const metadata = decodeMetadata(body.view?.private_metadata);
     const draft = (await services.store.conversations.get(person.teamId, person.userId))?.draft;
     if (!body.view || !metadata || !draft || draft.draftId !== metadata.draftId) return;
-    const profile = await slackProfile(client, person.userId);
+    const profile = await services.profiles.load(client, person);
     await client.views.update({
       view_id: body.view.id,
       view: intakeScreen(services, draft, profile, { step, backToReview: true }),

@@ -5,7 +5,6 @@ import { updateDraft } from '../../../../workflows/drafts.js';
 import { decodeMetadata, encodeMetadata } from '../../../intake-metadata.js';
 import { intakeScreen } from '../../../intake-screen.js';
 import { personOfAction } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
 import { preparingReviewView } from '../../../views/intake/index.js';
 import type { ButtonArgs } from '../../args.js';
 
@@ -24,7 +23,7 @@ export const redraftWording =
     });
     const viewId = shown.view?.id ?? body.view.id;
     const draft = (await store.conversations.get(person.teamId, person.userId))?.draft;
-    const profile = await slackProfile(client, person.userId);
+    const profile = await services.profiles.load(client, person);
     if (!draft || draft.draftId !== metadata.draftId) return;
     const complete = requestFromDraft(draft);
     if (!complete.ok) {

@@ -2,7 +2,6 @@ import { statusLabels } from '../../../../domain/status.js';
 import type { AppServices } from '../../../../services.js';
 import { hrLetterText } from '../../../hr-letter.js';
 import { personOfAction } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
 import { requestLetterView } from '../../../views/my-data.js';
 import type { ButtonArgs } from '../../args.js';
 
@@ -14,7 +13,7 @@ export const viewMyRequest =
     const person = personOfAction(body);
     const request = await services.store.requests.get(person.teamId, action.value ?? '');
     if (!request || request.employeeId !== person.userId) return;
-    const profile = await slackProfile(client, person.userId);
+    const profile = await services.profiles.load(client, person);
     await client.views.open({
       trigger_id: body.trigger_id,
       view: requestLetterView({

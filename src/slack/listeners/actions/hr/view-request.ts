@@ -1,23 +1,26 @@
 import { statusLabels } from '../../../../domain/status.js';
 import type { AppServices } from '../../../../services.js';
 import { hrLetterText } from '../../../hr-letter.js';
-import { hrMembers } from '../../../hr-recipients.js';
+import { actorIn } from '../../../middleware/acting-person.js';
 import { personOfAction } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
 import { requestLetterView } from '../../../views/my-data.js';
 import type { ButtonArgs } from '../../args.js';
 
 /** "View request" on HR's card: the letter, for HR members only, noted in the audit trail. */
 export const viewRequest =
   (services: AppServices) =>
-  async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
+  async ({ ack, body, action, client, context }: ButtonArgs): Promise<void> => {
     await ack();
     const { store } = services;
     const person = personOfAction(body);
-    if (!(await hrMembers(services, client)).includes(person.userId)) return;
+    // The role comes from the middleware's cached directory: no user group is listed per click.
+    if (actorIn(context, person.userId).role !== 'hr') return;
     const request = await store.requests.get(person.teamId, action.value ?? '');
     if (!request) return;
-    const employee = await slackProfile(client, request.employeeId);
+    const employee = await services.profiles.load(client, {
+      teamId: person.teamId,
+      userId: request.employeeId,
+    });
     await client.views.open({
       trigger_id: body.trigger_id,
       view: requestLetterView({

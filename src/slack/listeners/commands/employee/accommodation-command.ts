@@ -1,11 +1,8 @@
 import type { SlashCommand } from '@slack/bolt';
-import { crisisCountryForTimeZone } from '../../../../domain/country.js';
-import { crisisReply, detectCrisis } from '../../../../privacy/crisis.js';
 import type { AppServices } from '../../../../services.js';
 import { StoreUnavailableError } from '../../../../store/types.js';
 import { listMyRequests } from '../../../../workflows/my-requests.js';
 import { openStart, STORE_UNAVAILABLE_TEXT } from '../../../open-start.js';
-import { slackProfile } from '../../../profile.js';
 import { section } from '../../../views/blocks.js';
 import { helpMessage, type SlackMessage, statusListMessage } from '../../../views/messages.js';
 import { deleteDataConfirmView } from '../../../views/my-data.js';
@@ -25,13 +22,7 @@ export const accommodationCommand =
         text: message.text,
         blocks: message.blocks,
       });
-    // Crisis language is answered before anything else, and nothing of it is kept.
-    if (detectCrisis(command.text)) {
-      const profile = await slackProfile(client, command.user_id);
-      const text = crisisReply(crisisCountryForTimeZone(profile.timeZone));
-      await reply({ text, blocks: [section(text)] });
-      return;
-    }
+    // Crisis language never reaches this handler: the crisis middleware answers it first.
     try {
       await answer();
     } catch (error) {

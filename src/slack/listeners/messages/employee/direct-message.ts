@@ -33,8 +33,9 @@ export const directMessage =
       message.text,
     );
     if (reply.kind === 'crisis') {
-      const profile = await client.users.info({ user: message.user });
-      await post(crisisMessage(crisisReply(crisisCountryForTimeZone(profile.user?.tz))));
+      // The crisis middleware answers these first; this stays in case the workflow sees more.
+      const profile = await services.profiles.load(client, { teamId, userId: message.user });
+      await post(crisisMessage(crisisReply(crisisCountryForTimeZone(profile.timeZone))));
       return;
     }
     if (reply.historyNote) await post(historyNoteMessage());

@@ -1,4 +1,3 @@
-import type { ViewOutput } from '@slack/bolt';
 import type { IntakeStep } from '../../../../domain/draft.js';
 import { intakeSteps } from '../../../../domain/draft.js';
 import {
@@ -49,15 +48,6 @@ export const goneView = (): View =>
       ),
     ],
   });
-
-export const crisisView = (reply: string): View =>
-  modal({ callbackId: 'crisis_support', title: 'You’re not alone', close: 'Back', blocks: [section(reply)] });
-
-export function typedValues(view: ViewOutput): string[] {
-  return Object.values(view.state.values).flatMap((block) =>
-    Object.values(block).flatMap((element) => (typeof element.value === 'string' ? [element.value] : [])),
-  );
-}
 
 /** Keeps the furthest step reached, so going back to change something doesn't lose the place. */
 export function furthest(current: IntakeStep, next: IntakeStep): IntakeStep {

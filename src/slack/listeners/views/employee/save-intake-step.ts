@@ -1,25 +1,22 @@
 import { applyDraftPatch } from '../../../../domain/intake.js';
-import { detectCrisis } from '../../../../privacy/crisis.js';
 import type { AppServices } from '../../../../services.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { todayIn } from '../../../../workflows/request-letter.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
 import { personOfView } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
 import { publishHome } from '../../../publish-home.js';
 import type { ViewClosedArgs } from '../../args.js';
-import { type FormStep, forms, typedValues } from './intake-form.js';
+import { type FormStep, forms } from './intake-form.js';
 
 /** "Save for later" (or the close button): keep whatever was typed in the open form. */
 export const saveIntakeStep =
   (services: AppServices, step: FormStep) =>
   async ({ ack, body, view, client }: ViewClosedArgs): Promise<void> => {
     await ack();
-    if (typedValues(view).some(detectCrisis)) return;
     const metadata = decodeMetadata(view.private_metadata);
     if (!metadata) return;
     const person = personOfView(body);
-    const profile = await slackProfile(client, person.userId);
+    const profile = await services.profiles.load(client, person);
     const now = services.now();
     await updateDraft(services.store, person.teamId, person.userId, metadata.draftId, now, (current) => {
       const result = forms[step](view.state.values, {

@@ -7,7 +7,7 @@ import { hrDestinations } from '../../../hr-recipients.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
 import { intakeScreen } from '../../../intake-screen.js';
 import { personOfView } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
+import { provisionalProfile } from '../../../profile.js';
 import { publishHome } from '../../../publish-home.js';
 import { hrRequestCard } from '../../../views/hr-card.js';
 import { submittedMessage } from '../../../views/messages.js';
@@ -23,11 +23,10 @@ export const sendRequest =
     const { store } = services;
     const person = personOfView(body);
     const metadata = decodeMetadata(view.private_metadata);
-    const [profile, conversation] = await Promise.all([
-      slackProfile(client, person.userId),
-      store.conversations.get(person.teamId, person.userId),
-    ]);
+    const conversation = await store.conversations.get(person.teamId, person.userId);
     const draft: Draft | undefined = conversation?.draft;
+    // Before the ack only what is remembered: the review already showed the name Slack gave.
+    const profile = services.profiles.cached(person) ?? provisionalProfile(draft?.work?.timeZone);
     if (!metadata || !draft || draft.draftId !== metadata.draftId) {
       // A second click of "Send to HR": the first one already sent it.
       await ack({ response_action: 'clear' });

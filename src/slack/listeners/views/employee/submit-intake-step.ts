@@ -1,25 +1,15 @@
-import { crisisCountryForTimeZone } from '../../../../domain/country.js';
 import type { IntakeStep } from '../../../../domain/draft.js';
 import { applyDraftPatch, nextIntakeStep } from '../../../../domain/intake.js';
-import { crisisReply, detectCrisis } from '../../../../privacy/crisis.js';
 import type { AppServices } from '../../../../services.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { todayIn } from '../../../../workflows/request-letter.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
 import { intakeScreen } from '../../../intake-screen.js';
 import { personOfView } from '../../../person.js';
-import { slackProfile } from '../../../profile.js';
+import { provisionalProfile } from '../../../profile.js';
 import type { ViewSubmitArgs } from '../../args.js';
-import {
-  COULD_NOT_SAVE,
-  crisisView,
-  type FormStep,
-  firstInput,
-  forms,
-  furthest,
-  goneView,
-  typedValues,
-} from './intake-form.js';
+import { COULD_NOT_SAVE, type FormStep, firstInput, forms, furthest, goneView } from './intake-form.js';
+import { showReviewWithName } from './show-review-with-name.js';
 
 /** "Next" on one of the four intake forms: check it, save it, and show the next step (or errors). */
 export const submitIntakeStep =
@@ -27,20 +17,15 @@ export const submitIntakeStep =
   async ({ ack, body, view, client }: ViewSubmitArgs): Promise<void> => {
     const { store } = services;
     const person = personOfView(body);
-    const profile = await slackProfile(client, person.userId);
-    // Crisis language is answered before anything else, and that text is never saved.
-    if (typedValues(view).some(detectCrisis)) {
-      await ack({
-        response_action: 'push',
-        view: crisisView(crisisReply(crisisCountryForTimeZone(profile.timeZone))),
-      });
-      return;
-    }
+    // Crisis language never reaches this handler: the crisis middleware answers it first.
     const metadata = decodeMetadata(view.private_metadata);
     const now = services.now();
     try {
       const conversation = await store.conversations.get(person.teamId, person.userId);
       const draft = conversation?.draft;
+      // Before the ack only what is remembered: Slack is asked for the profile afterwards.
+      const cached = services.profiles.cached(person);
+      const profile = cached ?? provisionalProfile(draft?.work?.timeZone);
       if (!metadata || !draft || draft.draftId !== metadata.draftId) {
         await ack({ response_action: 'update', view: goneView() });
         return;
@@ -67,6 +52,9 @@ export const submitIntakeStep =
         response_action: 'update',
         view: intakeScreen(services, saved, profile, { step: next, notes: result.notes }),
       });
+      if (!cached && next === 'review') {
+        await showReviewWithName(services, client, view.id, saved, person, result.notes);
+      }
     } catch (error) {
       services.logger.warn({ err: error, step }, 'could not save an intake step');
       await ack({ response_action: 'errors', errors: { [firstInput[step]]: COULD_NOT_SAVE } });

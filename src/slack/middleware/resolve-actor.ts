@@ -1,0 +1,47 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Actor } from '../../domain/roles.js';
+import type { ProfileCache } from '../profile.js';
+import type { Directory, RoleDirectory } from '../role-directory.js';
+import { setActing } from './acting-person.js';
+import { actingTeam, actingUser } from './privacy-scope.js';
+
+export interface ResolveActorOptions {
+  readonly roles: RoleDirectory;
+  readonly profiles: ProfileCache;
+}
+
+/**
+ * Resolves the acting person once per request, from memory only (no Web API call before the
+ * listener acks), and puts them in the context. After the listener has finished (and so has
+ * acknowledged), the role directory and the person's profile are fetched again if they have grown
+ * old, so the next request finds them fresh.
+ */
+export function resolveActorMiddleware({
+  roles,
+  profiles,
+}: ResolveActorOptions): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, client, next }) => {
+    const userId = actingUser(body);
+    const teamId = context.teamId ?? actingTeam(body) ?? '';
+    if (!userId) {
+      await next();
+      return;
+    }
+    const person = { teamId, userId };
+    setActing(context, { person, actor: actorFor(userId, roles.current()) });
+    try {
+      await next();
+    } finally {
+      // After the ack: refresh what the next request will read from memory. Never awaited by Slack.
+      void roles.refreshIfStale(client);
+      if (userId !== context.botUserId) void profiles.refreshIfStale(client, person);
+    }
+  };
+}
+
+/** HR first, then EAP, otherwise an employee. A request's manager is resolved with the request. */
+function actorFor(userId: string, directory: Directory): Actor {
+  if (directory.hrIds.has(userId)) return { role: 'hr', id: userId };
+  if (directory.eapIds.has(userId)) return { role: 'eap', id: userId };
+  return { role: 'employee', id: userId };
+}
