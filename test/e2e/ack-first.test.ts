@@ -1,5 +1,5 @@
+import { runScript } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript } from '../../src/emulator/script.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { loadScript, TEAM } from '../support/scripts.js';
 
