@@ -22,7 +22,8 @@ export function resolveActorMiddleware({
 }: ResolveActorOptions): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, client, next }) => {
     const userId = actingUser(body);
-    const teamId = context.teamId ?? actingTeam(body) ?? '';
+    // The body's own team first, as the listeners key the store by it.
+    const teamId = actingTeam(body) ?? context.teamId ?? '';
     if (!userId) {
       await next();
       return;
