@@ -126,4 +126,5 @@ export const commandRelations: Readonly<Record<CommandType, readonly Relation[]>
   erase: ['owner'],
   purge: ['system'],
   close_after_grace: ['system'],
+  release: ['owner'],
 };

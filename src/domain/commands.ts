@@ -6,6 +6,7 @@ import {
   DocumentationItem,
   IsoDate,
   Reference,
+  ReleasableField,
   TreatmentSchedule,
   Weekday,
   WorkingHours,
@@ -54,6 +55,8 @@ export const SubmitPayload = z
     reviewDate: IsoDate.optional(),
     /** The manager the employee named; told anything only with `disclosure.shareScheduleWithManager`. */
     managerId: z.string().min(1).optional(),
+    /** Fields the employee released on the "what HR will read" screen before sending. */
+    released: z.array(ReleasableField).optional(),
   })
   .strict()
   .refine((p) => p.schedule.endDate >= p.schedule.startDate, {
@@ -164,6 +167,19 @@ export const ErasePayload = Empty;
 export const PurgePayload = Empty;
 export const CloseAfterGracePayload = Empty;
 
+/**
+ * The employee shares some of their words with HR, after the "what HR will read" preview. The
+ * privacy layer checks the exact text first (text that names a health detail cannot be released)
+ * and only then gives this command; `decide` records which fields, never the text.
+ */
+export const ReleasePayload = z
+  .object({
+    fields: z
+      .array(ReleasableField, { error: 'Please choose what to share with HR.' })
+      .min(1, 'Please choose what to share with HR.'),
+  })
+  .strict();
+
 export const commandPayloads = {
   submit: SubmitPayload,
   acknowledge: AcknowledgePayload,
@@ -187,6 +203,7 @@ export const commandPayloads = {
   erase: ErasePayload,
   purge: PurgePayload,
   close_after_grace: CloseAfterGracePayload,
+  release: ReleasePayload,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;

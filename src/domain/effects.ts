@@ -56,6 +56,7 @@ export const lifecycleEvents = [
   'ended',
   'erased',
   'purged',
+  'text_released',
 ] as const;
 export type LifecycleEvent = (typeof lifecycleEvents)[number];
 

@@ -86,6 +86,7 @@ export const commandTypes = [
   'erase',
   'purge',
   'close_after_grace',
+  'release',
 ] as const;
 export type CommandType = (typeof commandTypes)[number];
 

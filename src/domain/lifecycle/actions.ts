@@ -113,6 +113,8 @@ export const commandsWithoutButtons: readonly CommandType[] = [
   'mark_review_due',
   'purge',
   'close_after_grace',
+  // Released from the "what HR will read" preview, which the privacy layer owns.
+  'release',
 ];
 
 export function availableActions(

@@ -3,7 +3,13 @@ import { type CommandPayload, commandPayloads } from '../commands.js';
 import type { Decided, Decision, Refused } from '../decision.js';
 import type { Effect, LifecycleEvent, ReminderKind } from '../effects.js';
 import { encodeDenialAlternatives, withHrNote } from '../hr-words.js';
-import type { AccommodationRequest, AuditEntry, SensitiveFields } from '../request.js';
+import {
+  type AccommodationRequest,
+  type AuditEntry,
+  type ReleasableField,
+  releasableFields,
+  type SensitiveFields,
+} from '../request.js';
 import type { Actor } from '../roles.js';
 import type { CommandType, RequestStatus } from '../statuses.js';
 import { addBusinessDays, addCalendarDays, readableDate } from './business-days.js';
@@ -176,6 +182,30 @@ function updateNotOpen(request: AccommodationRequest): Refused {
   return refuse('wrong_status', 'HR has already answered this request, so there is no update to ask for.');
 }
 
+/**
+ * The audit entry for a refused attempt where the process wants one on record (someone outside HR
+ * pressing an HR button). It changes nothing else, so it is appended on its own, not committed as a
+ * transition.
+ */
+export function refusalAudit(
+  request: AccommodationRequest,
+  type: CommandType,
+  actor: Actor,
+  now: Date,
+  refusal: Refused,
+): AuditEntry | null {
+  if (refusal.code !== 'not_permitted' && refusal.code !== 'not_yours') return null;
+  return {
+    at: now.toISOString(),
+    actorRole: actor.role,
+    actorId: actor.id,
+    action: 'not_permitted',
+    fromStatus: request.status,
+    toStatus: request.status,
+    subjectId: type,
+  };
+}
+
 /** "Ask HR for an update" once per period: the next one opens this many business days later. */
 export function nextUpdateAllowedAt(request: AccommodationRequest, policy: LifecyclePolicy): Date {
   if (!request.lastUpdateRequestedAt) return new Date(0);
@@ -309,7 +339,7 @@ const clockFields: readonly (keyof AccommodationRequest)[] = ['dueAt', 'hrClock'
 const handlers: { readonly [T in CommandType]: Handler<T> } = {
   submit: (context, payload) => {
     const { at, now, policy, actor } = context;
-    const { reference, teamId, sensitive, reviewDate, managerId, ...facts } = payload;
+    const { reference, teamId, sensitive, reviewDate, managerId, released, ...facts } = payload;
     const draft = context.request;
     const request: AccommodationRequest = {
       id: reference,
@@ -325,6 +355,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       sensitive: sensitive as SensitiveFields,
       ...(reviewDate ? { reviewDate } : {}),
       ...(managerId ? { managerId } : {}),
+      ...(released?.length ? { released: releasable(released, sensitive) } : {}),
       waitingOn: 'hr',
       dueAt: acknowledgeDue(now, policy).toISOString(),
       hrClock: { decisionDueAt: decisionDue(now, policy).toISOString() },
@@ -749,6 +780,24 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     });
   },
 
+  release: (context, payload) => {
+    const { request, actor } = context as Existing;
+    const empty = payload.fields.filter((field) => !request.sensitive[field]?.trim());
+    if (empty.length > 0)
+      return refuse(
+        'invalid_payload',
+        'Some answers need another look: there is nothing written there to share. Nothing was shared.',
+        Object.fromEntries(empty.map((field) => [field, 'Nothing is written here to share.'])),
+      );
+    const already = new Set(request.released ?? []);
+    if (payload.fields.every((field) => already.has(field)))
+      return alreadyDone(request, actor.id, 'HR can already read what you chose to share.');
+    return step(context, {
+      set: { released: releasable([...already, ...payload.fields], request.sensitive) },
+      effects: [card(request), thread(request, 'text_released'), home(request.employeeId)],
+    });
+  },
+
   close_after_grace: (context) => {
     const { request, at } = context as Existing;
     const next = { ...request, status: 'closed' as const };
@@ -760,6 +809,11 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     });
   },
 };
+
+/** Only fields that hold text can be released; the order is kept stable for comparisons. */
+function releasable(fields: readonly ReleasableField[], sensitive: SensitiveFields): ReleasableField[] {
+  return releasableFields.filter((field) => fields.includes(field) && Boolean(sensitive[field]?.trim()));
+}
 
 function answerAlternative(context: Existing, response: 'accepted' | 'declined', comment?: string): Decision {
   const { request, now, policy, at } = context;

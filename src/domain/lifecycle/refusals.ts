@@ -32,6 +32,7 @@ const doing: Readonly<Record<CommandType, string>> = {
   erase: 'delete it',
   purge: 'delete it for good',
   close_after_grace: 'close it',
+  release: 'share your words with HR',
 };
 
 export function refuse(code: RefusalCode, message: string, fieldErrors?: Record<string, string>): Refused {

@@ -46,6 +46,8 @@ export const lifecycle: Readonly<Record<CommandType, TransitionRule>> = {
   erase: { from: [...openStatuses, ...finishedStatuses], to: 'closed' },
   purge: { from: ['closed'], to: 'purged' },
   close_after_grace: { from: finishedStatuses, to: 'closed' },
+  // Releasing words to HR makes sense while HR still works on the request.
+  release: { from: openStatuses, to: 'same' },
 };
 
 /** The status a command leads to from `from`, or undefined when the table has no such move. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandPayloads } from '../../../../src/domain/commands.js';
+import { Command, commandPayloads } from '../../../../src/domain/commands.js';
 import type { Decided } from '../../../../src/domain/decision.js';
 import { Effect } from '../../../../src/domain/effects.js';
 import { denialAlternativesOf, hrNotesOf } from '../../../../src/domain/hr-words.js';
 import { addBusinessDays } from '../../../../src/domain/lifecycle/business-days.js';
-import { decide } from '../../../../src/domain/lifecycle/decide.js';
+import { decide, refusalAudit } from '../../../../src/domain/lifecycle/decide.js';
+import { projectForHr } from '../../../../src/domain/projections.js';
 import { AccommodationRequest, AuditEntry } from '../../../../src/domain/request.js';
 import { commandTypes, requestStatuses } from '../../../../src/domain/statuses.js';
 import {
@@ -594,6 +595,76 @@ describe('delete my data and retention', () => {
   });
 });
 
+describe('releasing words to HR', () => {
+  it('records which fields, never the text, and HR can then read exactly those', () => {
+    const { request, now } = requestIn('acknowledged');
+    const decision = accepted(
+      decide(
+        request,
+        { type: 'release', payload: { fields: ['coveragePlan'] } },
+        owner,
+        later(now, 1),
+        policy,
+      ),
+    );
+    expect(decision.request.released).toEqual(['coveragePlan']);
+    expect(decision.audit).toMatchObject({
+      action: 'release',
+      fromStatus: 'acknowledged',
+      toStatus: 'acknowledged',
+    });
+    expect(JSON.stringify([decision.audit, decision.effects])).not.toContain('CANARY');
+    expect(projectForHr(decision.request).released).toEqual({ coveragePlan: canary.coveragePlan });
+    const again = decide(
+      decision.request,
+      { type: 'release', payload: { fields: ['coveragePlan'] } },
+      owner,
+      now,
+      policy,
+    );
+    expect(again).toMatchObject({ ok: false, code: 'already_done' });
+  });
+
+  it('cannot release an empty field, and is the employee’s alone', () => {
+    const { request, now } = requestIn('acknowledged');
+    expect(
+      decide(request, { type: 'release', payload: { fields: ['declineComment'] } }, owner, now, policy),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(
+      decide(request, { type: 'release', payload: { fields: ['coveragePlan'] } }, hr, now, policy),
+    ).toMatchObject({
+      ok: false,
+      code: 'not_yours',
+    });
+    expect(
+      decide(request, { type: 'release', payload: { fields: ['privateNote'] } }, owner, now, policy),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
+
+  it('can be given with the request itself, from the preview before sending', () => {
+    const payload = { ...submitPayload(), released: ['statementOfNeed' as const] };
+    const decision = accepted(decide(null, { type: 'submit', payload }, owner, start, policy));
+    expect(decision.request.released).toEqual(['statementOfNeed']);
+  });
+
+  it('a new decline comment is not covered by an earlier release', () => {
+    const { request, now } = requestIn('alternative_offered');
+    const withComment = { ...request, sensitive: { ...request.sensitive, declineComment: 'earlier' } };
+    const released = { ...withComment, released: ['declineComment' as const] };
+    const decision = accepted(
+      decide(
+        released,
+        { type: 'decline_alternative', payload: payloads.decline_alternative },
+        owner,
+        later(now, 1),
+        policy,
+      ),
+    );
+    expect(decision.request.released).toEqual([]);
+    expect(JSON.stringify(projectForHr(decision.request))).not.toContain(canary.declineComment);
+  });
+});
+
 describe('every decision', () => {
   it('returns the version read, and the same answer for the same inputs', () => {
     const { request, now } = requestIn('acknowledged');
@@ -642,6 +713,38 @@ describe('every decision', () => {
         }
       }
     }
+  });
+
+  it('a refused HR button leaves an audit entry naming the attempt, and nothing else', () => {
+    const { request, now } = requestIn('acknowledged');
+    const refusal = decide(
+      request,
+      { type: 'approve', payload: payloads.approve },
+      otherEmployee,
+      now,
+      policy,
+    );
+    if (refusal.ok) throw new Error('should be refused');
+    expect(refusalAudit(request, 'approve', otherEmployee, now, refusal)).toEqual({
+      at: now.toISOString(),
+      actorRole: 'employee',
+      actorId: otherEmployee.id,
+      action: 'not_permitted',
+      fromStatus: 'acknowledged',
+      toStatus: 'acknowledged',
+      subjectId: 'approve',
+    });
+    const late = decide(request, { type: 'acknowledge', payload: {} }, hr, now, policy);
+    if (!late.ok) expect(refusalAudit(request, 'acknowledge', hr, now, late)).toBeNull();
+  });
+
+  it('commands parse from outside with one schema', () => {
+    expect(Command.parse({ type: 'approve', payload: payloads.approve })).toEqual({
+      type: 'approve',
+      payload: payloads.approve,
+    });
+    expect(() => Command.parse({ type: 'approve', payload: {} })).toThrow();
+    expect(() => Command.parse({ type: 'explode', payload: {} })).toThrow();
   });
 
   it('every command has a payload schema', () => {

@@ -124,6 +124,7 @@ export const payloads: { readonly [T in CommandType]: CommandPayload<T> } = {
   erase: {},
   purge: {},
   close_after_grace: {},
+  release: { fields: ['coveragePlan'] },
 };
 
 export function accepted(decision: Decision): Decided {
