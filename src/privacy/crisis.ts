@@ -6,6 +6,7 @@
  */
 
 import { foldCase } from './clinical/fold-case.js';
+import { normalForm, originalRange } from './normal-form.js';
 
 export type CrisisCountry = 'US' | 'CA' | 'UK' | 'OTHER';
 
@@ -82,8 +83,14 @@ const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   },
 ];
 
-/** Where crisis language occurs, as [start, end) offsets, sorted. Used by the clinical detector too. */
+/** Where crisis language occurs in `text`, as [start, end) offsets of the original text, sorted. */
 export function findCrisis(text: string): Array<[number, number]> {
+  const form = normalForm(text);
+  return findCrisisInNormalForm(form.text).map(([start, end]) => originalRange(form, start, end));
+}
+
+/** Crisis language in text already in normal form; offsets in that text. Used by the detector. */
+export function findCrisisInNormalForm(text: string): Array<[number, number]> {
   const lower = foldCase(text);
   const found: Array<[number, number]> = [];
   for (const { anchor, regex } of CRISIS_PATTERNS) {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { detectClinical, redactClinical } from './clinical/index.js';
+import { normalize } from './normal-form.js';
 
 /**
  * What the process must not let out while it handles one incoming Slack request: the exact health
@@ -55,17 +56,11 @@ export class PrivacyScope {
 }
 
 /**
- * The form both sides are compared in: the same words survive Slack's escaping (&amp; &lt; &gt;),
- * letters folding line breaks into spaces, and a change of case.
+ * The form both sides are compared in: the normal form (Slack's escaping undone, look-alike and
+ * invisible characters folded), line breaks folded into spaces, and one case.
  */
 export function comparable(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return normalize(text).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const storage = new AsyncLocalStorage<PrivacyScope>();

@@ -1,4 +1,5 @@
-import { findCrisis } from '../crisis.js';
+import { findCrisisInNormalForm } from '../crisis.js';
+import { normalForm, originalRange } from '../normal-form.js';
 import { foldCase } from './fold-case.js';
 import { LEXICON, type Neighbours, type Term } from './lexicon.js';
 import type { ClinicalCategory, ClinicalSpan } from './types.js';
@@ -523,7 +524,7 @@ function patternHits(text: string, lower: string, strong: Hit[], weak: Hit[]): v
       });
     }
   }
-  for (const [start, end] of findCrisis(lower)) strong.push({ start, end, category: 'crisis' });
+  for (const [start, end] of findCrisisInNormalForm(lower)) strong.push({ start, end, category: 'crisis' });
 }
 
 function isNear(hit: Hit, strong: readonly Hit[]): boolean {
@@ -555,8 +556,22 @@ function merge(text: string, hits: Hit[]): ClinicalSpan[] {
   return spans;
 }
 
-/** Every clinical detail in `text`, as sorted, non-overlapping spans. Pure and fast. */
+/**
+ * Every clinical detail in `text`, as sorted, non-overlapping spans of the original text. The text
+ * is read in its normal form (see normal-form.ts), so "Ｚｏｌｏｆｔ", "Pro​zac" and "Zоloft" are
+ * found, and each span covers the original characters, invisible ones included. Pure and fast.
+ */
 export function detectClinical(text: string): ClinicalSpan[] {
+  if (text.length === 0) return [];
+  const form = normalForm(text);
+  return detectInNormalForm(form.text).map((span) => {
+    const [start, end] = originalRange(form, span.start, span.end);
+    return { start, end, category: span.category };
+  });
+}
+
+/** The detector on text already in normal form; spans are positions in that text. */
+export function detectInNormalForm(text: string): ClinicalSpan[] {
   if (text.length === 0) return [];
   const strong: Hit[] = [];
   const weak: Hit[] = [];

@@ -1,3 +1,4 @@
+import { normalForm, normalize, originalRange } from '../normal-form.js';
 import { detectClinical } from './detect.js';
 import { foldCase } from './fold-case.js';
 import type { ClinicalCategory, ClinicalSpan } from './types.js';
@@ -28,10 +29,12 @@ function isWordChar(char: string | undefined): boolean {
 }
 
 function knownSpans(text: string, known: readonly string[]): ClinicalSpan[] {
-  const folded = foldCase(text);
+  // Both sides in normal form, so a secret is found however it is disguised or escaped.
+  const form = normalForm(text);
+  const folded = foldCase(form.text);
   const spans: ClinicalSpan[] = [];
   for (const entry of known) {
-    const needle = foldCase(entry.trim());
+    const needle = foldCase(normalize(entry).trim());
     if (needle.length === 0) continue;
     // Whole words only, so a private "NA" does not eat into "NAME"; the edges only matter where
     // the private string itself starts or ends with a letter or digit.
@@ -40,7 +43,8 @@ function knownSpans(text: string, known: readonly string[]): ClinicalSpan[] {
       const end = at + needle.length;
       if (isWordChar(needle[0]) && isWordChar(folded[at - 1])) continue;
       if (isWordChar(needle[needle.length - 1]) && isWordChar(folded[end])) continue;
-      spans.push({ start: at, end, category });
+      const [start, stop] = originalRange(form, at, end);
+      spans.push({ start, end: stop, category });
     }
   }
   return spans;
