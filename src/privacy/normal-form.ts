@@ -47,7 +47,17 @@ const SLACK_ENTITIES: ReadonlyArray<readonly [string, string]> = [
 // Invisible in text: format characters (zero-width space and joiners, soft hyphen, bidi controls,
 // word joiner, BOM), controls other than tab and line break, variation selectors, and the
 // combining grapheme joiner. Hangul fillers render as nothing too.
-const INVISIBLE = /[\p{Cf}\u034f\ufe00-\ufe0f\u115f\u1160\u3164\uffa0]|[\u{e0100}-\u{e01ef}]/u;
+const FORMAT = /\p{Cf}/u;
+const INVISIBLE_EXTRA = new Set([0x034f, 0x115f, 0x1160, 0x3164, 0xffa0]);
+
+function isInvisible(char: string, codePoint: number): boolean {
+  return (
+    FORMAT.test(char) ||
+    INVISIBLE_EXTRA.has(codePoint) ||
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
+    (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
+  );
+}
 const CONTROL = /\p{Cc}/u;
 const MARK = /\p{M}/u;
 const DASH = /\p{Pd}|[\u2212\u2043]/u;
@@ -110,7 +120,7 @@ export function normalForm(original: string): NormalForm {
       i = end;
       continue;
     }
-    if (INVISIBLE.test(char) || (CONTROL.test(char) && char !== '\n' && char !== '\t')) {
+    if (isInvisible(char, codePoint) || (CONTROL.test(char) && char !== '\n' && char !== '\t')) {
       // an invisible character belongs to the unit before it, so a span over "Pro​zac" covers it
       const last = units[units.length - 1];
       if (last) last.end = end;
