@@ -1,8 +1,17 @@
+import { isCommonWord } from '../common-words.js';
 import { findCrisisInNormalForm } from '../crisis.js';
 import { normalForm, originalRange } from '../normal-form.js';
 import { foldCase } from './fold-case.js';
 import { LEXICON, type Neighbours, type Term } from './lexicon.js';
 import type { ClinicalCategory, ClinicalSpan } from './types.js';
+import {
+  CARE_SUFFIXES,
+  CLINICAL_ADDRESS_STEMS,
+  DOCTOR_TITLES,
+  NOT_DOCTOR_NAMES,
+  PLACE_KINDS,
+  PLACE_KINDS_ALONE,
+} from './vocabulary.js';
 
 /*
  * How detection works: the text is split into words once; each word is looked up in the lexicon
@@ -100,7 +109,9 @@ function compile(term: Term): CompiledTerm {
   const single = phraseWords.length === 1 ? (phraseWords[0] ?? '') : '';
   let maxEdits = 0;
   if (term.fuzzy && single.length >= 6)
-    maxEdits = term.category === 'medication' && single.length >= 9 ? 2 : 1;
+    // long names are misspelled by sound ("schizofrenia", "adderal"): two edits from nine letters on
+    maxEdits =
+      (term.category === 'medication' || term.category === 'condition') && single.length >= 9 ? 2 : 1;
   const unless: Neighbours = term.unless ?? {};
   return {
     term,
@@ -345,6 +356,146 @@ interface Hit {
   category: ClinicalCategory;
 }
 
+const WEEKDAYS_AND_MONTHS = new Set(
+  'monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec i hr ok okay but and so thanks'.split(
+    ' ',
+  ),
+);
+const PERSON_TITLES = new Set('mr mrs ms mx miss dr dra prof'.split(' '));
+
+/** A word that can be someone's name here: capitalised, or a lower-case word outside common English. */
+function nameLike(text: string, token: Token | undefined): boolean {
+  if (!token || WEEKDAYS_AND_MONTHS.has(token.norm) || NOT_DOCTOR_NAMES.has(token.norm)) return false;
+  if (/^\d/.test(token.norm)) return false;
+  return isCapitalised(text, token) || !isCommonWord(token.norm);
+}
+
+/** Last token index of a name starting at `i`: "Okonkwo-Reyes", "Sarah Kim", "adeyemi-ward". */
+function nameEnd(text: string, tokens: Token[], i: number): number {
+  let end = i;
+  for (let words = 1; words < 3; words++) {
+    const current = tokens[end];
+    const next = tokens[end + 1];
+    if (!current || !next) break;
+    const gap = text.slice(current.end, next.start);
+    // hyphenated parts always belong to the name; a second word only when it is capitalised
+    if (gap === '-' && /^[a-z\u00c0-\u024f]/i.test(next.norm)) end++;
+    else if (gap === ' ' && isCapitalised(text, next) && nameLike(text, next)) end++;
+    else break;
+  }
+  return end;
+}
+
+/**
+ * Widen a hit over what belongs to the same detail, so no identifying fragment is left beside a
+ * placeholder: the name after a clinician's role ("my therapist Marguerite", "my counsellor,
+ * Mr Baptiste"), and a care word after the term ("dialectical behavior therapy program").
+ */
+function widen(text: string, tokens: Token[], last: number, category: ClinicalCategory): number {
+  let to = last;
+  if (category === 'provider') {
+    let k = to + 1;
+    const gap = (a: number, b: number) => text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0);
+    if (tokens[k] && /^,?\s?$/.test(gap(to, k))) {
+      if (PERSON_TITLES.has(tokens[k]?.norm ?? '') && /^\.?\s?$/.test(gap(k, k + 1))) k++;
+      if (nameLike(text, tokens[k]) && (k === to + 1 || /^\.?\s?$/.test(gap(k - 1, k))))
+        to = nameEnd(text, tokens, k);
+    }
+  }
+  for (let extra = 0; extra < 2; extra++) {
+    const current = tokens[to];
+    const next = tokens[to + 1];
+    if (!current || !next || !CARE_SUFFIXES.has(next.singular) || !followsClosely(text, current, next)) break;
+    to++;
+  }
+  return to;
+}
+
+/**
+ * A named doctor: "Dr"/"dr"/"DR"/"Doctor"/"Dra." with or without a dot, and the name after it in any
+ * case ("Dr Okonkwo-Reyes", "dr adeyemi-ward", "DR. LINDQVIST-HALE", "la doctora Iturriaga"). A
+ * capitalised word after the title is a name; a lower-case one only when it is not common English,
+ * so "dr appointment" and "the DR site" stay ordinary, and so does Dr Pepper.
+ */
+function doctorHits(text: string, tokens: Token[], strong: Hit[]): void {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const title = tokens[i] as Token;
+    if (!DOCTOR_TITLES.has(title.norm)) continue;
+    const name = tokens[i + 1] as Token;
+    if (!/^\.?\s{0,2}$/.test(text.slice(title.end, name.start))) continue;
+    if (!nameLike(text, name)) continue;
+    // "Doctor" spelled out, in lower case, followed by a common word: "doctor said", not a name
+    if (title.norm === 'doctor' && !isCapitalised(text, name) && isCommonWord(name.norm)) continue;
+    const end = nameEnd(text, tokens, i + 1);
+    strong.push({ start: title.start, end: tokens[end]?.end ?? name.end, category: 'provider' });
+    i = end;
+  }
+}
+
+/**
+ * A treatment place by its name and kind, as one span: "Harborlight Recovery", "Cedar Ridge Behavioral
+ * Health", "Brightwater Wellness Center". The kind must be capitalised and say care on its own
+ * ("Recovery", "Behavioral", "Treatment"), and either a name word is not common English or another
+ * kind follows ("Recovery Center"): "Great Recovery" at a sentence's start is not a place.
+ */
+function placeHits(text: string, tokens: Token[], strong: Hit[]): void {
+  for (let k = 1; k < tokens.length; k++) {
+    const kind = tokens[k] as Token;
+    if (!PLACE_KINDS_ALONE.has(kind.norm) || !isCapitalised(text, kind)) continue;
+    let from = k;
+    let rare = false;
+    while (from > 0 && k - from < NAME_WORDS) {
+      const before = tokens[from - 1] as Token;
+      const after = tokens[from] as Token;
+      if (NOT_NAME_WORDS.has(before.norm) || !isCapitalised(text, before) || PLACE_KINDS.has(before.norm))
+        break;
+      if (!followsClosely(text, before, after)) break;
+      from--;
+      if (!isCommonWord(before.norm)) rare = true;
+    }
+    if (from === k) continue;
+    let to = k;
+    while (
+      tokens[to + 1] &&
+      PLACE_KINDS.has((tokens[to + 1] as Token).singular) &&
+      isCapitalised(text, tokens[to + 1] as Token) &&
+      followsClosely(text, tokens[to] as Token, tokens[to + 1] as Token)
+    )
+      to++;
+    if (!rare && to === k) continue;
+    strong.push({
+      start: (tokens[from] as Token).start,
+      end: (tokens[to] as Token).end,
+      category: 'treatment',
+    });
+    k = to;
+  }
+}
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.[a-z]{2,})?/g;
+const URL =
+  /<(?:https?|mailto):[^>\s]+>|\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|net|gov|edu|io|us|uk|ca|co|info|health|care|clinic|me|app|example)\b(?:\/[^\s<>"]*)?/g;
+
+/**
+ * Email and web addresses: never released, always private. One that names a clinical service
+ * ("okonkwo.psychiatry@…", "smartrecovery.org") is a clinical detail; any other is contact detail.
+ */
+function addressHits(lower: string, strong: Hit[]): void {
+  if (!lower.includes('@') && !lower.includes('.')) return;
+  for (const regex of [URL, EMAIL]) {
+    for (const match of lower.matchAll(regex)) {
+      const found = match[0].replace(/[.,;:!?)]+$/, '');
+      if (!found.includes('@') && !found.includes('.') && !found.startsWith('<')) continue;
+      const clinical = CLINICAL_ADDRESS_STEMS.some((stem) => found.includes(stem));
+      strong.push({
+        start: match.index,
+        end: match.index + found.length,
+        category: clinical ? 'provider' : 'contact',
+      });
+    }
+  }
+}
+
 function lexiconHits(text: string, tokens: Token[], strong: Hit[], weak: Hit[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -357,7 +508,8 @@ function lexiconHits(text: string, tokens: Token[], strong: Hit[], weak: Hit[]):
       matchedAny = true;
       const verdict = judge(term, tokens, i, last);
       if (verdict === 'no') continue;
-      const [from, to] = placeName(text, tokens, i, last, term.term.category);
+      const [from, placeEnd] = placeName(text, tokens, i, last, term.term.category);
+      const to = widen(text, tokens, placeEnd, term.term.category);
       const start = tokens[from]?.start ?? token.start;
       const end = tokens[to]?.end ?? token.end;
       (verdict === 'yes' ? strong : weak).push({ start, end, category: term.term.category });
@@ -379,7 +531,7 @@ const NUMBER =
 const UNIT = '(?:days?|weeks?|months?|years?|yrs?)';
 const STEP = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 const STOP_WORDS =
-  'last|in|on|at|and|but|so|when|this|since|yesterday|today|after|before|a|an|the|which|because|recently|back|earlier|as|by|for|from|if|or|to|was|is|fwiw|lol';
+  'last|in|on|at|and|but|so|when|this|since|yesterday|today|after|before|a|an|the|which|because|recently|back|earlier|as|by|for|from|if|or|to|was|is|fwiw|lol|y|que|en|el|la|los|las|de|hace|con|por|para|pero|porque|cuando|desde|hoy|ayer';
 const WORD = "[a-z0-9\\u00c0-\\u024f'’]+";
 
 interface Pattern {
@@ -401,27 +553,12 @@ interface Pattern {
   strongBefore?: RegExp;
   /** ... or when the lower-cased text just after it matches this (anchored with `^`). */
   strongAfter?: RegExp;
+  /** Drop a match this says no to (positions of the clinical part; `found` is its text). */
+  reject?: (lower: string, start: number, end: number, found: string) => boolean;
 }
 
 const LOOK_BACK_CHARS = 24;
 const LOOK_AHEAD_CHARS = 48;
-
-/*
- * A named doctor. "Dr." is also a PhD colleague ("Dr. Okafor from the data team reviewed the PR"), so
- * the name counts only when the sentence treats them as the writer's doctor:
- * - it is next to another clinical detail ("my therapist Dr. Lin", "Dr. Patel about my meds");
- * - the writer sees them: "my Dr. X", "seeing / visiting Dr. X", "appointment / follow-up / session
- *   with Dr. X", "referred to Dr. X";
- * - they direct the writer's care: "Dr. X said I should", "Dr. X wants me to", "Dr. X signed the
- *   note for my leave", "Dr. X's note / orders / office".
- * What a colleague does ("reviewed the PR", "is presenting", "can you ask Dr. X") counts for nothing.
- * A colleague who "said I should rebase" is flagged too: redacting a name costs little, leaking a
- * doctor's name costs the employee their privacy.
- */
-const DOCTOR_SEEN_BEFORE =
-  /\b(?:my|seeing|visit|visiting|visited|(?:appointments?|appts?|follow[\s-]?ups?|sessions?|check[\s-]?ups?|consults?|consultations?)\s+(?:with|w\/)|referred(?:\s+me)?\s+to|referral\s+to)\s+$/;
-const DOCTOR_DIRECTS_AFTER =
-  /^(?:(?:['’]s)?\s+(?:note|notes|orders|office(?!\s+hours)|clinic|practice|appointment|appt|letter)\b|\s*,?\s*(?:said|says|told|tells|wants|wanted|thinks|thought|recommended|recommends|advised|advises|suggested|suggests|prescribed|prescribes|signed|cleared|referred|ordered|put)\b(?:\s+[a-z'’]+){0,4}?\s+(?:me|i|i['’]m|i['’]ve|i['’]d|i['’]ll|my|myself)\b)/;
 
 // "40 days ", "a few weeks ", "months ": a duration just before a match, found by looking back from
 // it. Patterns that start with a list of numbers and units are slow on long texts; these start with
@@ -483,15 +620,50 @@ const PATTERNS: readonly Pattern[] = [
     category: 'condition',
     group: 1,
   },
-  // a named doctor is clinical only in clinical company ("Dr. Smith is presenting" is not)
+  // "in the rooms three nights a week", "been in the rooms since 2019": the rooms of mutual-help meetings
   {
-    anchors: ['dr', 'doctor'],
-    regex: /\b(?:Dr\.?|Doctor)\s+[A-Z][A-Za-z\u00c0-\u024f'’-]+(?:\s+[A-Z][A-Za-z\u00c0-\u024f'’-]+)?/g,
-    category: 'provider',
+    anchors: ['rooms'],
+    regex: new RegExp(
+      `\\b(?:in|to|back\\s+in)\\s+the\\s+rooms\\b(?=\\s+(?:(?:${NUMBER})\\s+)?(?:nights?|days?|times?|evenings?|mornings?|years?|months?|weeks?|since|every|again|for\\s+${NUMBER}\\s+${UNIT}))`,
+      'g',
+    ),
+    category: 'support_group',
+  },
+  {
+    anchors: ['rooms'],
+    regex: /\b(?:been|keep\s+coming\s+back|went\s+back|going\s+back)\s+(?:in|to)\s+the\s+rooms\b/g,
+    category: 'support_group',
+  },
+  // Spanish: "me diagnosticaron X", "diagnosticada con X"
+  {
+    anchors: ['diagnostic'],
+    regex: new RegExp(
+      `\\b(?:me\\s+diagnosticaron|diagnosticad[oa]\\s+(?:con|de)|diagnostico\\s+de)\\s+(?:una?\\s+)?((?!(?:${STOP_WORDS})\\b)${WORD}(?:[\\s-]+(?!(?:${STOP_WORDS})\\b)${WORD}){0,3})`,
+      'dg',
+    ),
+    category: 'condition',
+    group: 1,
+  },
+  // "AUD" is alcohol use disorder unless it is Australian dollars ("AUD 500", "prices in AUD")
+  {
+    anchors: ['aud'],
+    regex: /\bAUD\b/g,
+    category: 'condition',
     cased: true,
-    nearbyOnly: true,
-    strongBefore: DOCTOR_SEEN_BEFORE,
-    strongAfter: DOCTOR_DIRECTS_AFTER,
+    reject: (lower, start, end) =>
+      /(?:\d|\$|usd|eur|gbp|cad|nzd|jpy|dollars?|currenc|price|pricing|fx|exchange|invoice|billed)/.test(
+        lower.slice(Math.max(0, start - 16), end + 16),
+      ),
+  },
+  // "at Harborlight three evenings a week": a place whose name is not English, attended on a schedule
+  {
+    anchors: ['week', 'every'],
+    regex:
+      /\b(?:at|to)\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)\s+(?:(?:two|three|four|five|six|2|3|4|5|6)\s+(?:evenings|nights|mornings|afternoons|days|times)\s+(?:a|per|each)\s+week|every\s+(?:evening|night|morning|weekday))/dg,
+    category: 'treatment',
+    cased: true,
+    group: 1,
+    reject: (_lower, _start, _end, found) => found.split(/[\s-]+/).every((word) => isCommonWord(word)),
   },
 ];
 
@@ -503,6 +675,7 @@ function patternHits(text: string, lower: string, strong: Hit[], weak: Hit[]): v
       const found = pattern.group ? match.indices?.[pattern.group] : whole;
       if (!found) continue;
       const range: [number, number] = [found[0], found[1]];
+      if (pattern.reject?.(lower, range[0], range[1], text.slice(range[0], range[1]))) continue;
       if (pattern.extendBack) {
         const from = Math.max(0, range[0] - LOOK_BACK_CHARS);
         const before = pattern.extendBack.exec(lower.slice(from, range[0]));
@@ -576,7 +749,11 @@ export function detectInNormalForm(text: string): ClinicalSpan[] {
   const strong: Hit[] = [];
   const weak: Hit[] = [];
   const lower = foldCase(text);
-  lexiconHits(text, tokenize(text, lower), strong, weak);
+  const tokens = tokenize(text, lower);
+  lexiconHits(text, tokens, strong, weak);
+  doctorHits(text, tokens, strong);
+  placeHits(text, tokens, strong);
+  addressHits(lower, strong);
   patternHits(text, lower, strong, weak);
   if (strong.length === 0) return [];
   for (const hit of weak) if (isNear(hit, strong)) strong.push(hit);

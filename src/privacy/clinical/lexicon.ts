@@ -1,4 +1,5 @@
 import type { ClinicalCategory } from './types.js';
+import * as V from './vocabulary.js';
 
 /**
  * Words next to a term that decide whether it is clinical here. Each entry is one or more words
@@ -35,13 +36,9 @@ export interface Term {
 
 type Options = Omit<Term, 'phrase' | 'category'>;
 
-/** A comma-separated list, so the word lists stay compact and easy to scan. */
-function list(items: string): string[] {
-  return items
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
+const list = V.list;
+// Sentences about a product, a client or a role rather than the writer ("the therapy booking app").
+const AT_WORK = [...V.WORK_CONTEXT];
 
 function terms(category: ClinicalCategory, phrases: readonly string[], options: Options = {}): Term[] {
   return phrases.map((phrase) => ({ phrase, category, ...options }));
@@ -103,7 +100,7 @@ const MEDICATION_VARIANTS = list(
   'suboxen, suboxin, suboxzone, subaxone, xanex, xanas, zanax, zannax, adderal, aderall, aderal, addarall, zolof, zolft, lexipro, lexapr, welbutrin, wellbutren, seroquil, serequel, klonipin, klonapin, clonopin, methadon, methodone, vivitral, naltrexon, prozak, lamictle, abilfy, vyvance, vivance, ritalyn, lithiam, gabapenten, trazadone',
 );
 
-export const LEXICON: readonly Term[] = [
+const BASE: readonly Term[] = [
   // ---- conditions
   ...terms('condition', list('depression'), {
     fuzzy: true,
@@ -194,12 +191,21 @@ export const LEXICON: readonly Term[] = [
   }),
 
   // ---- substance use
-  ...terms('substance_use', list('relapse, relapsed, relapses, relapsing'), { fuzzy: true }),
+  // "the build relapsed", "we relapsed to the old pricing page": software and numbers relapse too.
+  ...terms('substance_use', list('relapse, relapsed, relapses, relapsing'), {
+    fuzzy: true,
+    unless: {
+      before: list(
+        'build, builds, test, tests, suite, pipeline, pipelines, ci, service, services, server, servers, bug, bugs, regression, app, site, metric, metrics, numbers, project, deploy, deployment, system, job, jobs, code, we, it, they, churn, revenue, sales, pricing',
+      ),
+      after: list('to the, into red, into failing, back to the, to old, to an older, to a previous'),
+    },
+  }),
   ...terms('substance_use', list('relapsd, relasped, sobriety, sober living, clean and sober')),
   ...terms('substance_use', list('sober'), {
     unless: {
       before: list('a, the, very, more, most, quite, rather'),
-      after: list('look, truth, assessment, reminder, analysis, view, reflection, reality, fact'),
+      after: list('look, truth, assessment, reminder, analysis, view, reflection, reality, fact, curious'),
     },
   }),
   ...terms('substance_use', list("overdose, overdosed, overdoses, overdosing, od'd, od'ed"), {
@@ -241,14 +247,14 @@ export const LEXICON: readonly Term[] = [
   ...terms('substance_use', list('speed, coke, molly, uppers, downers'), {
     requires: {
       before: list(
-        'on, doing, did, snorting, snorted, snort, took, taking, bumping, hooked on, addicted to, off the, quit, line of, lines of, bump of',
+        'on, doing, did, snorting, snorted, snort, took, taking, bumping, hooked on, addicted to, off the, quit, line of, lines of, bump of, using, use, used, buying, bought',
       ),
       after: list('again, habit, addiction, binge, binges, comedown, problem, to stay, to keep'),
     },
     unless: {
       before: list('diet, full, top, warp, light, high, the, at, up to'),
       after: list(
-        'up, of, limit, limits, run, runs, dial, dating, test, tests, bump, bumps, round, rounds, zero, can, cans, bottle, machine, and, or, boost, gain, gains, improvement, improvements',
+        'up, of, limit, limits, run, runs, dial, dating, test, tests, bump, bumps, round, rounds, zero, can, cans, bottle, machine, and, or, boost, gain, gains, improvement, improvements, as, for, to, over',
       ),
     },
   }),
@@ -275,7 +281,10 @@ export const LEXICON: readonly Term[] = [
   }),
   ...terms('substance_use', list('pill, pills'), {
     requires: {
-      before: [...list('popping, popped, pop, abusing, using, pain'), ...MY],
+      before: [
+        ...list('popping, popped, pop, abusing, using, pain, off the, hooked on, addicted to, on the'),
+        ...MY,
+      ],
       after: list('addiction, habit'),
     },
   }),
@@ -330,6 +339,7 @@ export const LEXICON: readonly Term[] = [
     list('hospitalized, hospitalised, hospitalization, hospitalisation, inpatient rehab'),
   ),
   ...terms('treatment', list('rehab, rehabs'), {
+    unlessSoon: AT_WORK,
     unless: {
       after: list(
         'clinic chain, chain, chains, client, clients, industry, company, companies, sector, market, account, accounts',
@@ -343,7 +353,9 @@ export const LEXICON: readonly Term[] = [
   ...terms('treatment', list('detox'), {
     unless: {
       before: list('digital, social, media, email, dopamine, news, screen, phone, sugar, juice'),
-      after: list('the, our, your, this, that, a, retreat'),
+      after: list(
+        'the, our, your, this, that, a, retreat, juice, juices, tea, teas, water, smoothie, smoothies, cleanse, cleanses, diet, challenge, weekend, bath, baths, pop up, popup, shot, shots',
+      ),
     },
   }),
   ...terms('treatment', list('residential'), {
@@ -358,6 +370,7 @@ export const LEXICON: readonly Term[] = [
   }),
   ...terms('treatment', list('therapy, therapies'), {
     unless: { before: list('retail, was, like, such, pure, gene') },
+    unlessSoon: AT_WORK,
   }),
   ...terms('treatment', list('counseling, counselling'), {
     unless: { before: list('the, career, financial, legal, credit, debt, company') },
@@ -379,9 +392,12 @@ export const LEXICON: readonly Term[] = [
   ...terms('treatment', list('ect, tms'), {
     requires: { after: list('session, sessions, treatment, treatments, therapy') },
   }),
-  ...terms('treatment', list('mat'), {
+  ...terms('treatment', list('MAT'), {
     exactCase: true,
-    requires: { after: list('program, clinic, treatment') },
+    requires: {
+      before: list('on, my, a, the, in'),
+      after: list('program, clinic, treatment, provider, dose, doses, appointment'),
+    },
   }),
   ...terms('treatment', list('php'), {
     requires: {
@@ -433,9 +449,18 @@ export const LEXICON: readonly Term[] = [
   }),
 
   // ---- clinicians and providers
+  // "the counselor role on the school project", "my therapist-finder app mock": roles and products.
   ...terms('provider', list('psychiatrist, psychologist, therapist, counselor, counsellor'), {
     fuzzy: true,
-    unless: { before: list('camp, career, financial, legal, admissions, massage') },
+    unless: {
+      before: list(
+        'camp, career, financial, legal, admissions, massage, school, guidance, summer, student, students, youth, academic, college, debt, credit, sales, the school, a camp',
+      ),
+      after: list(
+        'finder, finders, directory, search, marketplace, booking, platform, matching, portal, bot, chatbot, role, roles, position, job, volunteer',
+      ),
+    },
+    unlessSoon: [...AT_WORK, ...list('school, camp, kids, son, daughter')],
   }),
   ...terms('provider', list('clinician, lcsw, lmft, lmhc, lpc, lpcc, cadc, lcadc, addiction specialist')),
   ...terms('provider', list('behavioral health, behavioural health, hazelden, betty ford, sierra tucson')),
@@ -536,3 +561,51 @@ export const LEXICON: readonly Term[] = [
     },
   }),
 ];
+
+/** Phrases already in the hand-built lexicon keep their context rules; the lists below only add. */
+const KNOWN = new Set(BASE.map((term) => term.phrase.toLowerCase()));
+const fresh = (phrases: readonly string[]): string[] =>
+  phrases.filter((phrase) => !KNOWN.has(phrase.toLowerCase()));
+
+// Words used for drugs by people who take them, clinical only when someone takes them: "got off the
+// percs", "doing blow", "kicking dope"; never "the percs and benefits page" or "the snow".
+const USE_VERBS = list(
+  'on, off, off the, on the, doing, did, do, using, use, used, snorting, snorted, snort, smoking, smoked, smoke, shooting, shot, popping, popped, pop, took, taking, take, buying, bought, selling, sold, hooked on, addicted to, quit, quitting, kicking, kick, kicked, some, score, scored, cop, copped, withdrawal from, craving, cravings for',
+);
+
+const VOCABULARY: readonly Term[] = [
+  ...terms('condition', fresh(V.CONDITIONS), { fuzzy: true }),
+  ...terms('condition', fresh(V.CONDITION_ABBREVIATIONS)),
+  ...terms('condition', fresh(V.CONDITION_ABBREVIATIONS_CAPS), { exactCase: true }),
+  ...terms('medication', fresh(V.MEDICATIONS), { fuzzy: true }),
+  ...terms('substance_use', fresh(V.DRUG_SLANG.filter((word) => !V.DRUG_SLANG_CONTEXTUAL.has(word)))),
+  ...terms('substance_use', fresh([...V.DRUG_SLANG_CONTEXTUAL]), {
+    requires: {
+      before: USE_VERBS,
+      after: list('again, habit, addiction, problem, binge, every day, every night'),
+    },
+    unless: { before: list('the, a, an') },
+    unlessSoon: AT_WORK,
+  }),
+  ...terms('substance_use', list('perc, percs'), {
+    requires: { before: [...USE_VERBS, ...MY], after: list('again, habit, addiction, problem') },
+    unlessSoon: [...AT_WORK, ...list('benefits, benefit, page, package, packages, policy, perks')],
+  }),
+  ...terms('substance_use', fresh(V.USE_SLANG)),
+  ...terms('treatment', fresh(V.TREATMENTS), { unlessSoon: AT_WORK }),
+  ...terms('treatment', fresh(V.TREATMENT_ABBREVIATIONS)),
+  ...terms('provider', fresh(V.PROVIDER_ROLES.filter((role) => !V.PROVIDER_ROLES_OF_MINE.has(role))), {
+    unlessSoon: AT_WORK,
+  }),
+  ...terms('provider', fresh([...V.PROVIDER_ROLES_OF_MINE]), { requires: { before: MY } }),
+  ...terms('condition', fresh(V.SPANISH_CONDITIONS)),
+  ...terms('condition', list('deprimido, deprimida'), {
+    requires: { before: list('estoy, siento, muy, sentirme, ando, sigo') },
+  }),
+  ...terms('treatment', fresh(V.SPANISH_TREATMENT)),
+  ...terms('substance_use', fresh(V.SPANISH_USE)),
+  // "reunión de AA", "grupo de NA"
+  ...terms('treatment', list('de AA, de NA'), { exactCase: true }),
+];
+
+export const LEXICON: readonly Term[] = [...BASE, ...VOCABULARY];

@@ -7,7 +7,9 @@ export type ClinicalCategory =
   | 'provider'
   | 'symptom'
   | 'support_group'
-  | 'crisis';
+  | 'crisis'
+  /** An email or web address: not a health detail by itself, but never released. */
+  | 'contact';
 
 /** A run of clinical detail in a text: UTF-16 offsets (JavaScript string indices), end exclusive. */
 export interface ClinicalSpan {

@@ -4,7 +4,7 @@ import { redactClinical } from '../../../src/privacy/clinical/index.js';
 describe('redactClinical', () => {
   it('replaces each detail with a numbered placeholder', () => {
     expect(redactClinical('my IOP group is at 9 and my therapist is at 4').text).toBe(
-      'my [health detail 1] group is at 9 and my [health detail 2] is at 4',
+      'my [health detail 1] is at 9 and my [health detail 2] is at 4',
     );
   });
 
@@ -65,6 +65,6 @@ describe('redactClinical', () => {
     });
     expect(text).toBe('my [health detail 1] St');
     expect(spans).toHaveLength(1);
-    expect(spans[0]?.category).toBe('medication');
+    expect(spans[0]?.category).toBe('treatment');
   });
 });

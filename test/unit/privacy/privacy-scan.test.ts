@@ -46,8 +46,8 @@ describe('privacy scan', () => {
     expect(result.lines).toEqual([
       {
         clinical: true,
-        redacted: 'my [health detail 1] group is at 9',
-        spans: [{ start: 3, end: 6, category: 'treatment' }],
+        redacted: 'my [health detail 1] is at 9',
+        spans: [{ start: 3, end: 12, category: 'treatment' }],
       },
       { clinical: false, redacted: 'can we move standup?', spans: [] },
     ]);
