@@ -763,3 +763,48 @@ export function detectInNormalForm(text: string): ClinicalSpan[] {
 export function isClinical(text: string): boolean {
   return detectClinical(text).length > 0;
 }
+
+/**
+ * Spans for each field of one submission, found in each field alone and in all of them read
+ * together, so a detail split across two fields ("I was diagnosed with" / "kleptomania, so…") is
+ * caught in both. Release and the guard run this over everything that goes out at once.
+ */
+export function detectAcrossFields(fields: readonly string[]): ClinicalSpan[][] {
+  const perField = fields.map((field) => detectClinical(field));
+  if (fields.length < 2) return perField;
+  const offsets: number[] = [];
+  let joined = '';
+  for (const field of fields) {
+    offsets.push(joined.length);
+    joined += `${field}\n`;
+  }
+  for (const span of detectClinical(joined)) {
+    fields.forEach((field, k) => {
+      const from = offsets[k] ?? 0;
+      const start = Math.max(span.start, from) - from;
+      const end = Math.min(span.end, from + field.length) - from;
+      if (end > start) perField[k]?.push({ start, end, category: span.category });
+    });
+  }
+  return perField.map(unionOfSpans);
+}
+
+/** True when any field, or the fields read together, name a clinical detail. */
+export function isClinicalAcross(fields: readonly string[]): boolean {
+  return detectAcrossFields(fields).some((spans) => spans.length > 0);
+}
+
+function unionOfSpans(spans: ClinicalSpan[]): ClinicalSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: ClinicalSpan[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) {
+      if (span.end > last.end) last.end = span.end;
+      if (span.category === 'crisis') last.category = 'crisis';
+      continue;
+    }
+    out.push({ ...span });
+  }
+  return out;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ClinicalSpan, detectClinical, isClinical } from '../../../src/privacy/clinical/index.js';
+import {
+  type ClinicalSpan,
+  detectAcrossFields,
+  detectClinical,
+  isClinical,
+  isClinicalAcross,
+} from '../../../src/privacy/clinical/index.js';
 
 /** The flagged pieces of `text`, as written. */
 function flagged(text: string): string[] {
@@ -244,5 +250,20 @@ describe('detectClinical: spans', () => {
     expect(detectClinical('')).toEqual([]);
     const long = `${'the rollout is fine. '.repeat(500)}my IOP group`;
     expect(flagged(long)).toEqual(['IOP group']);
+  });
+});
+
+describe('detectAcrossFields', () => {
+  it('catches a detail split across two fields, in both fields', () => {
+    const fields = ['I was diagnosed with', "Meniere's, so standing desks help"];
+    expect(fields.map(isClinical)).toEqual([false, false]);
+    const spans = detectAcrossFields(fields);
+    expect(spans[1]?.map((span) => fields[1]?.slice(span.start, span.end))).toEqual(["Meniere's"]);
+    expect(isClinicalAcross(fields)).toBe(true);
+  });
+
+  it('keeps what each field has alone, and passes ordinary fields', () => {
+    expect(detectAcrossFields(['on Zoloft', 'mornings'])[0]).toEqual([{ start: 3, end: 9, category: 'medication' }]);
+    expect(isClinicalAcross(['team lunch on', 'thursday at noon'])).toBe(false);
   });
 });
