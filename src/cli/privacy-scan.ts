@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { redactClinical } from '../privacy/clinical/index.js';
+import { detectCrisis } from '../privacy/crisis.js';
 import type { CliIO } from './io.js';
 
 const MAX_CHARS = 10_000;
@@ -11,7 +12,8 @@ const MAX_BYTES = MAX_CHARS * 4;
 const USAGE = `Usage: npm run --silent cli -- privacy scan < lines.txt
 
 Reads text lines on standard input and writes one JSON object per line:
-  {"clinical": true|false, "redacted": "...", "spans": [{"start": 0, "end": 5, "category": "..."}]}
+  {"clinical": true|false, "crisis": true|false, "redacted": "...", "spans": [{"start": 0, "end": 5, "category": "..."}]}
+"crisis" is true when the line has crisis language (the app answers it with a crisis line).
 "spans" are positions in the line (JavaScript string offsets, end exclusive).
 A line that is not plain UTF-8 text, or is over ${MAX_CHARS.toLocaleString('en-US')} characters, gets
 {"error": "line N: ..."} instead, and the scan goes on. Exit code 0 if every line was scanned, 1 if any
@@ -162,7 +164,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         continue;
       }
       const { text, spans } = redactClinical(decoded.text);
-      await write(io.stdout, `${JSON.stringify({ clinical: spans.length > 0, redacted: text, spans })}\n`);
+      const crisis = detectCrisis(decoded.text);
+      await write(
+        io.stdout,
+        `${JSON.stringify({ clinical: spans.length > 0, crisis, redacted: text, spans })}\n`,
+      );
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

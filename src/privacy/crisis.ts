@@ -16,14 +16,17 @@ const Q = "['’]";
 interface CrisisPattern {
   /** A piece of text every match contains: a cheap test that skips the pattern for most texts. */
   anchor: string;
-  /** Runs on lower-cased text, so no `i` flag (several times faster on long texts). */
+  /** Runs on lower-cased text, so no `i` flag (several times faster on long texts), unless `cased`. */
   regex: RegExp;
+  /** Runs on the text as typed: "SI" (suicidal ideation) is not "si" (Spanish "yes"). */
+  cased?: boolean;
 }
 
 const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   {
     anchor: 'myself',
-    regex: /\b(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|unalive|unaliving)\s+myself\b/g,
+    regex:
+      /\b(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|unalive|unaliving|hang|hanging|drown|drowning|shoot|shooting|poison|poisoning|off|offing)\s+myself\b/g,
   },
   { anchor: 'harm', regex: /\bself[\s-]?harm(?:ing|ed)?\b/g },
   { anchor: 'suicid', regex: /\bsuicid(?:e|al|ality)\b(?!\s+(?:prevention|awareness|squad)\b)/g },
@@ -79,7 +82,129 @@ const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { anchor: 'purpose', regex: /\boverdos(?:e|ing)\s+on\s+purpose\b/g },
   {
     anchor: 'jump',
-    regex: /\bjump(?:ing)?\s+off\s+(?:a|the|my)\s+(?:bridge|roof|building|balcony|cliff)\b/g,
+    regex:
+      /\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|my)\s+(?:[a-z]+\s+)?(?:bridge|roof|building|balcony|cliff|garage|overpass|tower|window)\b/g,
+  },
+  // ---- indirect phrases: the ones people actually type
+  {
+    anchor: 'end',
+    regex:
+      /\b(?:think|thinking|thought|thoughts|dream|dreaming|obsessing)\s+(?:about|of)\s+(?:just\s+)?end(?:ing)?\s+(?:it|everything|things|my\s+life)\b(?!\s+(?:early|with|for\s+the|on\s+a))/g,
+  },
+  {
+    anchor: 'end',
+    regex: new RegExp(
+      `\\b(?:want|wanna|going|gonna|ready|plan|planning|should\\s+just|could\\s+just|i${Q}?ll\\s+just|i\\s+will\\s+just)\\s+(?:to\\s+)?end\\s+(?:it|everything|things)(?:\\s+all)?\\b(?!\\s+(?:early|here|now|there|today|tomorrow|with|for\\s+the|on\\s+a|at))`,
+      'g',
+    ),
+  },
+  {
+    anchor: 'point',
+    regex: new RegExp(
+      `\\b(?:(?:don${Q}?t|do\\s+not|can${Q}?t|cannot|doesn${Q}?t)\\s+see|there${Q}?s\\s+no|what${Q}?s|whats|no)\\s+(?:the\\s+|a\\s+|any\\s+)?point\\s+(?:of|in)\\s+(?:going\\s+on|living|being\\s+(?:alive|here|around)|life|anything\\s+any\\s*more|trying\\s+any\\s*more|any\\s+of\\s+it\\s+any\\s*more|waking\\s+up)\\b(?!\\s+with\\b)`,
+      'g',
+    ),
+  },
+  {
+    anchor: 'go',
+    regex: new RegExp(
+      `\\bcan${Q}?t\\s+(?:go\\s+on|keep\\s+going|keep\\s+living)\\s+like\\s+this\\b(?!\\s+with\\b)`,
+      'g',
+    ),
+  },
+  { anchor: 'living', regex: new RegExp(`\\bcan${Q}?t\\s+keep\\s+living\\b`, 'g') },
+  {
+    anchor: 'disappear',
+    regex:
+      /\b(?:want|wanna|wanted|wish\s+i\s+could)\s+(?:to\s+)?disappear\b(?=\s*(?:$|[.!?]|for\s+(?:good|ever)|forever|permanently|and\s+never))/g,
+  },
+  {
+    anchor: 'disappear',
+    regex: /\bbetter\s+off\s+if\s+i\s+(?:disappeared|died|was\s+gone|were\s+gone|left\s+for\s+good)\b/g,
+  },
+  {
+    anchor: 'notice',
+    regex:
+      /\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+)?(?:notice|care|miss\s+me)\s+if\s+i\s+(?:was|were|died|disappeared|left|did\s+it)\b/g,
+  },
+  {
+    anchor: 'stop',
+    regex:
+      /\bwant\s+(?:it\s+all|everything|it|the\s+pain)\s+to\s+(?:stop|end)\s*,?\s*(?:permanently|for\s+good|forever)\b/g,
+  },
+  { anchor: 'cutting', regex: /\b(?:been|started|start|keep|kept)\s+cutting\s+(?:again|myself)\b/g },
+  // kms: "kill myself" (not kilometres: no number before it)
+  { anchor: 'kms', regex: /(?<!\d\s?)\bkms\b/g },
+  // SI, suicidal ideation, written as capitals
+  {
+    anchor: 'SI',
+    cased: true,
+    regex:
+      /\b(?:have|has|having|had|with|my|the|experiencing|struggling\s+with|dealing\s+with|passive|active|some|been\s+having|getting)\s+SI\b(?!\s+units?\b)/g,
+  },
+  {
+    anchor: 'SI',
+    cased: true,
+    regex:
+      /\bSI\b(?=\s+(?:again|is\s+back|thoughts|lately|this\s+week|is\s+bad|is\s+getting|on\s+and\s+off))/g,
+  },
+  // ---- means
+  {
+    anchor: 'pills',
+    regex:
+      /\b(?:whole|entire)\s+(?:bottle|pack|packet|box)\s+of\s+(?:my\s+)?(?:pills|meds|tablets|sleeping\s+pills)\b/g,
+  },
+  {
+    anchor: 'stockpil',
+    regex: /\bstockpil(?:e|ed|ing)\s+(?:my\s+|the\s+)?(?:pills|meds|medication|tablets)\b/g,
+  },
+  { anchor: 'many', regex: /\bhow\s+many\s+(?:pills|tablets)\s+(?:it\s+)?(?:would|does|will|to)\b/g },
+  { anchor: 'once', regex: /\b(?:pills|meds|tablets)\s+(?:all\s+)?at\s+once\b/g },
+  {
+    anchor: 'goodbye',
+    regex: /\b(?:wrote|writing|written|write|left)\s+(?:my\s+|a\s+)?goodbye\s+(?:letters?|notes?)\b/g,
+  },
+  { anchor: 'note', regex: /\bsuicide\s+notes?\b/g },
+  {
+    anchor: 'away',
+    regex: /\b(?:give|giving|gave|given)\s+away\s+(?:all\s+)?my\s+(?:stuff|things|belongings|possessions)\b/g,
+  },
+  {
+    anchor: 'driv',
+    regex:
+      /\bdriv(?:e|ing)\s+(?:my\s+car\s+)?(?:off\s+(?:the\s+|a\s+)?(?:road|bridge|cliff)|into\s+(?:a\s+|the\s+)?(?:wall|tree|traffic|oncoming|river))\b/g,
+  },
+  // ---- Spanish (accents are gone in the normal form: "quitarme la vida", "estaria mejor muerta")
+  {
+    anchor: 'mor',
+    regex:
+      /\b(?:ganas\s+de\s+morir(?:me)?|quiero\s+morir(?:me)?|me\s+quiero\s+morir|quisiera\s+morir(?:me)?|deseo\s+morir(?:me)?|prefiero\s+morir(?:me)?|me\s+quiero\s+muerto|quiero\s+estar\s+muert[oa])\b/g,
+  },
+  { anchor: 'vivir', regex: /\bno\s+quiero\s+(?:seguir\s+)?vivir\b/g },
+  {
+    anchor: 'suicid',
+    regex:
+      /\b(?:suicidarme|pensamientos\s+suicidas|ideas\s+suicidas|ideacion\s+suicida|intento\s+de\s+suicidio|me\s+voy\s+a\s+suicidar)\b/g,
+  },
+  { anchor: 'vida', regex: /\bquitarme\s+la\s+vida\b/g },
+  { anchor: 'matar', regex: /\b(?:matarme|me\s+quiero\s+matar|me\s+voy\s+a\s+matar)\b/g },
+  {
+    anchor: 'sentido',
+    regex: /\bno\s+le\s+veo\s+(?:el\s+)?sentido\s+a\s+(?:seguir|vivir|la\s+vida|nada)\b/g,
+  },
+  {
+    anchor: 'mejor',
+    regex: /\b(?:estaria|estarian|estarias|estariamos)\s+mejor\s+(?:muert[oa]s?|sin\s+mi)\b/g,
+  },
+  {
+    anchor: 'cort',
+    regex:
+      /\b(?:cortarme|me\s+(?:he\s+estado\s+|estoy\s+)?cortando|me\s+corto|autolesion(?:es|arme)?|hacerme\s+dano)\b/g,
+  },
+  { anchor: 'desaparecer', regex: /\bdesaparecer\s+(?:para\s+siempre|de\s+este\s+mundo)\b/g },
+  {
+    anchor: 'despert',
+    regex: /\b(?:ojala\s+no\s+despertar(?:me)?|no\s+despertar(?:me)?\s+(?:nunca|mas|manana))\b/g,
   },
 ];
 
@@ -93,9 +218,10 @@ export function findCrisis(text: string): Array<[number, number]> {
 export function findCrisisInNormalForm(text: string): Array<[number, number]> {
   const lower = foldCase(text);
   const found: Array<[number, number]> = [];
-  for (const { anchor, regex } of CRISIS_PATTERNS) {
-    if (!lower.includes(anchor)) continue;
-    for (const match of lower.matchAll(regex)) found.push([match.index, match.index + match[0].length]);
+  for (const { anchor, regex, cased } of CRISIS_PATTERNS) {
+    const source = cased ? text : lower;
+    if (!source.includes(anchor)) continue;
+    for (const match of source.matchAll(regex)) found.push([match.index, match.index + match[0].length]);
   }
   return found.sort((a, b) => a[0] - b[0]);
 }

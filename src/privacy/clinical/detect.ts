@@ -697,7 +697,7 @@ function patternHits(text: string, lower: string, strong: Hit[], weak: Hit[]): v
       });
     }
   }
-  for (const [start, end] of findCrisisInNormalForm(lower)) strong.push({ start, end, category: 'crisis' });
+  for (const [start, end] of findCrisisInNormalForm(text)) strong.push({ start, end, category: 'crisis' });
 }
 
 function isNear(hit: Hit, strong: readonly Hit[]): boolean {

@@ -263,7 +263,9 @@ describe('detectAcrossFields', () => {
   });
 
   it('keeps what each field has alone, and passes ordinary fields', () => {
-    expect(detectAcrossFields(['on Zoloft', 'mornings'])[0]).toEqual([{ start: 3, end: 9, category: 'medication' }]);
+    expect(detectAcrossFields(['on Zoloft', 'mornings'])[0]).toEqual([
+      { start: 3, end: 9, category: 'medication' },
+    ]);
     expect(isClinicalAcross(['team lunch on', 'thursday at noon'])).toBe(false);
   });
 });

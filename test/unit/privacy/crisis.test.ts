@@ -19,6 +19,17 @@ describe('detectCrisis', () => {
     'I wish I could go to sleep and not wake up',
     'thinking of taking all my pills',
     'I keep having thoughts of self-harm',
+    // issue 11: these got an ordinary answer
+    'I keep thinking about ending it',
+    'tengo ganas de morir',
+    'ngl I want to kms',
+    'I have SI again this week',
+    'thinking of taking all my pills at once',
+    "I don't see the point of going on",
+    "can't go on like this and want to disappear",
+    // disguised
+    'I want to k\u200bill myself',
+    'ｓｕｉｃｉｄａｌ again',
   ])('notices "%s"', (text) => {
     expect(detectCrisis(text)).toBe(true);
   });
@@ -37,6 +48,13 @@ describe('detectCrisis', () => {
     "I don't want to be here for the 8am meeting",
     'can we move standup to 10?',
     'the team would be better off if I was here for the launch',
+    'the SI units are wrong in the physics module',
+    'si, nos vemos el lunes',
+    'we ran 5 kms at the charity run',
+    "can't go on like this with flaky tests, let's fix CI",
+    'I want to disappear into a cabin for the holidays',
+    'me muero de risa con este meme',
+    'ending it early today, see you tomorrow',
   ])('leaves "%s" alone', (text) => {
     expect(detectCrisis(text)).toBe(false);
   });

@@ -46,11 +46,18 @@ describe('privacy scan', () => {
     expect(result.lines).toEqual([
       {
         clinical: true,
+        crisis: false,
         redacted: 'my [health detail 1] is at 9',
         spans: [{ start: 3, end: 12, category: 'treatment' }],
       },
-      { clinical: false, redacted: 'can we move standup?', spans: [] },
+      { clinical: false, crisis: false, redacted: 'can we move standup?', spans: [] },
     ]);
+  });
+
+  it('says on every line whether it is crisis language, in English and Spanish', async () => {
+    const result = await scan('ngl I want to kms\ntengo ganas de morir\nthis deadline is killing me\n');
+    expect(result.code).toBe(0);
+    expect(result.lines.map((line) => line.crisis)).toEqual([true, true, false]);
   });
 
   it('handles CRLF line endings, a last line without a newline and empty lines', async () => {
@@ -108,6 +115,7 @@ describe('privacy scan', () => {
     expect(result.lines).toEqual([
       {
         clinical: true,
+        crisis: false,
         redacted: 'meds:\t[health detail 1]',
         spans: [{ start: 6, end: 13, category: 'medication' }],
       },
