@@ -14,6 +14,7 @@ const USAGE = `Usage: npm run --silent cli -- privacy scan < lines.txt
 Reads text lines on standard input and writes one JSON object per line:
   {"clinical": true|false, "crisis": true|false, "redacted": "...", "spans": [{"start": 0, "end": 5, "category": "..."}]}
 "crisis" is true when the line has crisis language (the app answers it with a crisis line).
+Email and web addresses are listed in "spans" as category "contact" (they are never released).
 "spans" are positions in the line (JavaScript string offsets, end exclusive).
 A line that is not plain UTF-8 text, or is over ${MAX_CHARS.toLocaleString('en-US')} characters, gets
 {"error": "line N: ..."} instead, and the scan goes on. Exit code 0 if every line was scanned, 1 if any
@@ -163,12 +164,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         await write(io.stdout, `${JSON.stringify({ error: decoded.error })}\n`);
         continue;
       }
-      const { text, spans } = redactClinical(decoded.text);
+      // Addresses are shown (category "contact") and redacted, but only health details make a line clinical.
+      const { text, spans } = redactClinical(decoded.text, { addresses: true });
+      const clinical = spans.some((span) => span.category !== 'contact');
       const crisis = detectCrisis(decoded.text);
-      await write(
-        io.stdout,
-        `${JSON.stringify({ clinical: spans.length > 0, crisis, redacted: text, spans })}\n`,
-      );
+      await write(io.stdout, `${JSON.stringify({ clinical, crisis, redacted: text, spans })}\n`);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

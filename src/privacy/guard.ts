@@ -51,9 +51,7 @@ export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions):
     const ownersAllowed = isModal && owners.every((owner) => owner === scope.actingUserId);
     // Everywhere else (messages, the Home tab, files) nothing clinical goes out, whoever wrote it:
     // this catches what no scope knew about, such as a model reply that slipped past its own check.
-    // Web addresses alone are not health details here: the app's own messages link to the policy.
-    const clinicalElsewhere =
-      !isModal && detectClinical(said).some((span) => span.category !== 'contact');
+    const clinicalElsewhere = !isModal && detectClinical(said).length > 0;
     if ((owners.length === 0 || ownersAllowed) && !clinicalElsewhere) return baseFetch(input, init);
 
     logger.warn({ method, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');

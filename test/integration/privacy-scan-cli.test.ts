@@ -23,10 +23,11 @@ it('privacy scan runs from the command line with no environment at all', () => {
   ).toEqual([
     {
       clinical: true,
+      crisis: false,
       redacted: 'I [health detail 1] last weekend',
       spans: [{ start: 2, end: 10, category: 'substance_use' }],
     },
-    { clinical: false, redacted: 'the rollback is done', spans: [] },
+    { clinical: false, crisis: false, redacted: 'the rollback is done', spans: [] },
     { error: 'line 3: NUL byte at character 4, so this looks like binary data; send plain text' },
   ]);
 });

@@ -729,18 +729,35 @@ function merge(text: string, hits: Hit[]): ClinicalSpan[] {
   return spans;
 }
 
+export interface DetectOptions {
+  /**
+   * Also flag every email and web address (category 'contact'). They are never released, so
+   * release and `privacy scan` ask for them; the app's own messages and letters link to its policy,
+   * so redaction for other audiences and the guard do not.
+   */
+  addresses?: boolean;
+}
+
 /**
  * Every clinical detail in `text`, as sorted, non-overlapping spans of the original text. The text
  * is read in its normal form (see normal-form.ts), so "Ｚｏｌｏｆｔ", "Pro​zac" and "Zоloft" are
- * found, and each span covers the original characters, invisible ones included. Pure and fast.
+ * found, and each span covers the original characters, invisible ones included. An address that
+ * names a clinical service ("okonkwo.psychiatry@…") is a clinical detail; other addresses count
+ * only with `addresses`. Pure and fast.
  */
-export function detectClinical(text: string): ClinicalSpan[] {
+export function detectClinical(text: string, options: DetectOptions = {}): ClinicalSpan[] {
   if (text.length === 0) return [];
   const form = normalForm(text);
-  return detectInNormalForm(form.text).map((span) => {
+  const spans = detectInNormalForm(form.text).map((span) => {
     const [start, end] = originalRange(form, span.start, span.end);
     return { start, end, category: span.category };
   });
+  return options.addresses ? spans : spans.filter((span) => span.category !== 'contact');
+}
+
+/** Clinical details and every email and web address: what may never be released. */
+export function detectPrivate(text: string): ClinicalSpan[] {
+  return detectClinical(text, { addresses: true });
 }
 
 /** The detector on text already in normal form; spans are positions in that text. */
@@ -769,8 +786,8 @@ export function isClinical(text: string): boolean {
  * together, so a detail split across two fields ("I was diagnosed with" / "kleptomania, so…") is
  * caught in both. Release and the guard run this over everything that goes out at once.
  */
-export function detectAcrossFields(fields: readonly string[]): ClinicalSpan[][] {
-  const perField = fields.map((field) => detectClinical(field));
+export function detectAcrossFields(fields: readonly string[], options: DetectOptions = {}): ClinicalSpan[][] {
+  const perField = fields.map((field) => detectClinical(field, options));
   if (fields.length < 2) return perField;
   const offsets: number[] = [];
   let joined = '';
@@ -778,7 +795,7 @@ export function detectAcrossFields(fields: readonly string[]): ClinicalSpan[][] 
     offsets.push(joined.length);
     joined += `${field}\n`;
   }
-  for (const span of detectClinical(joined)) {
+  for (const span of detectClinical(joined, options)) {
     fields.forEach((field, k) => {
       const from = offsets[k] ?? 0;
       const start = Math.max(span.start, from) - from;
@@ -790,8 +807,13 @@ export function detectAcrossFields(fields: readonly string[]): ClinicalSpan[][] 
 }
 
 /** True when any field, or the fields read together, name a clinical detail. */
-export function isClinicalAcross(fields: readonly string[]): boolean {
-  return detectAcrossFields(fields).some((spans) => spans.length > 0);
+export function isClinicalAcross(fields: readonly string[], options: DetectOptions = {}): boolean {
+  return detectAcrossFields(fields, options).some((spans) => spans.length > 0);
+}
+
+/** True when any field, or the fields read together, hold what may never be released. */
+export function isPrivateAcross(fields: readonly string[]): boolean {
+  return isClinicalAcross(fields, { addresses: true });
 }
 
 function unionOfSpans(spans: ClinicalSpan[]): ClinicalSpan[] {

@@ -16,6 +16,8 @@ export interface RedactOptions {
    * they appear as whole words, in any case, even when the lexicon would not flag them.
    */
   known?: readonly string[];
+  /** Also replace every email and web address (see DetectOptions). */
+  addresses?: boolean;
   /** Placeholder for the n-th distinct detail (from 1); default `[health detail n]`. */
   placeholder?: (n: number) => string;
 }
@@ -76,8 +78,8 @@ function union(spans: ClinicalSpan[]): ClinicalSpan[] {
  * number within one call, so a redacted conversation still reads coherently.
  */
 export function redactClinical(text: string, options: RedactOptions = {}): Redaction {
-  const { known = [], placeholder = defaultPlaceholder } = options;
-  const detected = detectClinical(text);
+  const { known = [], placeholder = defaultPlaceholder, addresses = false } = options;
+  const detected = detectClinical(text, { addresses });
   const spans = known.length > 0 ? union([...detected, ...knownSpans(text, known)]) : detected;
   const numbers = new Map<string, number>();
   let out = '';

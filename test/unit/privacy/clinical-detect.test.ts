@@ -3,6 +3,7 @@ import {
   type ClinicalSpan,
   detectAcrossFields,
   detectClinical,
+  detectPrivate,
   isClinical,
   isClinicalAcross,
 } from '../../../src/privacy/clinical/index.js';
@@ -267,5 +268,21 @@ describe('detectAcrossFields', () => {
       { start: 3, end: 9, category: 'medication' },
     ]);
     expect(isClinicalAcross(['team lunch on', 'thursday at noon'])).toBe(false);
+  });
+});
+
+describe('email and web addresses', () => {
+  it('holds an address that names a clinical service as a clinical detail, whole', () => {
+    expect(flagged('please email okonkwo.psychiatry@example.org for the form')).toEqual([
+      'okonkwo.psychiatry@example.org',
+    ]);
+    expect(flagged('meetings are on smartrecovery.org')).toEqual(['smartrecovery.org']);
+    expect(flagged('<https://aa.org|aa.org> has the list')).toEqual(['<https://aa.org|aa.org>']);
+  });
+
+  it('flags every other address only for release, never for the app’s own links', () => {
+    const text = 'write to j.doe@mail.example or see https://example.com/p/4411';
+    expect(detectClinical(text)).toEqual([]);
+    expect(detectPrivate(text).map((span) => span.category)).toEqual(['contact', 'contact']);
   });
 });

@@ -3,7 +3,7 @@
  * tuning corpus, the held-out sets and the adversarial set, and the crisis check's on its held-out
  * phrases: `npx tsx test/unit/privacy/corpus-figures.ts [file.tsv ...]`.
  */
-import { isClinicalAcross } from '../../../src/privacy/clinical/index.js';
+import { isPrivateAcross } from '../../../src/privacy/clinical/index.js';
 import { detectCrisis } from '../../../src/privacy/crisis.js';
 import { type Figures, loadCorpus, score, scoreFields } from './corpus.js';
 
@@ -34,6 +34,6 @@ for (const name of names) {
   // a submission of several fields is read field by field and all together
   const figures = name.startsWith('crisis')
     ? score(entries, detectCrisis)
-    : scoreFields(entries, isClinicalAcross);
+    : scoreFields(entries, isPrivateAcross);
   process.stdout.write(`${report(name, figures)}\n`);
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isClinicalAcross } from '../../../src/privacy/clinical/index.js';
+import { isPrivateAcross } from '../../../src/privacy/clinical/index.js';
 import { detectCrisis } from '../../../src/privacy/crisis.js';
 import { type Figures, loadCorpus, score, scoreFields } from './corpus.js';
 
@@ -25,7 +25,7 @@ function expectFigures(figures: Figures, minRecall: number, maxFalsePositives: n
 it('finds at least 97% of clinical sentences with at most 3% false alarms on the tuned corpus', () => {
   const corpus = loadCorpus();
   expect(corpus.length).toBeGreaterThanOrEqual(300);
-  const figures = scoreFields(corpus, isClinicalAcross);
+  const figures = scoreFields(corpus, isPrivateAcross);
   process.stdout.write(describeFigures('clinical corpus (tuned)', figures));
   expectFigures(figures, 0.97, 0.03);
 });
@@ -34,13 +34,13 @@ it('finds at least 97% of clinical sentences with at most 3% false alarms on the
 it('holds recall >= 0.97 and false alarms <= 3% on the held-out set v2', () => {
   const corpus = loadCorpus('clinical-heldout-v2.tsv');
   expect(corpus.length).toBeGreaterThanOrEqual(200);
-  const figures = scoreFields(corpus, isClinicalAcross);
+  const figures = scoreFields(corpus, isPrivateAcross);
   process.stdout.write(describeFigures('held-out v2', figures));
   expectFigures(figures, 0.97, 0.03);
 });
 
 it('sees through the disguises of the adversarial set, fields read together', () => {
-  const figures = scoreFields(loadCorpus('clinical-adversarial.tsv'), isClinicalAcross);
+  const figures = scoreFields(loadCorpus('clinical-adversarial.tsv'), isPrivateAcross);
   process.stdout.write(describeFigures('adversarial', figures));
   expectFigures(figures, 0.95, 0.03);
 });
