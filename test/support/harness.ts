@@ -1,6 +1,13 @@
 import { PassThrough } from 'node:stream';
-import type { Actor, RecordedCall } from '@accommodation-assistant/slack-emulator';
-import { type Emulator, type EmulatorOptions, startEmulator } from '@accommodation-assistant/slack-emulator';
+import {
+  type Actor,
+  type CallBeforeAck,
+  type Emulator,
+  type EmulatorOptions,
+  type Interaction,
+  type RecordedCall,
+  startEmulator,
+} from '@accommodation-assistant/slack-emulator';
 import { type RunningApp, startHttpApp } from '../../src/app.js';
 import { demoEnvironment } from '../../src/cli/demo-env.js';
 import { demoDirectory } from '../../src/cli/demo-workspace.js';
@@ -22,6 +29,10 @@ export interface Harness {
   as(who: string): Actor;
   /** Web API calls the app made, in order; optionally one method only. */
   calls(method?: string): RecordedCall[];
+  /** Web API calls that reached Slack while an interaction awaited its ack (Slack wants none). */
+  callsBeforeAck(): CallBeforeAck[];
+  /** Interactions the app did not acknowledge within Slack's 3 seconds, or answered with an error. */
+  unacknowledged(): Interaction[];
   /** Every log line the app wrote so far (JSON lines), for canary scans. */
   logs(): string;
   /**
@@ -45,6 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(chunk.toString('utf8')));
   let app: RunningApp;
+  const seen = emulator.calls().length;
   // Computed once: the vault key it makes must survive a restart of the app.
   const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...options.env }));
   try {
@@ -55,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   emulator.connect(app.url);
   // Bolt verifies its token (auth.test) as it starts; let that finish so tests see only their own calls.
+  await emulator.waitForCall('auth.test', { after: seen });
   await emulator.settle();
   return {
     emulator,
@@ -67,11 +80,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     manager: emulator.as('manager'),
     as: (who) => emulator.as(who),
     calls: (method) => emulator.calls(method),
+    callsBeforeAck: () => emulator.callsBeforeAck(),
+    unacknowledged: () => emulator.unacknowledged(),
     logs: () => logLines.join(''),
     restartApp: async () => {
       await app.stop();
+      const before = emulator.calls().length;
       app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream });
       emulator.connect(app.url);
+      await emulator.waitForCall('auth.test', { after: before });
       await emulator.settle();
     },
     stop: async () => {

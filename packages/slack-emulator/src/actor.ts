@@ -100,6 +100,7 @@ export class Actor {
   /** The screen with its numbered buttons and inputs, for the interactive demo. */
   rendered(options: { behindModal?: boolean } = {}): Rendered {
     const home = this.workspace.home(this.user.id);
+    const notice = this.workspace.notices.get(this.user.id);
     return renderScreen(
       {
         viewer: this.user.id,
@@ -108,6 +109,7 @@ export class Actor {
         surface: this.surface,
         ...(home ? { home } : {}),
         conversations: this.conversations(),
+        ...(notice ? { notice } : {}),
       },
       this.names(),
     );
@@ -146,6 +148,7 @@ export class Actor {
 
   /** Runs a slash command in the DM with the app; the ack's text is shown only to them. */
   async command(command: string, text = ''): Promise<Delivery> {
+    this.workspace.notices.delete(this.user.id);
     this.surface = 'messages';
     const channel = this.workspace.openDm(this.user.id);
     const responseUrl = this.responseUrl({ channel, userId: this.user.id });
@@ -160,7 +163,7 @@ export class Actor {
         responseUrl,
       }),
     );
-    this.ensureAnswered(delivery, `${command} ${text}`.trim());
+    this.ensureAnswered(delivery, `${command} ${text}`.trim(), { command });
     this.showCommandReply(delivery, channel);
     await this.emulator.settle();
     return delivery;
@@ -168,6 +171,7 @@ export class Actor {
 
   /** Sends a direct message to the app. */
   async message(text: string): Promise<Delivery> {
+    this.workspace.notices.delete(this.user.id);
     this.surface = 'messages';
     const channel = this.workspace.openDm(this.user.id);
     const message = this.workspace.addMessage({
@@ -180,19 +184,20 @@ export class Actor {
     const delivery = await this.emulator.sendEvent(
       eventEnvelope(this.workspace, directMessageEvent(this.workspace, message)),
     );
-    this.ensureAnswered(delivery, 'sending a message');
+    this.ensureAnswered(delivery, 'sending a message', { event: true });
     await this.emulator.settle();
     return delivery;
   }
 
   /** Opens the App Home tab: Slack sends `app_home_opened`. */
   async openHome(): Promise<Delivery> {
+    this.workspace.notices.delete(this.user.id);
     this.surface = 'home';
     const channel = this.workspace.openDm(this.user.id);
     const delivery = await this.emulator.sendEvent(
       eventEnvelope(this.workspace, appHomeOpenedEvent(this.workspace, this.user, channel)),
     );
-    this.ensureAnswered(delivery, 'opening the App Home');
+    this.ensureAnswered(delivery, 'opening the App Home', { event: true });
     await this.emulator.settle();
     return delivery;
   }
@@ -204,6 +209,7 @@ export class Actor {
 
   /** Runs a global shortcut by its callback_id. */
   async shortcut(callbackId: string): Promise<Delivery> {
+    this.workspace.notices.delete(this.user.id);
     const delivery = await this.emulator.sendInteractive(
       shortcutPayload({
         workspace: this.workspace,
@@ -293,6 +299,7 @@ export class Actor {
 
   /** Presses the modal's submit button and applies the app's `response_action`, as Slack does. */
   async submit(): Promise<Delivery> {
+    this.workspace.notices.delete(this.user.id);
     const view = this.workspace.topModal(this.user.id);
     if (!view) throw new ActorError(`${this.handle} has no modal open to submit.`, this.screen());
     if (!view.definition.submit) throw new ActorError(`The modal has no submit button.`, this.screen());
@@ -323,6 +330,7 @@ export class Actor {
 
   /** Presses Close on the top modal; the app hears of it only with `notify_on_close`. */
   async closeModal(): Promise<Delivery | undefined> {
+    this.workspace.notices.delete(this.user.id);
     const view = this.workspace.topModal(this.user.id);
     if (!view) throw new ActorError(`${this.handle} has no modal open to close.`, this.screen());
     if (view.definition.clear_on_close === true) this.workspace.clearModals(this.user.id);
@@ -371,6 +379,7 @@ export class Actor {
   }
 
   private async sendAction(where: ClickTarget['where'], action: Json, what: string): Promise<Delivery> {
+    this.workspace.notices.delete(this.user.id);
     const triggerId = this.workspace.mintTrigger(this.user.id);
     let payload: Json;
     if (where.kind === 'view') {
@@ -415,13 +424,30 @@ export class Actor {
     });
   }
 
-  /** Slack shows a failed command or click as an error; so does the driver, with the status. */
-  private ensureAnswered(delivery: Delivery, what: string): void {
+  /**
+   * Slack shows a failed or unacknowledged command or click as its own error, and so does the
+   * driver: the person sees it on screen, and the step fails. An event the app did not ack in
+   * time shows nothing to anyone (Slack retries it); the interaction log keeps it.
+   */
+  private ensureAnswered(
+    delivery: Delivery,
+    what: string,
+    kind: { command?: string; event?: boolean } = {},
+  ): void {
     if (delivery.status >= 200 && delivery.status < 300) return;
-    throw new ActorError(
-      `The app answered ${what} with HTTP ${delivery.status}, so Slack would show "dispatch_failed".`,
-      this.screen(),
-    );
+    if (delivery.timedOut && kind.event) return;
+    const code = delivery.timedOut ? 'operation_timeout' : 'dispatch_failed';
+    const notice = kind.command
+      ? `${kind.command} failed with the error "${code}"`
+      : delivery.timedOut
+        ? 'We had some trouble connecting. Try again?'
+        : 'Something went wrong. Please try again.';
+    this.workspace.notices.set(this.user.id, notice);
+    this.workspace.touch();
+    const why = delivery.timedOut
+      ? `The app did not acknowledge ${what} within ${this.emulator.ackDeadlineMs / 1000} seconds`
+      : `The app answered ${what} with HTTP ${delivery.status}`;
+    throw new ActorError(`${why}, so Slack showed "${notice}".`, this.screen());
   }
 
   /** A command's ack body is shown to the person alone (or to the channel with in_channel). */

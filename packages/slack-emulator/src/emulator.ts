@@ -1,8 +1,19 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { Actor } from './actor.js';
 import { type Directory, findUser } from './directory.js';
-import { type Delivery, type DeliveryOptions, deliver } from './sender.js';
+import { FaultPlan } from './faults.js';
+import { ACK_DEADLINE_MS, type Delivery, type DeliveryOptions, deliver } from './sender.js';
 import { startWebApi, type WebApiServer } from './web-api.js';
-import { type Clock, createClock, type Json, type RecordedCall, Workspace } from './workspace.js';
+import {
+  type CallBeforeAck,
+  type Clock,
+  createClock,
+  type Interaction,
+  isJson,
+  type Json,
+  type RecordedCall,
+  Workspace,
+} from './workspace.js';
 
 /**
  * A local Slack for one app: the Web API it calls, the people who use it, and the wire that
@@ -20,6 +31,8 @@ export interface EmulatorOptions {
   readonly quietMs?: number;
   /** The most a step waits for the app to go quiet, or for text to appear. */
   readonly waitTimeoutMs?: number;
+  /** How long Slack waits for the app's ack before it shows the person an error: 3 seconds. */
+  readonly ackDeadlineMs?: number;
 }
 
 export const DEMO_BOT_TOKEN = 'xoxb-emulator-demo-token';
@@ -33,15 +46,21 @@ export class Emulator {
   readonly clock: Clock;
   readonly quietMs: number;
   readonly waitTimeoutMs: number;
+  readonly ackDeadlineMs: number;
+  /** Per-method fault modes: `emulator.faults.set('chat.postMessage', { kind: 'error' }, { times: 3 })`. */
+  readonly faults: FaultPlan;
   private appUrl: string | undefined;
   private readonly actors = new Map<string, Actor>();
 
   private constructor(
     private readonly server: WebApiServer,
     workspace: Workspace,
+    faults: FaultPlan,
     options: EmulatorOptions,
   ) {
     this.workspace = workspace;
+    this.faults = faults;
+    this.ackDeadlineMs = options.ackDeadlineMs ?? ACK_DEADLINE_MS;
     this.directory = workspace.directory;
     this.clock = workspace.clock;
     this.botToken = options.botToken ?? DEMO_BOT_TOKEN;
@@ -52,8 +71,9 @@ export class Emulator {
 
   static async start(options: EmulatorOptions): Promise<Emulator> {
     const workspace = new Workspace(options.directory, options.clock ?? createClock());
-    const server = await startWebApi({ workspace, botToken: options.botToken ?? DEMO_BOT_TOKEN });
-    return new Emulator(server, workspace, options);
+    const faults = new FaultPlan();
+    const server = await startWebApi({ workspace, botToken: options.botToken ?? DEMO_BOT_TOKEN, faults });
+    return new Emulator(server, workspace, faults, options);
   }
 
   /** e.g. `http://127.0.0.1:4321` */
@@ -91,6 +111,40 @@ export class Emulator {
     return method ? this.workspace.calls.filter((call) => call.method === method) : [...this.workspace.calls];
   }
 
+  /**
+   * Waits (up to `waitTimeoutMs`) for a call of `method` after the first `after` recorded calls;
+   * e.g. the `auth.test` an app makes as it starts, before a test begins counting.
+   */
+  async waitForCall(method: string, options: { after?: number } = {}): Promise<RecordedCall | undefined> {
+    const after = options.after ?? 0;
+    const deadline = Date.now() + this.waitTimeoutMs;
+    for (;;) {
+      const found = this.workspace.calls.slice(after).find((call) => call.method === method);
+      if (found || Date.now() > deadline) return found;
+      await sleep(20);
+    }
+  }
+
+  /** Every request sent to the app (commands, clicks, submissions, events) and how it was answered. */
+  interactions(): Interaction[] {
+    return [...this.workspace.interactions];
+  }
+
+  /**
+   * Web API calls that arrived while an interaction was still waiting for the app's ack. Slack
+   * wants the ack first; an end-to-end test asserts this is empty. (The emulator cannot know why
+   * a call was made, so a background job's call at that moment is listed too, with the
+   * interaction it overlapped.)
+   */
+  callsBeforeAck(): CallBeforeAck[] {
+    return [...this.workspace.callsBeforeAck];
+  }
+
+  /** Interactions the app did not acknowledge within the deadline (3 s) or answered with an error. */
+  unacknowledged(): Interaction[] {
+    return this.workspace.interactions.filter((interaction) => !interaction.acknowledged);
+  }
+
   /** Posts a form body (slash commands) to the app, signed. */
   sendForm(body: string, options?: DeliveryOptions): Promise<Delivery> {
     return this.send(body, 'application/x-www-form-urlencoded', options);
@@ -106,35 +160,49 @@ export class Emulator {
     return this.send(JSON.stringify(envelope), 'application/json', options);
   }
 
-  private send(
+  private async send(
     body: string,
     contentType: 'application/x-www-form-urlencoded' | 'application/json',
     options?: DeliveryOptions,
   ): Promise<Delivery> {
     if (!this.appUrl)
       throw new Error('The emulator is not connected to an app yet: call connect(appUrl) first.');
-    return deliver({
-      url: this.appUrl,
-      signingSecret: this.signingSecret,
-      body,
-      contentType,
-      nowMs: this.clock.now(),
-      ...(options ? { options } : {}),
-    });
+    const { kind, user } = describeRequest(body, contentType);
+    const interaction = this.workspace.beginInteraction(kind, user);
+    try {
+      const delivery = await deliver({
+        url: this.appUrl,
+        signingSecret: this.signingSecret,
+        body,
+        contentType,
+        nowMs: this.clock.now(),
+        deadlineMs: this.ackDeadlineMs,
+        onAnswer: () => this.workspace.answered(interaction),
+        ...(options ? { options } : {}),
+      });
+      this.workspace.endInteraction(interaction, delivery);
+      return delivery;
+    } catch (error) {
+      this.workspace.endInteraction(interaction, { status: 0, ms: 0 });
+      throw error;
+    }
   }
 
   /**
    * Waits until the app has made no Web API call and changed nothing for `quietMs`, bounded by
    * `waitTimeoutMs`. The app acks first and works after, so a step is done only when it is quiet.
+   * On a machine busier than its cores, the app's pauses between calls stretch, so the quiet
+   * window stretches with the load average (up to four times).
    */
   async settle(): Promise<void> {
     const started = Date.now();
     let last = Date.now();
+    const quiet = this.quietMs * busyFactor();
     const stop = this.workspace.onActivity(() => {
       last = Date.now();
     });
     try {
-      while (Date.now() - last < this.quietMs && Date.now() - started < this.waitTimeoutMs) {
+      while (Date.now() - last < quiet && Date.now() - started < this.waitTimeoutMs) {
         await sleep(Math.min(25, this.quietMs));
       }
     } finally {
@@ -143,8 +211,46 @@ export class Emulator {
   }
 
   async stop(): Promise<void> {
+    this.faults.clear();
     await this.server.close();
   }
+}
+
+/** What kind of request a body is, and who acted, for the interaction log. */
+function describeRequest(body: string, contentType: string): { kind: string; user?: string } {
+  try {
+    if (contentType === 'application/json') {
+      const envelope: unknown = JSON.parse(body);
+      if (!isJson(envelope)) return { kind: 'unknown' };
+      const event = isJson(envelope.event) ? envelope.event : undefined;
+      if (!event) return { kind: String(envelope.type ?? 'unknown') };
+      return {
+        kind: `event:${String(event.type)}`,
+        ...(typeof event.user === 'string' ? { user: event.user } : {}),
+      };
+    }
+    const form = new URLSearchParams(body);
+    const payload = form.get('payload');
+    if (payload !== null) {
+      const parsed: unknown = JSON.parse(payload);
+      if (!isJson(parsed)) return { kind: 'unknown' };
+      const user = isJson(parsed.user) && typeof parsed.user.id === 'string' ? parsed.user.id : undefined;
+      return { kind: String(parsed.type ?? 'unknown'), ...(user ? { user } : {}) };
+    }
+    if (form.has('command')) {
+      const user = form.get('user_id');
+      return { kind: 'slash_command', ...(user ? { user } : {}) };
+    }
+  } catch {
+    // A test may send a body that is not what Slack sends; it is still an interaction.
+  }
+  return { kind: 'unknown' };
+}
+
+/** 1 on an idle machine; the one-minute load per core beyond that, at most 4. */
+function busyFactor(): number {
+  const perCore = (loadavg()[0] ?? 0) / Math.max(1, availableParallelism());
+  return Math.min(4, Math.max(1, perCore));
 }
 
 export function sleep(ms: number): Promise<void> {

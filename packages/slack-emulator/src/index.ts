@@ -29,6 +29,7 @@ export {
   sleep,
   startEmulator,
 } from './emulator.js';
+export { type Fault, FaultPlan, type FaultRule } from './faults.js';
 export { callMethod, supportedMethods } from './methods.js';
 export {
   appHomeOpenedEvent,
@@ -61,11 +62,13 @@ export {
   type Step,
   StepError,
 } from './script.js';
-export { type Delivery, type DeliveryOptions, deliver, slackSignature } from './sender.js';
+export { ACK_DEADLINE_MS, type Delivery, type DeliveryOptions, deliver, slackSignature } from './sender.js';
 export {
   type AdjustableClock,
+  type CallBeforeAck,
   type Clock,
   createClock,
+  type Interaction,
   initialValues,
   isJson,
   type Json,

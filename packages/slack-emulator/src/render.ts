@@ -383,10 +383,13 @@ export interface ScreenToShow {
   readonly surface: 'home' | 'messages';
   readonly home?: StoredView;
   readonly conversations: readonly ConversationToShow[];
+  /** What Slack itself shows the person, e.g. its error when the app did not answer in time. */
+  readonly notice?: string;
 }
 
 export function renderScreen(screen: ScreenToShow, names: NameResolver): Rendered {
   const canvas = new Canvas(names);
+  if (screen.notice) canvas.line(`(!) Slack: ${screen.notice}`);
   const top = screen.modals.at(-1);
   if (top) renderModal(canvas, top, screen.modals.length);
   else if (screen.surface === 'home') renderHome(canvas, screen.home, screen.appName);

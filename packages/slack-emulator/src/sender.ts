@@ -1,14 +1,24 @@
 import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
 
 /**
  * Posts to the app what Slack posts, signed as Slack signs it: `v0=` + HMAC-SHA256 of
  * `v0:{timestamp}:{body}` with the signing secret. Options let a test send what Slack never would
  * (a wrong or missing signature, an old timestamp) and what Slack does on a slow answer (retries).
+ *
+ * Slack waits 3 seconds for the app's acknowledgement and then gives up: so does this. The moment
+ * the answer's headers arrive is reported through `onAnswer`, before anything else runs, so that a
+ * Web API call the app makes after acknowledging is never mistaken for one made before it.
  */
 
 export interface Delivery {
+  /** The app's HTTP status; 0 when it did not answer in time. */
   readonly status: number;
   readonly body: string;
+  /** True when the app did not answer within the acknowledgement deadline. */
+  readonly timedOut?: boolean;
+  /** Milliseconds from sending to the answer's headers (or to giving up). */
+  readonly ms: number;
 }
 
 export interface DeliveryOptions {
@@ -20,22 +30,30 @@ export interface DeliveryOptions {
   readonly retry?: { readonly num: number; readonly reason: string };
 }
 
+/** How long Slack waits for an app to acknowledge a request. */
+export const ACK_DEADLINE_MS = 3000;
+
 export function slackSignature(signingSecret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export async function deliver(args: {
+export function deliver(args: {
   url: string;
   signingSecret: string;
   body: string;
   contentType: 'application/x-www-form-urlencoded' | 'application/json';
   nowMs: number;
   options?: DeliveryOptions;
+  /** Gives up after this long, as Slack does; defaults to 3 seconds. */
+  deadlineMs?: number;
+  /** Called as soon as the answer's status line and headers arrive. */
+  onAnswer?: () => void;
 }): Promise<Delivery> {
   const options = args.options ?? {};
   const timestamp = options.timestamp ?? Math.floor(args.nowMs / 1000);
   const headers: Record<string, string> = {
     'content-type': args.contentType,
+    'content-length': String(Buffer.byteLength(args.body)),
     'x-slack-request-timestamp': String(timestamp),
     'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
   };
@@ -47,6 +65,33 @@ export async function deliver(args: {
     headers['x-slack-retry-num'] = String(options.retry.num);
     headers['x-slack-retry-reason'] = options.retry.reason;
   }
-  const response = await fetch(args.url, { method: 'POST', headers, body: args.body });
-  return { status: response.status, body: await response.text() };
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  return new Promise<Delivery>((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: Delivery | Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const outgoing = request(args.url, { method: 'POST', headers, agent: false }, (response) => {
+      args.onAnswer?.();
+      const chunks: Buffer[] = [];
+      const ms = elapsed();
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        finish({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms }),
+      );
+      response.on('error', (error) => finish(error));
+    });
+    const timer = setTimeout(() => {
+      // Slack stops waiting; whatever the app answers later is lost.
+      finish({ status: 0, body: '', timedOut: true, ms: elapsed() });
+      outgoing.destroy();
+    }, args.deadlineMs ?? ACK_DEADLINE_MS);
+    outgoing.on('error', (error) => finish(error));
+    outgoing.end(args.body);
+  });
 }

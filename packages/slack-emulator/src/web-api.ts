@@ -1,15 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateMessage } from './block-kit.js';
+import type { Fault, FaultPlan } from './faults.js';
 import { callMethod } from './methods.js';
-import { isJson, type Json, SlackApiError, type Workspace } from './workspace.js';
+import { type Interaction, isJson, type Json, SlackApiError, type Workspace } from './workspace.js';
 
 /**
  * The Web API over HTTP on loopback, as the app's WebClient reaches it through `slackApiUrl`:
  * `POST /api/<method>` (form-encoded with JSON-encoded `blocks`/`view`, or JSON), the upload URLs
  * handed out by `files.getUploadURLExternal`, and the `response_url`s of commands and clicks.
  * Slack answers 200 with `{ ok: false, error }` for refusals; so does this, because the client
- * retries non-200 answers for half an hour.
+ * retries non-200 answers for half an hour. Fault modes (see faults.ts) answer 429, 5xx or nothing
+ * instead, when a test asks for them.
  */
 
 export interface WebApiServer {
@@ -26,11 +28,22 @@ const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files', 'metadata', 'resp
 export async function startWebApi(options: {
   workspace: Workspace;
   botToken: string;
+  faults: FaultPlan;
   host?: string;
   port?: number;
 }): Promise<WebApiServer> {
-  const { workspace, botToken } = options;
+  const { workspace, botToken, faults } = options;
   let baseUrl = '';
+  /** Calls held by a `hang` fault, by method, until the fault is cleared. */
+  const held = new Set<{ method: string; response: ServerResponse }>();
+  faults.onClear((method) => {
+    for (const entry of held) {
+      if (method === undefined || method === '*' || method === entry.method) {
+        held.delete(entry);
+        entry.response.socket?.destroy();
+      }
+    }
+  });
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -40,9 +53,25 @@ export async function startWebApi(options: {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Taken before anything is awaited: the call arrived while these were waiting for their ack.
+    const awaiting = workspace.waitingForAck();
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method !== 'POST') return send(response, 405, { ok: false, error: 'method_not_allowed' });
+
+    const endpoint = endpointOf(path);
+    let slow: string | undefined;
+    const fault = endpoint ? faults.take(endpoint) : undefined;
+    if (endpoint && fault) {
+      if (fault.kind === 'slow') {
+        slow = 'slow';
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      } else {
+        const args = await faultedArgs(request, body, path);
+        return answerFault(fault, endpoint, args, response, awaiting);
+      }
+    }
+    const noted = slow ? { fault: slow } : {};
 
     if (path.startsWith('/api/')) {
       const method = decodeURIComponent(path.slice('/api/'.length));
@@ -55,10 +84,12 @@ export async function startWebApi(options: {
           : bearer !== botToken
             ? failure('invalid_auth')
             : run(method, recorded);
-      workspace.record(method, recorded, {
-        ok: result.ok === true,
-        ...(result.ok ? {} : { error: String(result.error) }),
-      });
+      workspace.record(
+        method,
+        recorded,
+        { ok: result.ok === true, ...(result.ok ? {} : { error: String(result.error) }), ...noted },
+        awaiting,
+      );
       return send(response, 200, result);
     }
 
@@ -70,7 +101,8 @@ export async function startWebApi(options: {
       workspace.record(
         'files.upload_url',
         { file_id: fileId, filename: file?.filename, bytes: content.length },
-        file ? { ok: true } : { ok: false, error: 'file_not_found' },
+        file ? { ok: true, ...noted } : { ok: false, error: 'file_not_found', ...noted },
+        awaiting,
       );
       if (!file) return send(response, 404, { ok: false, error: 'file_not_found' });
       return sendText(response, 200, `OK - ${content.length}`);
@@ -79,14 +111,56 @@ export async function startWebApi(options: {
     if (path.startsWith('/respond/')) {
       const args = await parseArgs(request, body);
       const result = respond(path.slice('/respond/'.length), args);
-      workspace.record('response_url', args, {
-        ok: result.ok === true,
-        ...(result.ok ? {} : { error: String(result.error) }),
-      });
+      workspace.record(
+        'response_url',
+        args,
+        { ok: result.ok === true, ...(result.ok ? {} : { error: String(result.error) }), ...noted },
+        awaiting,
+      );
       return send(response, result.ok ? 200 : 404, result);
     }
 
     return send(response, 404, { ok: false, error: 'unknown_method' });
+  }
+
+  /** Answers a call as the fault says, records it, and does nothing else. */
+  function answerFault(
+    fault: Exclude<Fault, { kind: 'slow' }>,
+    method: string,
+    args: Json,
+    response: ServerResponse,
+    awaiting: readonly Interaction[],
+  ): void {
+    if (fault.kind === 'ratelimited') {
+      workspace.record(method, args, { ok: false, error: 'ratelimited', fault: 'ratelimited' }, awaiting);
+      response.writeHead(429, {
+        'content-type': 'application/json; charset=utf-8',
+        'retry-after': String(fault.retryAfter),
+      });
+      response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    if (fault.kind === 'error') {
+      const status = fault.status ?? 500;
+      workspace.record(
+        method,
+        args,
+        { ok: false, error: `http_${status}`, fault: `http_${status}` },
+        awaiting,
+      );
+      send(response, status, { ok: false, error: 'fatal_error' });
+      return;
+    }
+    workspace.record(method, args, { ok: false, error: 'hang', fault: 'hang' }, awaiting);
+    const entry = { method, response };
+    held.add(entry);
+    response.on('close', () => held.delete(entry));
+  }
+
+  async function faultedArgs(request: IncomingMessage, body: Buffer, path: string): Promise<Json> {
+    if (path.startsWith('/upload/')) return { file_id: path.slice('/upload/'.length), bytes: body.length };
+    const { token: _token, ...args } = await parseArgs(request, body);
+    return args;
   }
 
   function run(method: string, args: Json): Json {
@@ -146,6 +220,14 @@ export async function startWebApi(options: {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The name a fault is set under: the Web API method, `files.upload_url` or `response_url`. */
+function endpointOf(path: string): string | undefined {
+  if (path.startsWith('/api/')) return decodeURIComponent(path.slice('/api/'.length));
+  if (path.startsWith('/upload/')) return 'files.upload_url';
+  if (path.startsWith('/respond/')) return 'response_url';
+  return undefined;
 }
 
 function failure(error: string, extra: Json = {}): Json {

@@ -74,6 +74,32 @@ export interface RecordedCall {
   readonly at: string;
   readonly ok: boolean;
   readonly error?: string;
+  /** Set when a fault mode answered this call instead of Slack: `ratelimited`, `http_500`, `hang`, `slow`. */
+  readonly fault?: string;
+}
+
+/** One request Slack sent the app (a command, a click, a submission, an event) and its answer. */
+export interface Interaction {
+  readonly id: number;
+  /** `slash_command`, `block_actions`, `view_submission`, `view_closed`, `shortcut`, `event:<type>`, ... */
+  readonly kind: string;
+  /** Who acted, when a person did. */
+  readonly user?: string;
+  readonly sentAt: string;
+  /** Set once the app's HTTP answer arrived in time. */
+  acknowledged: boolean;
+  /** The app's HTTP status; 0 when it did not answer within the deadline. */
+  status?: number;
+  /** Milliseconds until the app answered (or until Slack gave up). */
+  ms?: number;
+  /** True when the app did not answer within 3 seconds: the person saw Slack's error. */
+  timedOut?: boolean;
+}
+
+/** A Web API call that reached Slack while an interaction was still waiting for its ack. */
+export interface CallBeforeAck {
+  readonly call: RecordedCall;
+  readonly interaction: Readonly<Interaction>;
 }
 
 interface Trigger {
@@ -103,6 +129,11 @@ export class SlackApiError extends Error {
 
 export class Workspace {
   readonly calls: RecordedCall[] = [];
+  readonly interactions: Interaction[] = [];
+  readonly callsBeforeAck: CallBeforeAck[] = [];
+  private readonly awaitingAck = new Set<Interaction>();
+  /** What Slack itself tells a person (its own errors), by user id, until they act again. */
+  readonly notices = new Map<string, string>();
   readonly files = new Map<string, StoredFile>();
   private readonly messages = new Map<string, StoredMessage[]>();
   private readonly members = new Map<string, Set<string>>();
@@ -133,7 +164,16 @@ export class Workspace {
     for (const listener of this.listeners) listener();
   }
 
-  record(method: string, args: Json, outcome: { ok: boolean; error?: string }): RecordedCall {
+  /**
+   * Records a Web API call. `awaiting` is what was waiting for its ack when the call arrived
+   * (taken before its body was read), so a call made before an ack is kept as such.
+   */
+  record(
+    method: string,
+    args: Json,
+    outcome: { ok: boolean; error?: string; fault?: string },
+    awaiting: readonly Interaction[] = [],
+  ): RecordedCall {
     const call: RecordedCall = {
       seq: this.calls.length + 1,
       method,
@@ -141,10 +181,49 @@ export class Workspace {
       at: new Date(this.clock.now()).toISOString(),
       ok: outcome.ok,
       ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.fault ? { fault: outcome.fault } : {}),
     };
     this.calls.push(call);
+    for (const interaction of awaiting) this.callsBeforeAck.push({ call, interaction: { ...interaction } });
     this.touch();
     return call;
+  }
+
+  // ---- interactions and their acks -----------------------------------------------------------
+
+  beginInteraction(kind: string, user?: string): Interaction {
+    const interaction: Interaction = {
+      id: this.interactions.length + 1,
+      kind,
+      ...(user ? { user } : {}),
+      sentAt: new Date(this.clock.now()).toISOString(),
+      acknowledged: false,
+    };
+    this.interactions.push(interaction);
+    this.awaitingAck.add(interaction);
+    return interaction;
+  }
+
+  /** The app's answer arrived: calls from now on come after the ack. */
+  answered(interaction: Interaction): void {
+    this.awaitingAck.delete(interaction);
+  }
+
+  endInteraction(
+    interaction: Interaction,
+    outcome: { status: number; ms: number; timedOut?: boolean },
+  ): void {
+    this.awaitingAck.delete(interaction);
+    interaction.status = outcome.status;
+    interaction.ms = outcome.ms;
+    interaction.acknowledged = !outcome.timedOut && outcome.status >= 200 && outcome.status < 300;
+    if (outcome.timedOut) interaction.timedOut = true;
+    this.touch();
+  }
+
+  /** Interactions still waiting for the app's ack, right now. */
+  waitingForAck(): Interaction[] {
+    return [...this.awaitingAck];
   }
 
   nextId(prefix: string): string {
