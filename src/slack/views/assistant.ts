@@ -51,3 +51,13 @@ export function historyNoteMessage(): AssistantMessage {
 export function crisisMessage(reply: string): AssistantMessage {
   return { text: reply, blocks: [section(reply)] };
 }
+
+/** A file dropped into the DM: never opened, never kept; said kindly, naming nothing from it. */
+export const FILES_NOTE =
+  'Thanks for sending that. I don’t open or keep files, so I haven’t read it. Slack keeps it in this ' +
+  'chat until you delete it: hover over it, choose *More actions* (⋯), then *Delete file*. ' +
+  'You don’t need to send documents for your request; if HR asks for any, your provider can send them to HR directly.';
+
+export function filesNoteMessage(): AssistantMessage {
+  return { text: FILES_NOTE, blocks: [section(FILES_NOTE)] };
+}
