@@ -11,6 +11,7 @@ import { provisionalProfile } from '../../../profile.js';
 import { publishHome } from '../../../publish-home.js';
 import { hrRequestCard } from '../../../views/hr-card.js';
 import { submittedMessage } from '../../../views/messages.js';
+import { withNote } from '../../../views/with-note.js';
 import type { ViewSubmitArgs } from '../../args.js';
 
 const COULD_NOT_SEND =
@@ -23,7 +24,15 @@ export const sendRequest =
     const { store } = services;
     const person = personOfView(body);
     const metadata = decodeMetadata(view.private_metadata);
-    const conversation = await store.conversations.get(person.teamId, person.userId);
+    let conversation: Awaited<ReturnType<typeof store.conversations.get>>;
+    try {
+      conversation = await store.conversations.get(person.teamId, person.userId);
+    } catch (error) {
+      // The draft can't even be read: nothing was sent. The letter stays on screen as it is.
+      services.logger.warn({ err: error }, 'could not read the draft to send it');
+      await ack({ response_action: 'update', view: withNote(view, COULD_NOT_SEND) });
+      return;
+    }
     const draft: Draft | undefined = conversation?.draft;
     // Before the ack only what is remembered: the review already showed the name Slack gave.
     const profile = services.profiles.cached(person) ?? provisionalProfile(draft?.work?.timeZone);
