@@ -198,7 +198,12 @@ describe('a well-formed request nothing handles', () => {
     expect(status).toBe(200);
     expect(ms).toBeLessThan(1_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(emulator.calls().slice(before)).toEqual([]);
+    // Looking the person up (users.info, for the cache) is not doing anything; writing is.
+    const writes = emulator
+      .calls()
+      .slice(before)
+      .filter((call) => !/\.(info|list|test)$/.test(call.method));
+    expect(writes).toEqual([]);
     expect(app.exitCode).toBeNull();
   });
 });
