@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { roles } from './roles.js';
 import { commandTypes, requestEvents, requestStatuses, waitingOnValues } from './statuses.js';
@@ -142,18 +143,20 @@ export const WorkingPattern = z
     remoteDays: z.array(Weekday).optional(),
     startDate: IsoDate,
     endDate: IsoDate,
-    timeZone: z.string().min(1),
+    timeZone: z
+      .string()
+      .refine((zone) => IANAZone.isValidZone(zone), 'Please choose a time zone such as America/Chicago.'),
   })
   .refine((pattern) => pattern.endDate >= pattern.startDate, {
     path: ['endDate'],
-    message: 'an end date on or after the start date',
+    message: 'Please choose an end date on or after the start date.',
   })
   .refine(
     (pattern) => {
       const days = pattern.hours.flatMap((entry) => entry.days);
       return new Set(days).size === days.length;
     },
-    { path: ['hours'], message: 'each day at most once' },
+    { path: ['hours'], message: 'Please give each day its hours only once.' },
   );
 export type WorkingPattern = z.infer<typeof WorkingPattern>;
 

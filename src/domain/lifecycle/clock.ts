@@ -2,7 +2,7 @@ import type { ReminderKind } from '../effects.js';
 import type { AccommodationRequest } from '../request.js';
 import type { RequestStatus, WaitingOn } from '../statuses.js';
 import { addBusinessDays, addCalendarDays, businessDaysBetween, localDateAt } from './business-days.js';
-import { calendarIn, type LifecyclePolicy } from './policy.js';
+import { calendarIn, type LifecyclePolicy, zoneOr } from './policy.js';
 
 /**
  * Who the process waits on, when that answer is due, and the reminders that follow from it. All of
@@ -102,7 +102,7 @@ export function reviewStartsAt(request: AccommodationRequest, policy: LifecycleP
   const first =
     approval.reviewDate < approval.pattern.endDate ? approval.reviewDate : approval.pattern.endDate;
   // The morning of the notice day in the employee's zone: a review reminder at night helps nobody.
-  const day = localDateAt(first, '09:00', request.work.timeZone);
+  const day = localDateAt(first, '09:00', zoneOr(request.work.timeZone, policy.calendar));
   return addCalendarDays(day, -policy.reviewNoticeDays);
 }
 

@@ -27,7 +27,7 @@ import {
   reviewStartsAt,
   waitingOnOf,
 } from './clock.js';
-import { defaultPolicy, type LifecyclePolicy } from './policy.js';
+import { defaultPolicy, type LifecyclePolicy, zoneOr } from './policy.js';
 import {
   alreadyDone,
   alreadySubmitted,
@@ -110,7 +110,7 @@ function timing(
   policy: LifecyclePolicy,
   actor: Actor,
 ): Refused | null {
-  const employeeZone = request.work.timeZone;
+  const employeeZone = zoneOr(request.work.timeZone, policy.calendar);
   switch (type) {
     case 'request_update': {
       const due = dueAtOf(request, policy);
@@ -661,7 +661,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         dueAt:
           request.status === 'review_due' && request.dueAt
             ? request.dueAt
-            : reviewDueAt(request, now, policy),
+            : extensionDueAt(request, now, policy),
       },
       effects: [
         card(next),
@@ -852,6 +852,18 @@ function reviewDueAt(request: AccommodationRequest, now: Date, policy: Lifecycle
   const due = reviewDecisionDue(request, policy);
   const soonest = addBusinessDays(now, policy.acknowledgeWithinDays, policy.calendar);
   return (due && due > soonest ? due : soonest).toISOString();
+}
+
+/**
+ * HR answers an extension asked early within its usual decision time, or by the review date if
+ * that comes first, and never sooner than it could acknowledge.
+ */
+function extensionDueAt(request: AccommodationRequest, now: Date, policy: LifecyclePolicy): string {
+  const usual = addBusinessDays(now, policy.decideWithinDays, policy.calendar);
+  const review = reviewDecisionDue(request, policy);
+  const soonest = addBusinessDays(now, policy.acknowledgeWithinDays, policy.calendar);
+  const due = review && review < usual ? review : usual;
+  return (due > soonest ? due : soonest).toISOString();
 }
 
 /** After "delete my data": only what the employee released to HR, and HR's own words, remain. */

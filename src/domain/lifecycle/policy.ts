@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import type { BusinessCalendar } from './business-days.js';
 
 /**
@@ -45,7 +46,15 @@ export const defaultPolicy: LifecyclePolicy = {
   retentionDays: 365,
 };
 
-/** The same calendar in another person's zone: the employee's clock runs on their own days. */
+/**
+ * The same calendar in another person's zone: the employee's clock runs on their own days. A zone
+ * luxon does not know (an old record, a typo) keeps the team's zone rather than stopping a decision.
+ */
 export function calendarIn(calendar: BusinessCalendar, timeZone: string): BusinessCalendar {
-  return { ...calendar, timeZone };
+  return IANAZone.isValidZone(timeZone) ? { ...calendar, timeZone } : calendar;
+}
+
+/** A zone to show dates in: the person's own if it is a real one, else the team's. */
+export function zoneOr(timeZone: string, calendar: BusinessCalendar): string {
+  return IANAZone.isValidZone(timeZone) ? timeZone : calendar.timeZone;
 }

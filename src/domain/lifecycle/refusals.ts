@@ -114,6 +114,11 @@ const fieldNames: Readonly<Record<string, string>> = {
   text: 'the note',
   until: 'the date',
   assigneeId: 'who handles it',
+  days: 'the days',
+  start: 'the start time',
+  end: 'the end time',
+  fields: 'what to share',
+  comment: 'your comment',
 };
 
 /**
@@ -137,7 +142,7 @@ export function invalidPayload(error: ZodError): Refused {
 }
 
 function ourMessage(message: string): boolean {
-  return /^(Please|The |an? |each )/.test(message) && !/received|expected/i.test(message);
+  return /^(Please|The )/.test(message) && !/received|expected/i.test(message);
 }
 
 function describe(path: readonly PropertyKey[]): string {

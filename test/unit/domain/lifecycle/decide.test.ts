@@ -498,6 +498,21 @@ describe('reviews and extensions', () => {
     expect(events(extended)).toContain('manager_dm:extended');
   });
 
+  it('an extension asked early is due within HR’s usual decision time, not months later at the review', () => {
+    const { request } = requestIn('approved');
+    // Tuesday 17 March: 15 business days later is Tuesday 7 April, well before the 15 May review.
+    const asked = accepted(
+      decide(
+        request,
+        { type: 'request_extension', payload: payloads.request_extension },
+        owner,
+        new Date('2026-03-17T15:00:00Z'),
+        policy,
+      ),
+    );
+    expect(asked.request.dueAt).toBe('2026-04-07T21:00:00.000Z');
+  });
+
   it('an extension must end after the current end date', () => {
     const { request, now } = requestIn('approved');
     const refusal = decide(
@@ -662,6 +677,41 @@ describe('releasing words to HR', () => {
     );
     expect(decision.request.released).toEqual([]);
     expect(JSON.stringify(projectForHr(decision.request))).not.toContain(canary.declineComment);
+  });
+});
+
+describe('a time zone nobody knows', () => {
+  it('counts the employee’s clock on the team’s calendar instead of failing', () => {
+    const { request, now } = requestIn('acknowledged');
+    const odd = { ...request, work: { ...request.work, timeZone: 'Mars/Olympus_Mons' } };
+    const decision = accepted(
+      decide(
+        odd,
+        { type: 'request_documentation', payload: payloads.request_documentation },
+        hr,
+        later(now, 1),
+        policy,
+      ),
+    );
+    expect(decision.request.waitingOn).toBe('employee');
+    expect(decide(odd, { type: 'request_update', payload: {} }, owner, later(now, 1), policy)).toMatchObject({
+      ok: false,
+      code: 'too_soon',
+    });
+  });
+
+  it('is refused in a working pattern HR fills in', () => {
+    const { request, now } = requestIn('acknowledged');
+    const payload = {
+      ...payloads.approve,
+      pattern: { ...payloads.approve.pattern, timeZone: 'Mars/Olympus_Mons' },
+    };
+    const refusal = decide(request, { type: 'approve', payload }, hr, now, policy);
+    expect(refusal).toMatchObject({ ok: false, code: 'invalid_payload' });
+    if (!refusal.ok)
+      expect(refusal.fieldErrors).toEqual({
+        'pattern.timeZone': 'Please choose a time zone such as America/Chicago.',
+      });
   });
 });
 
