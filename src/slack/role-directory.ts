@@ -1,14 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { AppConfig } from '../config.js';
+import type { Directory } from '../domain/access.js';
 import type { Logger } from '../logger.js';
 
 type Client = webApi.WebClient;
 
-/** Who holds the HR and EAP roles: ids from the configured lists and user groups. */
-export interface Directory {
-  readonly hrIds: ReadonlySet<string>;
-  readonly eapIds: ReadonlySet<string>;
-}
+export type { Directory };
 
 export interface RoleDirectoryOptions {
   readonly hr: AppConfig['hr'];

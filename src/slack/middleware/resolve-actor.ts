@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Actor } from '../../domain/roles.js';
+import { resolveActor } from '../../domain/access.js';
 import type { ProfileCache } from '../profile.js';
-import type { Directory, RoleDirectory } from '../role-directory.js';
+import type { RoleDirectory } from '../role-directory.js';
 import { setActing } from './acting-person.js';
 import { actingTeam, actingUser } from './privacy-scope.js';
 
@@ -29,7 +29,7 @@ export function resolveActorMiddleware({
       return;
     }
     const person = { teamId, userId };
-    setActing(context, { person, actor: actorFor(userId, roles.current()) });
+    setActing(context, { person, actor: resolveActor(userId, roles.current()) });
     try {
       await next();
     } finally {
@@ -38,11 +38,4 @@ export function resolveActorMiddleware({
       if (userId !== context.botUserId) void profiles.refreshIfStale(client, person);
     }
   };
-}
-
-/** HR first, then EAP, otherwise an employee. A request's manager is resolved with the request. */
-function actorFor(userId: string, directory: Directory): Actor {
-  if (directory.hrIds.has(userId)) return { role: 'hr', id: userId };
-  if (directory.eapIds.has(userId)) return { role: 'eap', id: userId };
-  return { role: 'employee', id: userId };
 }

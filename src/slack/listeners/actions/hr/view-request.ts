@@ -1,3 +1,4 @@
+import { can } from '../../../../domain/access.js';
 import { statusLabels } from '../../../../domain/status.js';
 import type { AppServices } from '../../../../services.js';
 import { hrLetterText } from '../../../hr-letter.js';
@@ -14,9 +15,10 @@ export const viewRequest =
     const { store } = services;
     const person = personOfAction(body);
     // The role comes from the middleware's cached directory: no user group is listed per click.
-    if (actorIn(context, person.userId).role !== 'hr') return;
+    const actor = actorIn(context, person.userId);
+    if (actor.role !== 'hr') return;
     const request = await store.requests.get(person.teamId, action.value ?? '');
-    if (!request) return;
+    if (!request || !can(actor, 'view_letter', request)) return;
     const employee = await services.profiles.load(client, {
       teamId: person.teamId,
       userId: request.employeeId,
