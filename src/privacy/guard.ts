@@ -1,5 +1,7 @@
 import { reasonWordings } from '../domain/disclosure.js';
+import type { Audience } from '../domain/effects.js';
 import type { Logger } from '../logger.js';
+import { currentAudience } from './audience.js';
 import { detectClinical } from './clinical/index.js';
 import { crisisReply } from './crisis.js';
 import { comparable, currentPrivacyScope, PrivacyScope } from './scope.js';
@@ -23,22 +25,33 @@ export const HELD_BACK_TEXT =
 
 const modalMethods = new Set(['views.open', 'views.push', 'views.update']);
 
+/** What the guard knows of a call before judging it: the method and whom it is for. */
+export interface OutboundCall {
+  readonly method: string;
+  /** Named by the sender with `sendingTo`; undefined when nobody named it. */
+  readonly audience: Audience | undefined;
+}
+
 export interface GuardOptions {
   readonly logger: Logger;
   readonly baseFetch?: typeof fetch;
+  /** Told of every call the guard judges (tests, metrics). */
+  readonly onOutbound?: (call: OutboundCall) => void;
 }
 
-export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions): typeof fetch {
+export function createGuardedFetch({ logger, baseFetch = fetch, onOutbound }: GuardOptions): typeof fetch {
   return async (input, init) => {
     if (!init?.body) return baseFetch(input, init);
+    const audience = currentAudience();
     // Outside a Slack request (a job, the error handler) no one's secrets are known, but the
     // detector still runs: an empty scope, not a free pass.
     const scope = currentPrivacyScope() ?? new PrivacyScope(undefined);
     const url = String(input instanceof Request ? input.url : input);
     const method = methodOf(url);
+    onOutbound?.({ method, audience });
     const body = await readBody(init.body);
     if (body.unreadable) {
-      logger.warn({ method, reason: 'unreadable_outbound_body' }, 'outbound Slack call held back');
+      logger.warn({ method, audience, reason: 'unreadable_outbound_body' }, 'outbound Slack call held back');
       return refusal();
     }
     const isModal = modalMethods.has(method) && viewType(body.form) === 'modal';
@@ -54,7 +67,7 @@ export function createGuardedFetch({ logger, baseFetch = fetch }: GuardOptions):
     const clinicalElsewhere = !isModal && detectClinical(said).length > 0;
     if ((owners.length === 0 || ownersAllowed) && !clinicalElsewhere) return baseFetch(input, init);
 
-    logger.warn({ method, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');
+    logger.warn({ method, audience, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');
     const safe = body.form ? safeReplacement(method, body.form) : undefined;
     if (!safe) return refusal();
     const headers = new Headers(init.headers);
