@@ -4,8 +4,9 @@ import type { AppConfig } from './config.js';
 import { createDrafter } from './drafting/index.js';
 import { loadLetterTemplates } from './letters/index.js';
 import { boltLogger, createLogger } from './logger.js';
+import { sendingTo } from './privacy/audience.js';
 import { isClinical } from './privacy/clinical/index.js';
-import { createGuardedFetch } from './privacy/guard.js';
+import { createGuardedFetch, type OutboundCall } from './privacy/guard.js';
 import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
 import type { AppServices, ServiceOptions } from './services.js';
@@ -66,7 +67,12 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
   };
 }
 
-export function createBoltApp(services: AppServices, receiver?: Receiver): App {
+export interface BoltAppOptions {
+  /** Told of every Web API call the outbound guard judges, with its audience (tests, metrics). */
+  readonly onOutbound?: (call: OutboundCall) => void;
+}
+
+export function createBoltApp(services: AppServices, receiver?: Receiver, options: BoltAppOptions = {}): App {
   const { config, logger } = services;
   const app = new App({
     token: config.slack.botToken,
@@ -81,7 +87,10 @@ export function createBoltApp(services: AppServices, receiver?: Receiver): App {
     clientOptions: {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       // Every Web API call, from every client Bolt builds, leaves through the guard.
-      fetch: createGuardedFetch({ logger }),
+      fetch: createGuardedFetch({
+        logger,
+        ...(options.onOutbound ? { onOutbound: options.onOutbound } : {}),
+      }),
     },
   });
   // Before any listener: the privacy scope, then who is acting, then crisis language.
@@ -92,7 +101,7 @@ export function createBoltApp(services: AppServices, receiver?: Receiver): App {
   // With extendedErrorHandler on, Bolt passes the request body along; its typings only know the short form.
   const onError = async ({ error, body }: { error: Error; body: unknown }) => {
     logger.error({ err: error }, 'listener failed');
-    await tellSomethingWentWrong(app, body);
+    await tellSomethingWentWrong(app, services, body);
   };
   app.error(onError as unknown as Parameters<App['error']>[0]);
   return app;
@@ -106,13 +115,17 @@ export const SOMETHING_WENT_WRONG =
  * The safety net under every listener: the person who acted hears that it failed, in a DM, rather
  * than nothing. Best effort: if Slack itself is unreachable there is no one to tell.
  */
-async function tellSomethingWentWrong(app: App, body: unknown): Promise<void> {
+async function tellSomethingWentWrong(app: App, services: AppServices, body: unknown): Promise<void> {
   const userId = actingUser(body);
   if (!userId) return;
+  // Their own DM with the app: HR's when they act as HR.
+  const audience = services.roles.current().hrIds.has(userId) ? 'hr' : 'employee';
   try {
-    const opened = await app.client.conversations.open({ users: userId });
-    const channel = opened.channel?.id;
-    if (channel) await app.client.chat.postMessage({ channel, text: SOMETHING_WENT_WRONG });
+    await sendingTo(audience, async () => {
+      const opened = await app.client.conversations.open({ users: userId });
+      const channel = opened.channel?.id;
+      if (channel) await app.client.chat.postMessage({ channel, text: SOMETHING_WENT_WRONG });
+    });
   } catch {
     // Already logged above; a second failure has nothing new to say.
   }
@@ -127,7 +140,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export interface HttpAppOptions extends ServiceOptions {
+export interface HttpAppOptions extends ServiceOptions, BoltAppOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly host?: string;
@@ -144,7 +157,7 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
     logger: boltLogger(services.logger, scrubForLogs),
     appLogger: services.logger,
   });
-  const app = createBoltApp(services, receiver);
+  const app = createBoltApp(services, receiver, options);
   const host = options.host ?? '127.0.0.1';
   const server = await receiver.start({ port: options.port ?? config.slack.port, host });
   const { port } = server.address() as AddressInfo;

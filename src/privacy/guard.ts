@@ -67,7 +67,10 @@ export function createGuardedFetch({ logger, baseFetch = fetch, onOutbound }: Gu
     const clinicalElsewhere = !isModal && detectClinical(said).length > 0;
     if ((owners.length === 0 || ownersAllowed) && !clinicalElsewhere) return baseFetch(input, init);
 
-    logger.warn({ method, audience, reason: 'health_detail_in_outbound_payload' }, 'outbound Slack call held back');
+    logger.warn(
+      { method, audience, reason: 'health_detail_in_outbound_payload' },
+      'outbound Slack call held back',
+    );
     const safe = body.form ? safeReplacement(method, body.form) : undefined;
     if (!safe) return refusal();
     const headers = new Headers(init.headers);

@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
 import { crisisCountryForTimeZone } from '../../domain/country.js';
+import { sendingTo } from '../../privacy/audience.js';
 import { crisisReply, detectCrisis } from '../../privacy/crisis.js';
 import type { AppServices } from '../../services.js';
 import { firstDelivery } from '../../workflows/deliveries.js';
@@ -38,19 +39,23 @@ export function crisisCheckMiddleware(services: AppServices): Middleware<AnyMidd
       case 'command': {
         await ack?.();
         const text = replyFor(await timeZoneOf(services, client, person));
-        await client.chat.postEphemeral({
-          channel: typed.channel,
-          user: person?.userId ?? '',
-          text,
-          blocks: [section(text)],
-        });
+        await sendingTo('employee', () =>
+          client.chat.postEphemeral({
+            channel: typed.channel,
+            user: person?.userId ?? '',
+            text,
+            blocks: [section(text)],
+          }),
+        );
         return;
       }
       case 'direct_message': {
         // Slack redelivers an event it thinks we missed; answer each message once.
         if (!(await firstDelivery(services.store, person?.teamId ?? '', typed.eventId))) return;
         const reply = crisisMessage(replyFor(await timeZoneOf(services, client, person)));
-        await client.chat.postMessage({ channel: typed.channel, text: reply.text, blocks: reply.blocks });
+        await sendingTo('employee', () =>
+          client.chat.postMessage({ channel: typed.channel, text: reply.text, blocks: reply.blocks }),
+        );
         return;
       }
     }

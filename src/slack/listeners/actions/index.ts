@@ -7,6 +7,7 @@ import { hrCardIds } from '../../views/hr-card.js';
 import { reviewIds } from '../../views/intake/index.js';
 import { privacyNoticeIds } from '../../views/privacy-notice.js';
 import type { ButtonArgs } from '../args.js';
+import { forEmployee, forHr } from '../audience.js';
 import { acceptPrivacyNotice } from './employee/accept-privacy-notice.js';
 import { askForUpdate } from './employee/ask-for-update.js';
 import { confirmDeleteData } from './employee/confirm-delete-data.js';
@@ -25,24 +26,24 @@ export function register(app: App, services: AppServices): void {
   const button = (actionId: string, handler: (args: ButtonArgs) => Promise<void>) =>
     app.action<BlockAction<ButtonAction>>(actionId, handler);
 
-  button(privacyNoticeIds.accept, acceptPrivacyNotice(services));
-  button(homeIds.readNotice, readPrivacyNotice(services));
-  button(homeIds.startRequest, startRequest(services));
-  button(homeIds.continueDraft, startRequest(services));
-  button(assistantIds.startRequest, startRequest(services));
-  button(homeIds.deleteData, confirmDeleteData);
-  button(homeIds.exportData, exportMyData(services));
-  button(homeIds.viewRequest, viewMyRequest(services));
-  button(homeIds.withdrawRequest, confirmWithdraw);
-  button(homeIds.askForUpdate, askForUpdate(services));
-  button(reviewIds.editWording, editWording(services));
-  button(reviewIds.redraft, redraftWording(services));
+  button(privacyNoticeIds.accept, forEmployee(acceptPrivacyNotice(services)));
+  button(homeIds.readNotice, forEmployee(readPrivacyNotice(services)));
+  button(homeIds.startRequest, forEmployee(startRequest(services)));
+  button(homeIds.continueDraft, forEmployee(startRequest(services)));
+  button(assistantIds.startRequest, forEmployee(startRequest(services)));
+  button(homeIds.deleteData, forEmployee(confirmDeleteData));
+  button(homeIds.exportData, forEmployee(exportMyData(services)));
+  button(homeIds.viewRequest, forEmployee(viewMyRequest(services)));
+  button(homeIds.withdrawRequest, forEmployee(confirmWithdraw));
+  button(homeIds.askForUpdate, forEmployee(askForUpdate(services)));
+  button(reviewIds.editWording, forEmployee(editWording(services)));
+  button(reviewIds.redraft, forEmployee(redraftWording(services)));
   for (const [step, actionId] of Object.entries(reviewIds.editStep) as [
     Exclude<IntakeStep, 'review'>,
     string,
   ][]) {
-    button(actionId, editStep(services, step));
+    button(actionId, forEmployee(editStep(services, step)));
   }
 
-  button(hrCardIds.viewRequest, viewRequest(services));
+  button(hrCardIds.viewRequest, forHr(viewRequest(services)));
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppServices } from '../../../services.js';
 import { intakeCallbackIds } from '../../views/intake/index.js';
 import { myDataIds } from '../../views/my-data.js';
+import { forEmployee } from '../audience.js';
 import { closeReview } from './employee/close-review.js';
 import { deleteMyData } from './employee/delete-my-data.js';
 import { type FormStep, forms } from './employee/intake-form.js';
@@ -14,13 +15,22 @@ import { withdrawRequest } from './employee/withdraw-request.js';
 /** Modals: each callback id (submitted or closed) to its handler. */
 export function register(app: App, services: AppServices): void {
   for (const step of Object.keys(forms) as FormStep[]) {
-    app.view(intakeCallbackIds[step], submitIntakeStep(services, step));
-    app.view({ callback_id: intakeCallbackIds[step], type: 'view_closed' }, saveIntakeStep(services, step));
+    app.view(intakeCallbackIds[step], forEmployee(submitIntakeStep(services, step)));
+    app.view(
+      { callback_id: intakeCallbackIds[step], type: 'view_closed' },
+      forEmployee(saveIntakeStep(services, step)),
+    );
   }
-  app.view({ callback_id: intakeCallbackIds.review, type: 'view_closed' }, closeReview(services));
-  app.view({ callback_id: intakeCallbackIds.preparing, type: 'view_closed' }, closeReview(services));
-  app.view(intakeCallbackIds.editWording, submitWordingEdit(services));
-  app.view(intakeCallbackIds.review, sendRequest(services));
-  app.view(myDataIds.deleteCallback, deleteMyData(services));
-  app.view(myDataIds.withdrawCallback, withdrawRequest(services));
+  app.view(
+    { callback_id: intakeCallbackIds.review, type: 'view_closed' },
+    forEmployee(closeReview(services)),
+  );
+  app.view(
+    { callback_id: intakeCallbackIds.preparing, type: 'view_closed' },
+    forEmployee(closeReview(services)),
+  );
+  app.view(intakeCallbackIds.editWording, forEmployee(submitWordingEdit(services)));
+  app.view(intakeCallbackIds.review, forEmployee(sendRequest(services)));
+  app.view(myDataIds.deleteCallback, forEmployee(deleteMyData(services)));
+  app.view(myDataIds.withdrawCallback, forEmployee(withdrawRequest(services)));
 }

@@ -1,4 +1,5 @@
 import { composeLetter } from '../../../../letters/index.js';
+import { sendingTo } from '../../../../privacy/audience.js';
 import type { AppServices } from '../../../../services.js';
 import { todayIn } from '../../../../workflows/request-letter.js';
 import { tellInDm } from '../../../direct-messages.js';
@@ -31,14 +32,19 @@ export const askForUpdate =
       { jurisdiction: request.disclosure.jurisdiction, templates: services.letters },
     );
     for (const destination of await hrDestinations(services, client)) {
-      await client.chat.postMessage({
-        channel: destination,
-        text: `<@${person.userId}> asked for an update on ${request.id}.`,
-        blocks: [
-          section(`<@${person.userId}> asked for an update on *${request.id}*.`),
-          { type: 'section', text: { type: 'plain_text', text: inquiry.text.slice(0, 2900), emoji: false } },
-        ],
-      });
+      await sendingTo('hr', () =>
+        client.chat.postMessage({
+          channel: destination,
+          text: `<@${person.userId}> asked for an update on ${request.id}.`,
+          blocks: [
+            section(`<@${person.userId}> asked for an update on *${request.id}*.`),
+            {
+              type: 'section',
+              text: { type: 'plain_text', text: inquiry.text.slice(0, 2900), emoji: false },
+            },
+          ],
+        }),
+      );
     }
     await store.audit.append(person.teamId, request.id, {
       at: now.toISOString(),

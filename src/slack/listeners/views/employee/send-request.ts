@@ -1,5 +1,6 @@
 import type { Draft } from '../../../../domain/draft.js';
 import { requestFromDraft } from '../../../../domain/intake.js';
+import { sendingTo } from '../../../../privacy/audience.js';
 import type { AppServices } from '../../../../services.js';
 import { submitDraft } from '../../../../workflows/submit.js';
 import { directMessageChannel } from '../../../direct-messages.js';
@@ -75,7 +76,9 @@ export const sendRequest =
     await client.chat.postMessage({ channel, text: confirmation.text, blocks: confirmation.blocks });
     const card = hrRequestCard(request);
     for (const destination of await hrDestinations(services, client)) {
-      await client.chat.postMessage({ channel: destination, text: card.text, blocks: card.blocks });
+      await sendingTo('hr', () =>
+        client.chat.postMessage({ channel: destination, text: card.text, blocks: card.blocks }),
+      );
     }
     await publishHome(services, client, person);
   };

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { sendingTo } from '../../../../privacy/audience.js';
 import type { AppServices } from '../../../../services.js';
 import { postSentence } from '../../../direct-messages.js';
 import { hrDestinations } from '../../../hr-recipients.js';
@@ -12,10 +13,12 @@ export async function tellHrWithdrawn(
   if (references.length === 0) return;
   for (const destination of await hrDestinations(services, client)) {
     for (const reference of references) {
-      await postSentence(
-        client,
-        destination,
-        `Request ${reference} was withdrawn by the employee. No action is needed.`,
+      await sendingTo('hr', () =>
+        postSentence(
+          client,
+          destination,
+          `Request ${reference} was withdrawn by the employee. No action is needed.`,
+        ),
       );
     }
   }
