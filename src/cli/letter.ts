@@ -86,7 +86,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!data.ok) return fail(io, `${data.problem}\n`, 1);
 
   // Every problem at once, so one edit of the file can fix them all.
-  const checked = validateLetterData(kind, data.value);
+  const checked = validateLetterData(kind, data.value, jurisdiction as Jurisdiction);
   if (!checked.ok) {
     const count = checked.problems.length;
     return fail(

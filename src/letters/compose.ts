@@ -2,8 +2,9 @@ import type { Jurisdiction } from '../domain/request.js';
 import { documentToText, type LetterDocument, LITERAL_MARK, parseLetterText } from './document.js';
 import type { LetterLocale } from './fields.js';
 import { defaultLocale, joinList } from './format.js';
-import type { LetterData, LetterKind } from './kinds.js';
+import type { ApprovedPattern, LetterData, LetterKind } from './kinds.js';
 import { lawFacts } from './law.js';
+import { approvalForManager, managerNoticeLines, patternLines } from './manager.js';
 import { describePattern, type PatternWording, type SessionTimes, type UsualHours } from './pattern.js';
 import type { LetterTemplates } from './templates.js';
 import { parseLetterData } from './validation.js';
@@ -58,6 +59,9 @@ interface DerivedFacts {
   roleFacts: string | null;
   /** True when usual hours are known and no appointment touches them. */
   sessionsOutsideHours: boolean;
+  /** Approval: the pattern as lines, and exactly what the manager is told. */
+  approvedLines: string[] | null;
+  managerLines: string[] | null;
 }
 
 /** Facts worked out from the data, so templates state them rather than compute them. */
@@ -74,7 +78,18 @@ function derivedFacts(values: object, locale: LetterLocale): DerivedFacts {
     pattern,
     roleFacts: constraints.length > 0 ? joinList(constraints, locale) : null,
     sessionsOutsideHours: pattern !== null && pattern.overlapDays === null,
+    ...approvalFacts(values, locale),
   };
+}
+
+function approvalFacts(
+  values: object,
+  locale: LetterLocale,
+): Pick<DerivedFacts, 'approvedLines' | 'managerLines'> {
+  const approved = (values as { approved?: ApprovedPattern }).approved;
+  if (!approved) return { approvedLines: null, managerLines: null };
+  const notice = approvalForManager(approved);
+  return { approvedLines: patternLines(notice, locale), managerLines: managerNoticeLines(notice, locale) };
 }
 
 /** Keeps data that begins like letter markup ("# ", "## ", "- ") from being read as markup. */

@@ -10,7 +10,9 @@ export {
   letterKinds,
   letterSchemas,
 } from './kinds.js';
+export { type CanadianLaw, canadianLaws, lawFacts } from './law.js';
 export { builtInTemplatesDir, type LoadTemplatesOptions, loadLetterTemplates } from './load-templates.js';
+export { approvalForManager, type ManagerNotice, managerNoticeLines } from './manager.js';
 export {
   type LetterFormat,
   letterFormats,

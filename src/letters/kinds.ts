@@ -10,6 +10,7 @@ import {
   Prose,
   Schedule,
   Time,
+  TimeZone,
   typeError,
   Weekday,
   WorkConstraint,
@@ -81,8 +82,16 @@ const request = z.strictObject({
 /** 2. The form the employee gives their clinician; it goes back to HR directly. */
 const providerVerification = z.strictObject({
   ...letterBase,
-  /** The schedule as the employee understands it, for the clinician to confirm or correct. */
+  /**
+   * The schedule as the employee understands it, for the clinician to confirm or correct. Only
+   * days, times and dates are printed: travel and review dates are not the clinician's to confirm.
+   */
   schedule: Schedule,
+  /**
+   * US: the employee chose to add the consent that federal rules on confidential treatment records
+   * (42 CFR Part 2) need, with the notice against passing the answers on. The form never says why.
+   */
+  part2Consent: z.boolean({ error: 'true or false' }).default(false),
   returnTo: HrContact.extend({ email: z.email({ error: 'an email address for HR' }) }),
   returnBy: optional(CalendarDate),
 });
@@ -91,14 +100,35 @@ const providerVerification = z.strictObject({
 const hrAcknowledgment = z
   .object({
     ...letterBase,
+    /** A named contact: the employee knows who to talk to. */
+    hr: HrContact.extend({ name: Line }),
     submittedDate: CalendarDate,
+    /** The reply date the employee asked for; HR's reply date may not be later. */
+    replyRequestedBy: optional(CalendarDate),
     respondBy: CalendarDate,
+    /** When the employee asked the change to start. */
+    requestedStartDate: optional(CalendarDate),
+    /** What happens meanwhile, when the start date comes before the decision. */
+    interim: optional(Line),
+    /** How to reach the Employee Assistance Program, if the organisation has one. */
+    eapContact: optional(Line),
     nextSteps: optional(lines(1, 6)),
   })
   .refine(afterOrOn('respondBy', 'submittedDate'), {
     path: ['respondBy'],
     message: 'a date on or after submittedDate',
-  });
+  })
+  .refine((data) => !data.replyRequestedBy || data.respondBy <= data.replyRequestedBy, {
+    path: ['respondBy'],
+    message: 'a date on or before replyRequestedBy, the date the employee asked for',
+  })
+  .refine(
+    (data) => !data.requestedStartDate || data.requestedStartDate > data.respondBy || data.interim !== null,
+    {
+      path: ['interim'],
+      message: 'an interim arrangement, because the requested start date comes before the reply',
+    },
+  );
 
 /** 4. HR asks for what it needs to decide, and no more. */
 const documentationRequest = z.strictObject({
@@ -107,7 +137,7 @@ const documentationRequest = z.strictObject({
   /** Each thing HR needs confirmed, in work terms. */
   items: lines(1, 6),
   sendBy: CalendarDate,
-  /** Whether the provider verification form goes with this letter. */
+  /** Whether the provider verification form, with its consent, goes with this letter. */
   formEnclosed: z.boolean({ error: 'true or false' }).default(true),
 });
 
@@ -128,30 +158,104 @@ const alternativeOffer = z.strictObject({
   replyBy: CalendarDate,
 });
 
-/** 6. HR approves; the manager hears the schedule and nothing else. */
+/** One row of a working pattern: these days, these hours. */
+const PatternRow = z
+  .strictObject({
+    days: z
+      .array(Weekday, typeError(`a list of days from ${Weekday.options.join(', ')}`))
+      .min(1, 'at least one day'),
+    start: Time,
+    end: Time,
+  })
+  .refine((row) => row.end > row.start, { path: ['end'], message: 'a time after start' });
+
+/**
+ * The approved working pattern: working days and hours and the dates, nothing about appointments.
+ * It is all a manager is ever told, so it cannot carry session or return times by construction.
+ */
+export const ApprovedPattern = z
+  .strictObject({
+    rows: z.array(PatternRow, typeError('a list of { days, start, end }')).min(1).max(7),
+    /** Days not listed keep their usual hours. */
+    otherDaysUnchanged: z.boolean({ error: 'true or false' }).default(true),
+    startDate: CalendarDate,
+    endDate: CalendarDate,
+    reviewDate: CalendarDate,
+    timeZone: TimeZone,
+  })
+  .refine(afterOrOn('endDate', 'startDate'), { path: ['endDate'], message: 'a date on or after startDate' })
+  .refine(afterOrOn('reviewDate', 'startDate'), {
+    path: ['reviewDate'],
+    message: 'a date on or after startDate',
+  });
+export type ApprovedPattern = z.output<typeof ApprovedPattern>;
+
+/** 6. HR approves; the manager hears the working pattern and nothing else. */
 const approval = z.strictObject({
   ...letterBase,
-  schedule: Schedule.refine((schedule) => schedule.reviewDate !== null, {
-    path: ['reviewDate'],
-    message: 'a review date (approvals are reviewed)',
-  }),
+  approved: ApprovedPattern,
   /** What was agreed about make-up time and cover. */
   arrangements: optional(lines(1, 6)),
-  /** The manager who is told the schedule, if any. */
+  /** The manager who is told the pattern, if the employee agreed to that. */
   manager: optional(z.strictObject({ name: Line })),
+  /** How the review happens, e.g. "a 20-minute call with Jordan Lee". */
+  reviewHow: optional(Line),
 });
 
+export const denialBases = ['undue_hardship', 'essential_function', 'not_effective'] as const;
+export const alternativeKinds = ['leave', 'reassignment', 'schedule', 'remote', 'other'] as const;
+/** Employment Rights Act 1996 s.80G(1)(b): the only business reasons a flexible working refusal may rest on. */
+export const flexibleWorkingGrounds = [
+  'additional_costs',
+  'customer_demand',
+  'reorganise_work',
+  'recruit_staff',
+  'quality',
+  'performance',
+  'insufficient_work',
+  'structural_changes',
+] as const;
+
 /** 7. HR declines, with reasons, the process followed and the way back. */
-const denial = z.strictObject({
+const denialSchema = z.strictObject({
   ...letterBase,
   submittedDate: CalendarDate,
-  reasons: lines(1, 6),
+  /** Each reason names its basis in law and says what it means for this job. */
+  reasons: z
+    .array(
+      z.strictObject({
+        basis: z.enum(denialBases, { error: `one of ${denialBases.join(', ')}` }),
+        explanation: Line,
+      }),
+      typeError('a list of { basis, explanation }'),
+    )
+    .min(1, 'at least one specific reason')
+    .max(4),
   /** The interactive process as it happened, in order. */
   process: z
     .array(z.strictObject({ date: CalendarDate, step: Line }), typeError('a list of { date, step }'))
     .min(1, 'at least one step of the process followed'),
-  alternativesConsidered: optional(lines(1, 6)),
+  /** Every other option looked at, and why each would not work. */
+  alternativesConsidered: z
+    .array(
+      z.strictObject({
+        kind: z.enum(alternativeKinds, { error: `one of ${alternativeKinds.join(', ')}` }),
+        option: Line,
+        whyNot: Line,
+      }),
+      typeError('a list of { kind, option, whyNot }'),
+    )
+    .min(1, 'at least one alternative considered, with why it would not work')
+    .max(6),
   reconsiderBy: CalendarDate,
+  /** UK: the date HR consulted the employee, which must come before any refusal. */
+  consultedOn: optional(CalendarDate),
+  /** UK: the statutory ground for refusing the flexible working request. */
+  flexibleWorkingGround: optional(
+    z.enum(flexibleWorkingGrounds, { error: `one of ${flexibleWorkingGrounds.join(', ')}` }),
+  ),
+  /** Canada: the employee's union, when there is one. */
+  union: optional(Line),
 });
 
 /** 8. The employee asks HR where things stand. */
@@ -176,6 +280,8 @@ const extensionRequest = z.strictObject({
   schedule: Schedule,
   approvedDate: optional(CalendarDate),
   extendUntil: CalendarDate,
+  /** When the extended arrangement would next be reviewed. */
+  newReviewDate: optional(CalendarDate),
   /** What changes, if anything, e.g. "sessions move to Tuesdays". */
   changes: optional(lines(1, 4)),
   /** In work terms, e.g. "my program has been extended by four weeks". */
@@ -189,7 +295,7 @@ export const letterSchemas = {
   documentation_request: documentationRequest,
   alternative_offer: alternativeOffer,
   approval,
-  denial,
+  denial: denialSchema,
   status_inquiry: statusInquiry,
   extension_request: extensionRequest,
 } as const;
@@ -212,8 +318,35 @@ export function jurisdictionProblems(
   value: unknown,
   jurisdiction: Jurisdiction,
 ): { path: string; expected: string }[] {
-  void kind;
-  void value;
-  void jurisdiction;
-  return [];
+  if (kind !== 'denial') return [];
+  const letter = value as z.output<typeof denialSchema>;
+  const problems: { path: string; expected: string }[] = [];
+  if (jurisdiction === 'us') {
+    // EEOC guidance: leave and reassignment to a vacant job are accommodations to weigh before saying no.
+    for (const needed of ['leave', 'reassignment'] as const) {
+      if (!letter.alternativesConsidered.some((alternative) => alternative.kind === needed)) {
+        problems.push({
+          path: 'alternativesConsidered',
+          expected: `an alternative of kind "${needed}" and why it would not work (US law expects it considered)`,
+        });
+      }
+    }
+  }
+  if (jurisdiction === 'uk') {
+    if (!letter.consultedOn) {
+      problems.push({
+        path: 'consultedOn',
+        expected: 'the date the employee was consulted (required before refusing)',
+      });
+    } else if (letter.consultedOn > letter.date) {
+      problems.push({ path: 'consultedOn', expected: 'a date on or before the letter’s date' });
+    }
+    if (!letter.flexibleWorkingGround) {
+      problems.push({
+        path: 'flexibleWorkingGround',
+        expected: `one of ${flexibleWorkingGrounds.join(', ')} (the statutory ground for refusing)`,
+      });
+    }
+  }
+  return problems;
 }

@@ -43,16 +43,20 @@ describe('letter data is checked, and every problem is listed at once', () => {
   });
 
   it('checks dates against each other', () => {
-    const schedule = { ...fixture('approval').schedule, endDate: '2026-01-01', reviewDate: null };
-    const result = validateLetterData('approval', { ...fixture('approval'), schedule });
+    const approved = { ...fixture('approval').approved, endDate: '2026-01-01', reviewDate: '2026-01-02' };
+    const result = validateLetterData('approval', { ...fixture('approval'), approved });
     expect(result.ok || result.problems.map((p) => p.path)).toEqual([
-      'schedule.endDate',
-      'schedule.reviewDate',
+      'approved.endDate',
+      'approved.reviewDate',
     ]);
   });
 
   it('throws an error that names each problem but never the value given', () => {
-    const data = { ...fixture('denial'), reasons: ['x'.repeat(400)], reference: 'SECRET-VALUE' };
+    const data = {
+      ...fixture('denial'),
+      reasons: [{ basis: 'undue_hardship', explanation: 'x'.repeat(400) }],
+      reference: 'SECRET-VALUE',
+    };
     let error: unknown;
     try {
       parseLetterData('denial', data);
@@ -64,7 +68,7 @@ describe('letter data is checked, and every problem is listed at once', () => {
     expect(message).toBe(
       'The denial letter data has 2 problems:\n' +
         '  - reference: expected a reference like ACC-2026-0042\n' +
-        '  - reasons[0]: expected at most 300 characters',
+        '  - reasons[0].explanation: expected at most 300 characters',
     );
     expect(message).not.toContain('SECRET');
   });
