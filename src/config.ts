@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jurisdictions } from './domain/request.js';
+import { CanadianLaw, canadianLaws } from './letters/law.js';
 import { type MasterKey, parseMasterKeys, weakMasterKeyProblems } from './privacy/master-keys.js';
 
 /**
@@ -90,6 +91,13 @@ const EnvSchema = z.object({
   DRAFT_IDLE_DAYS: positiveInt(14),
   COMPANY_NAME: optionalText.transform((value) => value ?? 'our company'),
   SIGNATURE_BLOCK: optionalText,
+  COMPANY_ADDRESS: optionalText.transform((value) =>
+    value
+      ?.split('|')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  ),
+  CA_HUMAN_RIGHTS_LAW: optionalText.pipe(CanadianLaw.optional()),
   POLICY_URL: optionalText.pipe(z.url().optional()),
   TEMPLATES_DIR: optionalText,
   LOG_LEVEL: optionalText
@@ -124,6 +132,7 @@ const fixes: Record<string, string> = {
   RETENTION_DAYS: 'use a number of days, e.g. 365',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
   POLICY_URL: 'use a full https:// link to your accommodation policy',
+  CA_HUMAN_RIGHTS_LAW: `use federal, or a province or territory code: ${canadianLaws.filter((law) => law !== 'federal').join(', ')}`,
   OPENAI_API_KEY: 'use your OpenAI (or compatible server) API key, or leave it empty to draft offline',
   COMPANY_NAME: 'write your organisation’s name as letters should show it',
   LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
@@ -161,6 +170,10 @@ export interface AppConfig {
     readonly companyName: string;
     readonly signatureBlock?: string;
     readonly policyUrl?: string;
+    /** Letterhead address lines. */
+    readonly address?: readonly string[];
+    /** Canada: whose human rights law covers the workplace, named in letters. */
+    readonly caHumanRightsLaw?: CanadianLaw;
   };
   readonly templatesDir?: string;
   readonly logLevel: string;
@@ -263,7 +276,13 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     defaultJurisdiction: data.DEFAULT_JURISDICTION,
     retentionDays: data.RETENTION_DAYS,
     draftIdleDays: data.DRAFT_IDLE_DAYS,
-    org: { companyName: data.COMPANY_NAME, signatureBlock: data.SIGNATURE_BLOCK, policyUrl: data.POLICY_URL },
+    org: {
+      companyName: data.COMPANY_NAME,
+      signatureBlock: data.SIGNATURE_BLOCK,
+      policyUrl: data.POLICY_URL,
+      address: data.COMPANY_ADDRESS,
+      caHumanRightsLaw: data.CA_HUMAN_RIGHTS_LAW,
+    },
     templatesDir: data.TEMPLATES_DIR,
     logLevel: data.LOG_LEVEL,
   };
