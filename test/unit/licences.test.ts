@@ -76,6 +76,20 @@ describe('SPDX expressions', () => {
   });
 });
 
+describe('fonts under the SIL Open Font License', () => {
+  it('pass only for the font packages reviewed by name', () => {
+    const folder = project(['@embedpdf/fonts-latin', 'other-font'], {
+      'node_modules/@embedpdf/fonts-latin': {
+        name: '@embedpdf/fonts-latin',
+        version: '1.0.0',
+        license: 'OFL-1.1',
+      },
+      'node_modules/other-font': { name: 'other-font', version: '1.0.0', license: 'OFL-1.1' },
+    });
+    expect(checkDependencies(folder).map((p) => p.what)).toEqual(['other-font@1.0.0']);
+  });
+});
+
 describe('a dependency under an incompatible licence', () => {
   it('fails with the package named, however deep it sits in the tree', () => {
     const folder = project(['a'], {
