@@ -80,6 +80,8 @@ export function optional<T extends z.ZodType>(schema: T) {
 
 export const Organisation = z.strictObject({
   companyName: Line,
+  /** Letterhead address, one line each. */
+  address: optional(Lines),
   signatureBlock: optional(Lines),
   policyUrl: optional(Url),
 });

@@ -160,3 +160,25 @@ describe('offline wording respects every limit', () => {
     expect(text).toContain('I will hand over anything urgent');
   });
 });
+
+describe('organisation settings reach the letter', () => {
+  it('Canada: the configured human rights law is named; other countries ignore it', () => {
+    const org = {
+      companyName: 'Example Co',
+      caHumanRightsLaw: 'bc' as const,
+      address: ['1 Main St', 'Vancouver BC'],
+    };
+    const ca = composeLetter(
+      'request',
+      requestLetterData(
+        { ...base, disclosure: { ...base.disclosure, jurisdiction: 'ca' } },
+        { ...context, org },
+      ),
+      { jurisdiction: 'ca', templates },
+    );
+    expect(ca.text).toContain('under the BC Human Rights Code');
+    const us = requestLetterData(base, { ...context, org });
+    expect(us.humanRightsLaw).toBeNull();
+    expect(us.org.address).toEqual(['1 Main St', 'Vancouver BC']);
+  });
+});
