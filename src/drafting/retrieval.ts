@@ -1,0 +1,166 @@
+import MiniSearch from 'minisearch';
+import { stemmer } from 'stemmer';
+import type { Jurisdiction } from '../domain/request.js';
+import { detectIntent } from './intents.js';
+import { type Article, type AssistantAction, appliesTo, type KnowledgeBase } from './knowledge.js';
+
+/**
+ * Offline topic search over the knowledge base: full-text (BM25, MiniSearch) over each article as
+ * the employee's country reads it, with shared synonyms and stemming, and a confidence rule. Below
+ * the rule nothing is answered: the closest topics are offered instead.
+ */
+
+/** Tuned on test/fixtures/assistant/questions-tuning.json only (see the README for both figures). */
+export const CONFIDENCE = {
+  /**
+   * The words the best topic matched must say enough: the sum of ln(articles / articles with the
+   * word) over them. One word found in most articles ("time", "who") is not enough to answer on.
+   */
+  minEvidence: 1.6,
+  /** The best topic's score must beat the second's by this factor. */
+  minLead: 1.25,
+} as const;
+
+export const CLOSEST_TOPICS = 3;
+/** Offered when a question matches almost nothing: where most people start. */
+const STARTING_TOPICS = ['what-to-ask-for', 'who-sees-it', 'disclosure', 'starting-a-request'];
+
+const STOP_WORDS = new Set(
+  `a an the and or but if so of to in on at by for from with about as into than then
+   i i'm im i've ive i'd id me my mine myself we us our you your yours they them their it its it's
+   is are was were be been being am do does did doing done have has had having
+   can could will would shall should may might must
+   what which that this these those there here how
+   just even still yet also too very really any some all again ever
+   get got gets getting go going want wanted like please ok okay hi hello hey thanks
+   something anything thing things`.split(/\s+/),
+);
+
+export interface TopicSearch {
+  /** Whether the best topic is sure enough to answer from. */
+  readonly confident: boolean;
+  /** The best topic; only answered from when confident. */
+  readonly best?: Article;
+  /** Up to three topics, best first, for buttons when not confident (and for the model's ground). */
+  readonly closest: readonly Article[];
+  /** The button the message asks for, if it is a wish to act. */
+  readonly action?: AssistantAction;
+  /** For the figures script. */
+  readonly scores: readonly { readonly id: string; readonly score: number; readonly evidence: number }[];
+}
+
+export interface TopicIndex {
+  search(question: string, jurisdiction: Jurisdiction): TopicSearch;
+  article(id: string): Article | undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Lower case, one kind of apostrophe, and every synonym read as its group's first word. */
+function synonymFolder(groups: KnowledgeBase['synonyms']): (text: string) => string {
+  const canonical = new Map<string, string>();
+  for (const [first = '', ...rest] of groups) {
+    const keep = first.replace(/\s+/g, '_');
+    canonical.set(first, keep);
+    for (const variant of rest) canonical.set(variant, keep);
+  }
+  const variants = [...canonical.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![a-z0-9_'])(?:${variants.map(escapeRegExp).join('|')})(?![a-z0-9_])`, 'g');
+  return (text) =>
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(pattern, (found) => canonical.get(found) ?? found);
+}
+
+export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
+  const fold = synonymFolder(knowledge.synonyms);
+  const terms = (text: string): string[] =>
+    fold(text)
+      .split(/[^a-z0-9_']+/)
+      .map((word) => word.replace(/^'+|'+$/g, ''))
+      .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+      .map((word) => (word.includes('_') ? word : stemmer(word.replace(/'/g, ''))));
+
+  const byId = new Map(knowledge.articles.map((article) => [article.id, article]));
+  type Doc = { id: string; articleId: string; jurisdiction: Jurisdiction; [field: string]: string };
+  const index = new MiniSearch<Doc>({
+    fields: ['title', 'search', 'common', 'local'],
+    storeFields: ['articleId', 'jurisdiction'],
+    tokenize: terms,
+    // Terms are already folded and stemmed by tokenize.
+    processTerm: (term) => term,
+    searchOptions: { boost: { title: 2, search: 2.5, common: 1, local: 0.7 }, combineWith: 'OR' },
+  });
+  const docs: Doc[] = [];
+  for (const article of knowledge.articles) {
+    for (const jurisdiction of ['us', 'uk', 'ca'] as const) {
+      if (!appliesTo(article, jurisdiction)) continue;
+      docs.push({
+        id: `${article.id}:${jurisdiction}`,
+        articleId: article.id,
+        jurisdiction,
+        title: article.title,
+        search: article.search.join(' . '),
+        common: article.common,
+        local: article.byJurisdiction[jurisdiction] ?? '',
+      });
+    }
+  }
+  index.addAll(docs);
+
+  // In how many articles each search term appears: a rare word is strong evidence, a common one weak.
+  const articlesWith = new Map<string, number>();
+  for (const article of knowledge.articles) {
+    const text = [article.title, ...article.search, article.common, ...Object.values(article.byJurisdiction)];
+    for (const term of new Set(terms(text.join(' . '))))
+      articlesWith.set(term, (articlesWith.get(term) ?? 0) + 1);
+  }
+  const evidence = (matched: readonly string[]): number =>
+    matched.reduce(
+      (sum, term) => sum + Math.log(knowledge.articles.length / Math.max(1, articlesWith.get(term) ?? 1)),
+      0,
+    );
+
+  return {
+    article: (id) => byId.get(id),
+    search(question, jurisdiction) {
+      const hits = index.search(question, {
+        filter: (hit) => hit.jurisdiction === jurisdiction,
+      });
+      const ranked = hits.flatMap((hit) => {
+        const article = byId.get(String(hit.articleId));
+        return article ? [{ article, score: hit.score, evidence: evidence(hit.queryTerms) }] : [];
+      });
+      const scores = ranked.map(({ article, score, evidence }) => ({ id: article.id, score, evidence }));
+      const intent = detectIntent(question);
+      const intentArticle = intent ? byId.get(intent.topic) : undefined;
+
+      const closest: Article[] = [];
+      const add = (article: Article | undefined) => {
+        if (article && closest.length < CLOSEST_TOPICS && !closest.includes(article)) closest.push(article);
+      };
+      add(intentArticle);
+      for (const { article } of ranked) add(article);
+      for (const id of STARTING_TOPICS) add(byId.get(id));
+
+      if (intent && intentArticle) {
+        return { confident: true, best: intentArticle, closest, action: intent.action, scores };
+      }
+      const [first, second] = ranked;
+      const confident =
+        first !== undefined &&
+        first.evidence >= CONFIDENCE.minEvidence &&
+        (second === undefined || first.score >= CONFIDENCE.minLead * second.score);
+      return {
+        confident,
+        ...(first ? { best: first.article } : {}),
+        closest,
+        ...(confident && first?.article.offers ? { action: first.article.offers } : {}),
+        scores,
+      };
+    },
+  };
+}
