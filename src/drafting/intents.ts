@@ -25,7 +25,7 @@ const intents: readonly Intent[] = [
     action: 'status',
     topic: 'request-status',
     pattern: new RegExp(
-      String.raw`\bwhere(?:'s| is)\b[^.?!]{0,20}\b${request}\b|\b(?:status|progress)\b[^.?!]{0,20}\b${request}\b|\b(?:news|update)s? on\b[^.?!]{0,20}\b${request}\b`,
+      String.raw`\bwhere(?:'s| is)\b[^.?!]{0,20}\b${request}\b|\b(?:status|progress)\b[^.?!]{0,20}\b${request}\b|\b(?:news|update)s? on\b[^.?!]{0,20}\b${request}\b|\b(?:anyone|hr|they|someone)\b[^.?!]{0,15}\b(?:read|seen|opened|looked at)\b[^.?!]{0,15}\b${request}\b`,
       'i',
     ),
   },

@@ -17,6 +17,7 @@ const frontMatterSchema = z.object({
   title: z.string().trim().min(3).max(MAX_TITLE_CHARS),
   jurisdictions: z.array(z.enum([...jurisdictions, 'all'])).min(1),
   search: z.array(z.string().trim().min(1)).default([]),
+  asked: z.array(z.string().trim().min(5)).default([]),
   offers: z.enum(assistantActions).optional(),
   reviewed: z.iso.date(),
   sources: z.array(z.object({ title: z.string().trim().min(3), url: z.url({ protocol: /^https$/ }) })).min(1),
@@ -29,6 +30,8 @@ export interface Article {
   readonly jurisdictions: readonly (Jurisdiction | 'all')[];
   /** Extra words people use for the topic; searched, never shown. */
   readonly search: readonly string[];
+  /** How people usually ask about it, written by the team; searched, never shown. */
+  readonly asked: readonly string[];
   readonly offers?: AssistantAction;
   readonly reviewed: string;
   readonly sources: readonly { readonly title: string; readonly url: string }[];

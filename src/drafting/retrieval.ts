@@ -13,13 +13,20 @@ import { type Article, type AssistantAction, appliesTo, type KnowledgeBase } fro
 /** Tuned on test/fixtures/assistant/questions-tuning.json only (see the README for both figures). */
 export const CONFIDENCE = {
   /**
-   * The words the best topic matched must say enough: the sum of ln(articles / articles with the
-   * word) over them. One word found in most articles ("time", "who") is not enough to answer on.
+   * Evidence is the sum of ln(articles / articles with the word) over the words the best topic
+   * matched: one word found in most articles ("time", "who") is not enough to answer on. Coverage is
+   * that evidence over what all the question's words weigh (a word no article has weighs like the
+   * rarest), so a question mostly about something else is not answered. Lead is the best topic's
+   * score over the second's.
    */
-  minEvidence: 1.6,
-  /** The best topic's score must beat the second's by this factor. */
-  minLead: 1.25,
+  usual: { minEvidence: 1.6, minCoverage: 0.45, minLead: 1.25 },
+  /** A topic far ahead of every other may cover less of the question. */
+  clearLead: { minEvidence: 2.5, minCoverage: 0.3, minLead: 2.5 },
 } as const;
+
+type Rule = { readonly minEvidence: number; readonly minCoverage: number; readonly minLead: number };
+const passes = (rule: Rule, evidence: number, coverage: number, lead: number): boolean =>
+  evidence >= rule.minEvidence && coverage >= rule.minCoverage && lead >= rule.minLead;
 
 export const CLOSEST_TOPICS = 3;
 /** Offered when a question matches almost nothing: where most people start. */
@@ -46,7 +53,12 @@ export interface TopicSearch {
   /** The button the message asks for, if it is a wish to act. */
   readonly action?: AssistantAction;
   /** For the figures script. */
-  readonly scores: readonly { readonly id: string; readonly score: number; readonly evidence: number }[];
+  readonly scores: readonly {
+    readonly id: string;
+    readonly score: number;
+    readonly evidence: number;
+    readonly coverage: number;
+  }[];
 }
 
 export interface TopicIndex {
@@ -81,18 +93,18 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
     fold(text)
       .split(/[^a-z0-9_']+/)
       .map((word) => word.replace(/^'+|'+$/g, ''))
-      .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+      .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && !/^\d+$/.test(word))
       .map((word) => (word.includes('_') ? word : stemmer(word.replace(/'/g, ''))));
 
   const byId = new Map(knowledge.articles.map((article) => [article.id, article]));
   type Doc = { id: string; articleId: string; jurisdiction: Jurisdiction; [field: string]: string };
   const index = new MiniSearch<Doc>({
-    fields: ['title', 'search', 'common', 'local'],
+    fields: ['title', 'asked', 'search', 'common', 'local'],
     storeFields: ['articleId', 'jurisdiction'],
     tokenize: terms,
     // Terms are already folded and stemmed by tokenize.
     processTerm: (term) => term,
-    searchOptions: { boost: { title: 2, search: 2.5, common: 1, local: 0.7 }, combineWith: 'OR' },
+    searchOptions: { boost: { title: 2, asked: 2, search: 2.5, common: 1, local: 0.7 }, combineWith: 'OR' },
   });
   const docs: Doc[] = [];
   for (const article of knowledge.articles) {
@@ -104,6 +116,7 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
         jurisdiction,
         title: article.title,
         search: article.search.join(' . '),
+        asked: article.asked.join(' . '),
         common: article.common,
         local: article.byJurisdiction[jurisdiction] ?? '',
       });
@@ -114,15 +127,21 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
   // In how many articles each search term appears: a rare word is strong evidence, a common one weak.
   const articlesWith = new Map<string, number>();
   for (const article of knowledge.articles) {
-    const text = [article.title, ...article.search, article.common, ...Object.values(article.byJurisdiction)];
+    const text = [
+      article.title,
+      ...article.search,
+      ...article.asked,
+      article.common,
+      ...Object.values(article.byJurisdiction),
+    ];
     for (const term of new Set(terms(text.join(' . '))))
       articlesWith.set(term, (articlesWith.get(term) ?? 0) + 1);
   }
+  // A word no article has weighs like the rarest: a question mostly about something else is not ours.
+  const weight = (term: string): number =>
+    Math.log(knowledge.articles.length / Math.max(1, articlesWith.get(term) ?? 1));
   const evidence = (matched: readonly string[]): number =>
-    matched.reduce(
-      (sum, term) => sum + Math.log(knowledge.articles.length / Math.max(1, articlesWith.get(term) ?? 1)),
-      0,
-    );
+    matched.reduce((sum, term) => sum + weight(term), 0);
 
   return {
     article: (id) => byId.get(id),
@@ -130,11 +149,19 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
       const hits = index.search(question, {
         filter: (hit) => hit.jurisdiction === jurisdiction,
       });
+      const asked = evidence([...new Set(terms(question))]);
       const ranked = hits.flatMap((hit) => {
         const article = byId.get(String(hit.articleId));
-        return article ? [{ article, score: hit.score, evidence: evidence(hit.queryTerms) }] : [];
+        if (!article) return [];
+        const found = evidence(hit.queryTerms);
+        return [{ article, score: hit.score, evidence: found, coverage: asked > 0 ? found / asked : 0 }];
       });
-      const scores = ranked.map(({ article, score, evidence }) => ({ id: article.id, score, evidence }));
+      const scores = ranked.map(({ article, score, evidence, coverage }) => ({
+        id: article.id,
+        score,
+        evidence,
+        coverage,
+      }));
       const intent = detectIntent(question);
       const intentArticle = intent ? byId.get(intent.topic) : undefined;
 
@@ -150,10 +177,11 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
         return { confident: true, best: intentArticle, closest, action: intent.action, scores };
       }
       const [first, second] = ranked;
+      const lead = first && second ? first.score / second.score : Number.POSITIVE_INFINITY;
       const confident =
         first !== undefined &&
-        first.evidence >= CONFIDENCE.minEvidence &&
-        (second === undefined || first.score >= CONFIDENCE.minLead * second.score);
+        (passes(CONFIDENCE.usual, first.evidence, first.coverage, lead) ||
+          passes(CONFIDENCE.clearLead, first.evidence, first.coverage, lead));
       return {
         confident,
         ...(first ? { best: first.article } : {}),
