@@ -10,9 +10,9 @@ interface Intent {
   readonly pattern: RegExp;
 }
 
-const treatment = String.raw`(?:sessions?|groups?|appointments?|classes|program(?:me)?|treatment|iop)`;
-const moved = String.raw`(?:moved?|moving|changed?|changing|switched|shifted|rescheduled)`;
-const request = String.raw`(?:request|application|accommodation|arrangement)`;
+const treatment = `(?:sessions?|groups?|appointments?|classes|program(?:me)?|treatment|iop)`;
+const moved = `(?:moved?|moving|changed?|changing|switched|shifted|rescheduled)`;
+const request = `(?:request|application|accommodation|arrangement)`;
 
 const intents: readonly Intent[] = [
   {
