@@ -1,13 +1,16 @@
-import { matchFaq } from './faq.js';
+import type { Jurisdiction } from '../domain/request.js';
+import { type Article, type AssistantAction, articleText, loadKnowledge } from './knowledge.js';
 import { createModelClient, type ModelFailureKind, type StructuredModel } from './model-client.js';
 import { draftOfflineStatement } from './offline-statement.js';
 import { loadPromptLibrary } from './prompt-library.js';
-import { questionMessages, statementMessages } from './prompt-messages.js';
+import { type GroundArticle, groundedQuestionMessages, statementMessages } from './prompt-messages.js';
+import { createTopicIndex, type TopicSearch } from './retrieval.js';
 import {
-  QUESTION_FORMAT_NAME,
+  GROUNDED_ANSWER_FORMAT_NAME,
+  groundedAnswerCheckedSchema,
+  groundedAnswerWireSchema,
+  NO_ARTICLE,
   type QuestionInput,
-  questionCheckedSchema,
-  questionWireSchema,
   REASON_TOKEN,
   STATEMENT_FORMAT_NAME,
   type StatementDraft,
@@ -38,13 +41,22 @@ export interface DrafterOptions {
   /** Retries after the first attempt, capped at MAX_RETRIES_CAP. */
   maxRetries: number;
   promptsDir?: string;
+  /** The knowledge base folder; the repository's knowledge/ by default. */
+  knowledgeDir?: string;
   privacy: DrafterPrivacy;
   logger?: DrafterLogger;
 }
 
 export type DraftSource = 'model' | 'offline';
-/** A model reply that arrived well formed but is not fit to show. */
-export type UnfitReplyKind = 'clinical_output' | 'echoed_placeholder';
+/**
+ * A model reply that arrived well formed but is not fit to show: clinical words, a placeholder
+ * repeated, an article id that was not among those given, or a figure the cited article lacks.
+ */
+export type UnfitReplyKind =
+  | 'clinical_output'
+  | 'echoed_placeholder'
+  | 'uncited_output'
+  | 'ungrounded_output';
 /** Why the offline wording was used: not configured, the call failed, or the reply was unfit. */
 export type FallbackReason = 'not_configured' | ModelFailureKind | UnfitReplyKind;
 
@@ -57,18 +69,42 @@ export interface DraftResult {
   fallback?: FallbackReason;
 }
 
-export interface AnswerResult {
-  answer: string;
-  suggestsStartingRequest: boolean;
-  source: DraftSource;
-  note?: string;
-  fallback?: FallbackReason;
+/** A knowledge-base topic as the employee sees it on a button or under an answer. */
+export interface TopicRef {
+  readonly id: string;
+  readonly title: string;
 }
+
+interface AnswerCommon {
+  /** What the employee reads. */
+  readonly answer: string;
+  readonly source: DraftSource;
+  /** Shown to the employee whenever the model was not used. */
+  readonly note?: string;
+  readonly fallback?: FallbackReason;
+  /** The button the message asked for, when it was a wish to act on a request. */
+  readonly action?: AssistantAction;
+}
+
+export type AnswerResult =
+  /** Answered from one article, which is named under the answer. */
+  | (AnswerCommon & { readonly kind: 'answer'; readonly article: TopicRef & { readonly reviewed: string } })
+  /** Not sure enough to answer: the closest topics, as buttons. */
+  | (AnswerCommon & { readonly kind: 'topics'; readonly topics: readonly TopicRef[] });
 
 export interface Drafter {
   draftStatement(input: StatementInput): Promise<DraftResult>;
   answerQuestion(input: QuestionInput): Promise<AnswerResult>;
+  /** One topic the employee picked from the closest topics: the article itself, no model. */
+  answerTopic(topicId: string, jurisdiction?: Jurisdiction): AnswerResult | undefined;
 }
+
+/** Said above the closest topics: never a bare "not sure", always somewhere to go next. */
+export const CLOSEST_TOPICS_TEXT =
+  'I don’t want to guess on that one. These topics are the closest I have; pick one and I’ll answer from it. ' +
+  'For anything else, HR can explain company policy, and the EAP, if you have one, offers free, private support.';
+
+const DEFAULT_JURISDICTION: Jurisdiction = 'us';
 
 export const OFFLINE_NOTES = {
   statementUnreachable:
@@ -102,6 +138,7 @@ function fallbackNote(task: 'statement' | 'answer', fallback: FallbackReason): s
  */
 export function createDrafter(options: DrafterOptions): Drafter {
   const prompts = loadPromptLibrary(options.promptsDir);
+  const topics = createTopicIndex(loadKnowledge(options.knowledgeDir));
   const { privacy, logger } = options;
   const model: StructuredModel | undefined =
     options.apiKey || options.baseURL ? createModelClient(options) : undefined;
@@ -184,45 +221,126 @@ export function createDrafter(options: DrafterOptions): Drafter {
       return { ...withReason(checked.data, input.reasonWording), source: 'model' };
     },
 
-    async answerQuestion({ question, history }) {
-      const offline = (fallback: FallbackReason): AnswerResult => {
-        // Matched in memory on the words as typed: nothing leaves the process, and redaction could hide
-        // the very word ("diagnosis") that picks the right answer.
-        const entry = matchFaq(prompts.faq, question);
-        return {
-          answer: entry.answer,
-          suggestsStartingRequest: entry.suggestsStartingRequest,
-          source: 'offline',
-          note: fallbackNote('answer', fallback),
-          fallback,
-        };
-      };
+    async answerQuestion({ question, history, jurisdiction = DEFAULT_JURISDICTION }) {
+      // Searched in memory on the words as typed: nothing leaves the process, and redaction could hide
+      // the very word ("diagnosis") that picks the right topic.
+      const found = topics.search(question, jurisdiction);
+      const offline = (fallback: FallbackReason): AnswerResult => ({
+        ...offlineAnswer(found, jurisdiction),
+        note: fallbackNote('answer', fallback),
+        fallback,
+      });
       if (!model) return offline('not_configured');
 
+      // The ground: the best topic first when the search is sure, else the closest topics.
+      const ground = groundFor(found);
       const redaction = trackingRedact();
       const outcome = await model.complete({
-        schema: questionWireSchema,
-        name: QUESTION_FORMAT_NAME,
-        messages: questionMessages(prompts.questionSystem, question, history, redaction.redact),
+        schema: groundedAnswerWireSchema,
+        name: GROUNDED_ANSWER_FORMAT_NAME,
+        messages: groundedQuestionMessages(
+          prompts.questionSystem,
+          ground.map((article) => groundArticle(article, jurisdiction)),
+          question,
+          history,
+          redaction.redact,
+        ),
       });
       if (!outcome.ok) {
         noteFallback('question', outcome.kind, outcome.status);
         return offline(outcome.kind);
       }
-      const checked = questionCheckedSchema.safeParse(outcome.value);
+      const checked = groundedAnswerCheckedSchema.safeParse(outcome.value);
       if (!checked.success) {
         noteFallback('question', 'invalid_output');
         return offline('invalid_output');
       }
-      if (privacy.isClinical(checked.data.answer)) {
+      const reply = checked.data;
+      const action = found.action ? { action: found.action } : {};
+      if (reply.articleId === NO_ARTICLE) {
+        // The model found nothing to stand on: the closest topics, never an invented answer.
+        return {
+          kind: 'topics',
+          answer: CLOSEST_TOPICS_TEXT,
+          topics: ground.map(topicRef),
+          source: 'model',
+          ...action,
+        };
+      }
+      const cited = ground.find((article) => article.id === reply.articleId);
+      if (!cited) {
+        noteFallback('question', 'uncited_output');
+        return offline('uncited_output');
+      }
+      const text = `${reply.answer}\n\n${reply.whenToAskForHelp}`;
+      if (!figuresGrounded(text, articleText(cited, jurisdiction))) {
+        noteFallback('question', 'ungrounded_output');
+        return offline('ungrounded_output');
+      }
+      if (privacy.isClinical(text)) {
         noteFallback('question', 'clinical_output');
         return offline('clinical_output');
       }
-      if (redaction.echoedIn(checked.data.answer)) {
+      if (redaction.echoedIn(text)) {
         noteFallback('question', 'echoed_placeholder');
         return offline('echoed_placeholder');
       }
-      return { ...checked.data, source: 'model' };
+      return { kind: 'answer', answer: text, article: articleRef(cited), source: 'model', ...action };
+    },
+
+    answerTopic(topicId, jurisdiction = DEFAULT_JURISDICTION) {
+      const article = topics.article(topicId);
+      if (!article) return undefined;
+      return {
+        kind: 'answer',
+        answer: articleText(article, jurisdiction),
+        article: articleRef(article),
+        source: 'offline',
+        ...(article.offers ? { action: article.offers } : {}),
+      };
     },
   };
+}
+
+const topicRef = (article: Article): TopicRef => ({ id: article.id, title: article.title });
+const articleRef = (article: Article) => ({ ...topicRef(article), reviewed: article.reviewed });
+
+function groundArticle(article: Article, jurisdiction: Jurisdiction): GroundArticle {
+  return { id: article.id, title: article.title, text: articleText(article, jurisdiction) };
+}
+
+function groundFor(found: TopicSearch): Article[] {
+  const first = found.confident && found.best ? [found.best] : [];
+  return [...first, ...found.closest.filter((article) => !first.includes(article))].slice(0, 3);
+}
+
+/** The offline answer: the article when the search is sure, else the closest topics as buttons. */
+function offlineAnswer(found: TopicSearch, jurisdiction: Jurisdiction): AnswerResult {
+  const action = found.action ? { action: found.action } : {};
+  if (found.confident && found.best) {
+    return {
+      kind: 'answer',
+      answer: articleText(found.best, jurisdiction),
+      article: articleRef(found.best),
+      source: 'offline',
+      ...action,
+    };
+  }
+  return {
+    kind: 'topics',
+    answer: CLOSEST_TOPICS_TEXT,
+    topics: found.closest.map(topicRef),
+    source: 'offline',
+    ...action,
+  };
+}
+
+/**
+ * Every figure in the answer (days, weeks, phone lines, sums) must be in the article it cites: the
+ * cheapest sure sign that a model stayed within its ground rather than recalling a rule of its own.
+ */
+export function figuresGrounded(answer: string, article: string): boolean {
+  const figures = (text: string) => new Set(text.match(/\d+(?:[.,:]\d+)*/g) ?? []);
+  const known = figures(article);
+  return [...figures(answer)].every((figure) => known.has(figure));
 }

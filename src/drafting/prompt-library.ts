@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FaqEntry, parseFaq } from './faq.js';
 
 /** Bumped with the file names, so a change in wording is a visible, reviewable step. */
 export const PROMPT_VERSION = 'v1';
+/** The question prompt changed on its own when answers became grounded in the knowledge base. */
+export const QUESTION_PROMPT_VERSION = 'v2';
 
 export interface PromptLibrary {
   readonly version: string;
   /** System prompt for statements: static text, never holds user words. */
   readonly statementSystem: string;
-  /** System prompt for questions, with the curated guide appended. */
+  /** System prompt for questions: static text; the articles go in the user message. */
   readonly questionSystem: string;
-  readonly faq: FaqEntry[];
 }
 
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
@@ -29,14 +29,9 @@ function readPromptFile(dir: string, name: string): string {
 
 /** Read once at start, so a missing or broken file stops start-up rather than a conversation. */
 export function loadPromptLibrary(dir: string = DEFAULT_PROMPTS_DIR): PromptLibrary {
-  const statementSystem = readPromptFile(dir, `statement-system.${PROMPT_VERSION}.txt`).trim();
-  const questionPreamble = readPromptFile(dir, `question-system.${PROMPT_VERSION}.txt`).trim();
-  const guide = readPromptFile(dir, 'guide.md').trim();
-  const faq = parseFaq(readPromptFile(dir, 'faq.md'));
   return {
     version: PROMPT_VERSION,
-    statementSystem,
-    questionSystem: `${questionPreamble}\n\n${guide}\n`,
-    faq,
+    statementSystem: readPromptFile(dir, `statement-system.${PROMPT_VERSION}.txt`).trim(),
+    questionSystem: readPromptFile(dir, `question-system.${QUESTION_PROMPT_VERSION}.txt`).trim(),
   };
 }

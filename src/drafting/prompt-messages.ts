@@ -53,9 +53,27 @@ export function statementMessages(
   ];
 }
 
-/** The question with recent history; history is redacted again though memory stores it redacted. */
-export function questionMessages(
+/** One article as the model sees it: the text the employee's country reads, and nothing else. */
+export interface GroundArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** The articles are the app's own wording; only they and the redacted question go to the model. */
+export function groundingBlock(articles: readonly GroundArticle[]): string {
+  return articles
+    .map((article) => `<article id="${article.id}" title="${article.title}">\n${article.text}\n</article>`)
+    .join('\n\n');
+}
+
+/**
+ * The question with recent history and the articles that are its only ground. History is redacted
+ * again though memory stores it redacted; the question is redacted here.
+ */
+export function groundedQuestionMessages(
   systemPrompt: string,
+  articles: readonly GroundArticle[],
   question: string,
   history: ChatTurn[],
   redact: Redact,
@@ -69,6 +87,9 @@ export function questionMessages(
   return [
     { role: 'system', content: systemPrompt },
     ...recent,
-    { role: 'user', content: redactAndCap(redact, question) },
+    {
+      role: 'user',
+      content: `The articles you may answer from:\n\n${groundingBlock(articles)}\n\nThe question: ${redactAndCap(redact, question)}`,
+    },
   ];
 }

@@ -46,16 +46,35 @@ export const statementCheckedSchema = z.object({
 });
 export type StatementDraft = z.infer<typeof statementCheckedSchema>;
 
-export const QUESTION_FORMAT_NAME = 'question_answer';
-export const questionWireSchema = z.object({
+/**
+ * A question's answer: the model picks one of the articles it was given and answers from it only,
+ * or says `none` when no article answers the question. The id is checked against the articles sent.
+ */
+export const GROUNDED_ANSWER_FORMAT_NAME = 'grounded_answer';
+export const NO_ARTICLE = 'none';
+export const groundedAnswerWireSchema = z.object({
+  articleId: z.string(),
   answer: z.string(),
-  suggestsStartingRequest: z.boolean(),
+  whenToAskForHelp: z.string(),
 });
-export const questionCheckedSchema = z.object({
-  answer: z.string().trim().min(1).max(1500),
-  suggestsStartingRequest: z.boolean(),
-});
-export type QuestionAnswer = z.infer<typeof questionCheckedSchema>;
+/** Who the answer must point to for what the guide cannot settle. */
+export const HELP_PATTERN = /\b(HR|EAP|lawyer|legal aid|Acas|union)\b/i;
+/** An answer that cites an article must say something, briefly, and say who to ask beyond it. */
+export const groundedAnswerCheckedSchema = z
+  .object({
+    articleId: z.string().trim().min(1),
+    answer: z.string().trim().max(1200),
+    whenToAskForHelp: z.string().trim().max(400),
+  })
+  .refine((reply) => reply.articleId === NO_ARTICLE || reply.answer.length > 0, {
+    message: 'an answer is needed',
+    path: ['answer'],
+  })
+  .refine((reply) => reply.articleId === NO_ARTICLE || HELP_PATTERN.test(reply.whenToAskForHelp), {
+    message: 'names HR, the EAP or a lawyer',
+    path: ['whenToAskForHelp'],
+  });
+export type GroundedAnswer = z.infer<typeof groundedAnswerWireSchema>;
 
 export const chatTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
@@ -67,4 +86,6 @@ export interface QuestionInput {
   question: string;
   /** Earlier turns, oldest first, already redacted by the chat memory. */
   history: ChatTurn[];
+  /** Where the employee works: the articles are read for that country. Defaults to the US. */
+  jurisdiction?: Jurisdiction;
 }
