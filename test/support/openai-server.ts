@@ -20,6 +20,13 @@ import { REASON_TOKEN } from '../../src/drafting/schemas.js';
  * - `error500`: HTTP 500 with an OpenAI error body and `retry-after-ms` set low, so SDK retries
  *   happen at once instead of after its default back-off.
  * - `slow`: waits `slowMs` (default 10 s) and then answers as `ok`; use a client timeout below it.
+ * - `from-prompt`: for `grounded_answer`, answers like a careful model would from the prompt itself:
+ *   the `<article>` whose words the question shares most is cited and its opening and help lines
+ *   are the answer; with no shared word, `articleId: "none"`. Other formats answer as `ok`. (`ok`
+ *   does the same for `grounded_answer` unless a reply was set.)
+ *
+ * A reply set with `setReply` may use FIRST_ARTICLE_ID for "the first article in this prompt", so a
+ * test can make a misbehaving model whose reply still cites a real article.
  */
 
 export type OpenAIServerMode =
@@ -29,7 +36,8 @@ export type OpenAIServerMode =
   | 'slow'
   | 'invalid-schema'
   | 'clinical'
-  | 'refusal';
+  | 'refusal'
+  | 'from-prompt';
 
 export interface RecordedRequest {
   method: string;
@@ -82,6 +90,75 @@ export const DEFAULT_REPLIES: Record<string, unknown> = {
   },
 };
 
+/** In a reply set with `setReply`: replaced by the id of the first article in the prompt. */
+export const FIRST_ARTICLE_ID = '{{first-article}}';
+
+const GROUNDED_FORMAT = 'grounded_answer';
+
+interface PromptArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+function userMessages(body: unknown): string[] {
+  const messages =
+    (body as { messages?: { role?: string; content?: unknown }[] } | undefined)?.messages ?? [];
+  return messages
+    .filter((message) => message.role === 'user' && typeof message.content === 'string')
+    .map((message) => message.content as string);
+}
+
+/** The articles and the question of the app's grounded prompt (the last user message). */
+export function readGroundedPrompt(body: unknown): { articles: PromptArticle[]; question: string } {
+  const last = userMessages(body).at(-1) ?? '';
+  const articles = [...last.matchAll(/<article id="([^"]+)" title="([^"]*)">\n([\s\S]*?)\n<\/article>/g)].map(
+    ([, id = '', title = '', text = '']) => ({ id, title, text }),
+  );
+  const question = /The question: ([\s\S]*)$/.exec(last)?.[1]?.trim() ?? '';
+  return { articles, question };
+}
+
+const wordsOf = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9']+/)
+      .filter((word) => word.length >= 4),
+  );
+
+/** What a model that keeps to its ground would say: one article's own lines, or "none". */
+export function answerFromPrompt(body: unknown): {
+  articleId: string;
+  answer: string;
+  whenToAskForHelp: string;
+} {
+  const { articles, question } = readGroundedPrompt(body);
+  const asked = wordsOf(question);
+  let best: PromptArticle | undefined;
+  let bestShared = 0;
+  for (const article of articles) {
+    const known = wordsOf(`${article.title} ${article.text}`);
+    const shared = [...asked].filter((word) => known.has(word)).length;
+    if (shared > bestShared) {
+      best = article;
+      bestShared = shared;
+    }
+  }
+  if (!best) return { articleId: 'none', answer: '', whenToAskForHelp: '' };
+  const paragraphs = best.text.split(/\n\n+/);
+  const opening = (paragraphs[0] ?? '')
+    .split(/(?<=[.!?])\s+/)
+    .slice(0, 2)
+    .join(' ');
+  return { articleId: best.id, answer: opening, whenToAskForHelp: paragraphs.at(-1) ?? '' };
+}
+
+function withFirstArticle(value: unknown, body: unknown): unknown {
+  const first = readGroundedPrompt(body).articles[0]?.id ?? 'none';
+  return JSON.parse(JSON.stringify(value).replaceAll(FIRST_ARTICLE_ID, first));
+}
+
 const MALFORMED_CONTENT = '{"statementOfNeed": "I\'m writing to ask for a flexible sched';
 const DEFAULT_SLOW_MS = 10_000;
 
@@ -122,7 +199,7 @@ export function exampleForSchema(schema: JsonSchema | undefined): unknown {
   }
 }
 
-/** Appends the clinical sentence to free-text strings only, so enums and consts stay valid. */
+/** Appends the clinical sentence to free-text strings only, so enums, consts and ids stay valid. */
 function withClinicalSentence(value: unknown, schema: JsonSchema | undefined): unknown {
   if (schema?.enum || schema?.const !== undefined) return value;
   const variants = schema?.anyOf ?? schema?.oneOf;
@@ -140,7 +217,7 @@ function withClinicalSentence(value: unknown, schema: JsonSchema | undefined): u
     return Object.fromEntries(
       Object.entries(value).map(([key, inner]) => [
         key,
-        withClinicalSentence(inner, schema?.properties?.[key]),
+        key.endsWith('Id') ? inner : withClinicalSentence(inner, schema?.properties?.[key]),
       ]),
     );
   }
@@ -176,9 +253,13 @@ export async function startOpenAIServer(options: { slowMs?: number } = {}): Prom
   let queued: OpenAIServerMode[] = [];
   let slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
 
-  const okContent = (name: string | undefined, schema: JsonSchema | undefined): string => {
-    const reply = name !== undefined && replies.has(name) ? replies.get(name) : DEFAULT_REPLIES[name ?? ''];
-    const value = reply ?? exampleForSchema(schema);
+  const okContent = (name: string | undefined, schema: JsonSchema | undefined, body: unknown): string => {
+    if (name !== undefined && replies.has(name)) {
+      const set = replies.get(name);
+      return typeof set === 'string' ? set : JSON.stringify(withFirstArticle(set, body));
+    }
+    if (name === GROUNDED_FORMAT) return JSON.stringify(answerFromPrompt(body));
+    const value = DEFAULT_REPLIES[name ?? ''] ?? exampleForSchema(schema);
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
 
@@ -241,13 +322,23 @@ export async function startOpenAIServer(options: { slowMs?: number } = {}): Prom
 
       switch (mode) {
         case 'ok':
-          sendJson(res, 200, completion(model, { content: okContent(name, schema), refusal: null }));
+          sendJson(res, 200, completion(model, { content: okContent(name, schema, body), refusal: null }));
           return;
+        case 'from-prompt': {
+          const content =
+            name === GROUNDED_FORMAT ? JSON.stringify(answerFromPrompt(body)) : okContent(name, schema, body);
+          sendJson(res, 200, completion(model, { content, refusal: null }));
+          return;
+        }
         case 'slow': {
           const timer = setTimeout(() => {
             pendingTimers.delete(timer);
             if (!res.destroyed)
-              sendJson(res, 200, completion(model, { content: okContent(name, schema), refusal: null }));
+              sendJson(
+                res,
+                200,
+                completion(model, { content: okContent(name, schema, body), refusal: null }),
+              );
           }, slowMs);
           pendingTimers.add(timer);
           return;
@@ -263,7 +354,7 @@ export async function startOpenAIServer(options: { slowMs?: number } = {}): Prom
           );
           return;
         case 'clinical': {
-          const ok = okContent(name, schema);
+          const ok = okContent(name, schema, body);
           let content: string;
           try {
             content = JSON.stringify(withClinicalSentence(JSON.parse(ok), schema));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  CLOSEST_TOPICS_TEXT,
   createDrafter,
   type DrafterOptions,
   MAX_RETRIES_CAP,
@@ -8,8 +9,10 @@ import {
 } from '../../../src/drafting/index.js';
 import {
   DEFAULT_REPLIES,
+  FIRST_ARTICLE_ID,
   type OpenAIServer,
   type OpenAIServerMode,
+  readGroundedPrompt,
   startOpenAIServer,
 } from '../../support/openai-server.js';
 import { CANARIES, canaryPrivacy, REASON, statementInput } from '../../unit/drafting/fixtures.js';
@@ -88,20 +91,96 @@ describe('drafting with a reachable model', () => {
     expect(server.requests[0]?.headers.authorization).toBe('Bearer test-key');
   });
 
-  it('answers a question from the model', async () => {
+  it('answers a question from an article it was given, and names that article', async () => {
     const { drafter } = drafterFor();
     const answer = await drafter.answerQuestion(question);
-    expect(answer).toEqual({ ...(DEFAULT_REPLIES.question_answer as object), source: 'model' });
-    expect(server.requests[0]?.schemaName).toBe('question_answer');
+    expect(server.requests[0]?.schemaName).toBe('grounded_answer');
+    const { articles } = readGroundedPrompt(server.requests[0]?.body);
+    expect(answer).toMatchObject({ kind: 'answer', source: 'model', article: { id: 'disclosure' } });
+    expect(articles.map((article) => article.id)).toContain('disclosure');
+    // The reply is the cited article's own words, then who to ask.
+    expect(answer.answer).toMatch(/^You choose what to share\./);
+    expect(answer.answer).toMatch(/HR|EAP|lawyer/);
   });
 
-  it('grounds answers in the curated guide and carries the recent history', async () => {
+  it('puts the top articles in the prompt as the only ground, with the recent history', async () => {
     const { drafter } = drafterFor();
     await drafter.answerQuestion(question);
     const { messages } = bodyOf<{ messages: { role: string; content: string }[] }>(0);
     expect(messages[0]?.role).toBe('system');
-    expect(messages[0]?.content).toContain('## What you can ask for');
+    expect(messages[0]?.content).toContain('They are the only ground you may answer from');
     expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    const { articles, question: asked } = readGroundedPrompt(bodyOf(0));
+    expect(articles.length).toBeGreaterThanOrEqual(1);
+    expect(articles.length).toBeLessThanOrEqual(3);
+    expect(asked).toBe('Do I have to tell HR that my [health detail] appointments are why?');
+  });
+
+  it('reads the articles for the employee’s country', async () => {
+    const { drafter } = drafterFor();
+    await drafter.answerQuestion({
+      question: 'Can they fire me for asking?',
+      history: [],
+      jurisdiction: 'uk',
+    });
+    const { articles } = readGroundedPrompt(bodyOf(0));
+    const retaliation = articles.find((article) => article.id === 'retaliation');
+    expect(retaliation?.text).toContain('victimisation');
+    expect(retaliation?.text).not.toContain('FMLA');
+  });
+
+  it('offers the closest topics, not an invented answer, when the model finds no article that answers', async () => {
+    server.mode('from-prompt');
+    const { drafter } = drafterFor();
+    const answer = await drafter.answerQuestion({ question: 'Who won the game last night?', history: [] });
+    expect(answer).toMatchObject({ kind: 'topics', source: 'model', answer: CLOSEST_TOPICS_TEXT });
+    if (answer.kind !== 'topics') throw new Error('expected topics');
+    expect(answer.topics).toHaveLength(3);
+  });
+
+  it('refuses an answer that cites an article it was not given, and answers offline', async () => {
+    server.setReply('grounded_answer', {
+      articleId: 'a-made-up-article',
+      answer: 'You are entitled to six months of paid leave.',
+      whenToAskForHelp: 'Ask HR.',
+    });
+    const { drafter, warnings } = drafterFor();
+    const answer = await drafter.answerQuestion({ question: 'Can they fire me for asking?', history: [] });
+    expect(answer).toMatchObject({
+      source: 'offline',
+      fallback: 'uncited_output',
+      article: { id: 'retaliation' },
+    });
+    expect(answer.answer).not.toContain('six months');
+    expect(warnings.map((w) => w.obj)).toEqual([{ task: 'question', failure: 'uncited_output' }]);
+  });
+
+  it('refuses an answer with a figure the cited article does not have', async () => {
+    server.setReply('grounded_answer', {
+      articleId: FIRST_ARTICLE_ID,
+      answer: 'HR has 10 days to reply, by law.',
+      whenToAskForHelp: 'Ask HR if it takes longer.',
+    });
+    const { drafter } = drafterFor();
+    const answer = await drafter.answerQuestion({ question: 'How long does HR have to reply?', history: [] });
+    expect(answer).toMatchObject({
+      source: 'offline',
+      fallback: 'ungrounded_output',
+      article: { id: 'timelines' },
+    });
+  });
+
+  it('refuses an answer that does not say when to ask HR, the EAP or a lawyer', async () => {
+    server.setReply('grounded_answer', {
+      articleId: FIRST_ARTICLE_ID,
+      answer: 'You can ask for a later start.',
+      whenToAskForHelp: 'Good luck!',
+    });
+    const { drafter } = drafterFor();
+    expect(await drafter.answerQuestion(question)).toMatchObject({
+      source: 'offline',
+      fallback: 'invalid_output',
+    });
   });
 
   it('works against a compatible server that needs no key', async () => {
@@ -154,7 +233,7 @@ describe('falling back to the offline wording', () => {
   );
 
   it.each(failures)(
-    'a question: when the server is %s, the FAQ answers with the note',
+    'a question: when the server is %s, the article answers with the note',
     async (mode, kind) => {
       server.mode(mode);
       const { drafter, warnings } = drafterFor({ timeoutMs: mode === 'slow' ? 300 : 5_000 });
@@ -184,9 +263,10 @@ describe('falling back to the offline wording', () => {
   });
 
   it('falls back when the reply repeats a placeholder that redaction put in the prompt', async () => {
-    server.setReply('question_answer', {
+    server.setReply('grounded_answer', {
+      articleId: FIRST_ARTICLE_ID,
       answer: 'You do not need to mention [health detail] to HR.',
-      suggestsStartingRequest: false,
+      whenToAskForHelp: 'HR can explain the policy.',
     });
     const { drafter, warnings } = drafterFor();
     expect(await drafter.answerQuestion(question)).toMatchObject({
@@ -197,9 +277,10 @@ describe('falling back to the offline wording', () => {
   });
 
   it('keeps a reply whose brackets were not put there by redaction', async () => {
-    server.setReply('question_answer', {
+    server.setReply('grounded_answer', {
+      articleId: FIRST_ARTICLE_ID,
       answer: 'You could write "I need to leave at [time] on [days]" and fill in the rest.',
-      suggestsStartingRequest: true,
+      whenToAskForHelp: 'HR can explain the policy.',
     });
     const { drafter } = drafterFor();
     expect((await drafter.answerQuestion(question)).source).toBe('model');
@@ -249,7 +330,7 @@ describe('offline mode', () => {
       const answer = await drafter.answerQuestion({ question: 'What if they say no?', history: [] });
       expect(draft).toMatchObject({ source: 'offline', fallback: 'not_configured' });
       expect(answer).toMatchObject({ source: 'offline', fallback: 'not_configured' });
-      expect(answer.answer).toMatch(/^HR may offer something different/);
+      expect(answer.answer).toMatch(/^HR may offer a different change/);
       expect(server.requests).toHaveLength(0);
       expect(warnings).toEqual([]);
     } finally {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  articleText,
   createDrafter,
   type DrafterPrivacy,
+  loadKnowledge,
   loadPromptLibrary,
   OFFLINE_NOTES,
   REASON_TOKEN,
@@ -85,10 +87,17 @@ describe('drafting with the real clinical redactor', () => {
 });
 
 describe('the product’s own wording passes the detector', () => {
-  const { faq, statementSystem, questionSystem } = loadPromptLibrary();
+  const { statementSystem, questionSystem } = loadPromptLibrary();
+  const { articles } = loadKnowledge();
 
-  it.each(faq.map((entry) => [entry.id, entry.answer]))('the FAQ answer "%s"', (_id, answer) => {
-    expect(isClinical(answer)).toBe(false);
+  // The outbound guard holds back any DM the detector flags, so an article it flagged would never
+  // reach the employee; and articles go into prompts, which must stay clean too.
+  it.each(
+    articles.flatMap((article) =>
+      (['us', 'uk', 'ca'] as const).map((country) => [article.id, country, article] as const),
+    ),
+  )('the knowledge article "%s" as read in %s', (_id, country, article) => {
+    expect(isClinical(`${article.title}\n${articleText(article, country)}`)).toBe(false);
   });
 
   it('the notes shown when the offline wording is used', () => {
