@@ -38,7 +38,7 @@ import {
   undetectedCanaries,
 } from '../support/canary.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { type OpenAIServer, startOpenAIServer } from '../support/openai-server.js';
+import { FIRST_ARTICLE_ID, type OpenAIServer, startOpenAIServer } from '../support/openai-server.js';
 
 interface World {
   readonly slack: Harness;
@@ -64,11 +64,16 @@ function weeksFromNow(weeks: number): string {
 
 /** While it runs, the model server answers questions with `answer`, as a misbehaving model might. */
 async function withModelAnswer(model: OpenAIServer, answer: string, run: () => Promise<void>) {
-  model.setReply('question_answer', { answer, suggestsStartingRequest: false });
+  // It cites an article it was given, so only the app's own scans stand between it and the employee.
+  model.setReply('grounded_answer', {
+    articleId: FIRST_ARTICLE_ID,
+    answer,
+    whenToAskForHelp: 'HR can tell you the company policy.',
+  });
   try {
     await run();
   } finally {
-    model.setReply('question_answer', undefined);
+    model.setReply('grounded_answer', undefined);
   }
 }
 
