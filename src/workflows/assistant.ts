@@ -1,13 +1,32 @@
 import type { RedactedTurn } from '../domain/draft.js';
-import type { Drafter } from '../drafting/index.js';
+import { type Jurisdiction, jurisdictions } from '../domain/request.js';
+import { openStatuses } from '../domain/status.js';
+import type { AnswerResult, AssistantAction, Drafter } from '../drafting/index.js';
 import { detectClinical } from '../privacy/clinical/index.js';
 import { detectCrisis } from '../privacy/crisis.js';
 import { redactInScope } from '../privacy/scope.js';
 import type { Store } from '../store/types.js';
 import { loadConversation } from './drafts.js';
+import { listMyRequests, type MyRequestItem } from './my-requests.js';
 
 /** How much chat the assistant remembers: enough for follow-up questions, little to keep. */
 export const MEMORY_TURNS = 12;
+
+/**
+ * The button an answer offers, worked out from the employee's own requests, so the view shows one
+ * that does something: open the draft, ask HR for an update, withdraw. `pending` lists requests for
+ * which the app has no flow yet (changing a sent request, an extension), so the view can say so.
+ */
+export type ActionOffer =
+  | { readonly kind: 'start'; readonly hasDraft: boolean }
+  | { readonly kind: 'status'; readonly requests: readonly MyRequestItem[]; readonly hasDraft: boolean }
+  | { readonly kind: 'withdraw'; readonly open: readonly string[]; readonly hasDraft: boolean }
+  | {
+      readonly kind: 'change' | 'extension';
+      readonly hasDraft: boolean;
+      /** Sent requests still open: the app cannot change or extend them yet. */
+      readonly pending: readonly string[];
+    };
 
 export type AssistantReply =
   /** Crisis language: the crisis line, nothing stored. */
@@ -16,12 +35,19 @@ export type AssistantReply =
   | { readonly kind: 'start'; readonly hasDraft: boolean; readonly historyNote: boolean }
   | {
       readonly kind: 'answer';
-      readonly text: string;
-      readonly note?: string;
-      readonly suggestsStartingRequest: boolean;
+      readonly result: AnswerResult;
+      readonly offer?: ActionOffer;
       /** True once per employee when their message held health details (DESIGN rule 5). */
       readonly historyNote: boolean;
     };
+
+export interface AssistantDeps {
+  readonly store: Store;
+  readonly drafter: Drafter;
+  readonly now: Date;
+  /** Where people work when no request of theirs says otherwise. */
+  readonly defaultJurisdiction?: Jurisdiction;
+}
 
 const startIntent =
   /^\s*(?:start|new|begin|continue|resume)(?:\s+(?:a|my|the))?(?:\s+(?:new\s+)?(?:request|draft|accommodation))?\s*[.!]?\s*$/i;
@@ -32,7 +58,7 @@ const startIntent =
  * an echo of what they typed.
  */
 export async function handleDirectMessage(
-  deps: { store: Store; drafter: Drafter; now: Date },
+  deps: AssistantDeps,
   teamId: string,
   userId: string,
   text: string,
@@ -47,10 +73,13 @@ export async function handleDirectMessage(
     return { kind: 'start', hasDraft: conversation.draft !== undefined, historyNote };
   }
 
+  const requests = await listMyRequests(store, teamId, userId);
+  const jurisdiction = await jurisdictionOf(deps, teamId, requests);
   const question = redactInScope(text);
   const result = await drafter.answerQuestion({
     question: text,
     history: conversation.turns.map(({ role, content }) => ({ role, content })),
+    jurisdiction,
   });
   const at = now.toISOString();
   const turns: RedactedTurn[] = [
@@ -59,13 +88,60 @@ export async function handleDirectMessage(
     { role: 'assistant' as const, content: redactInScope(result.answer), at },
   ].slice(-MEMORY_TURNS);
   await store.conversations.save({ ...conversation, turns, updatedAt: at });
-  return {
-    kind: 'answer',
-    text: result.answer,
-    ...(result.note ? { note: result.note } : {}),
-    suggestsStartingRequest: result.suggestsStartingRequest,
-    historyNote,
-  };
+  const offer = result.action
+    ? offerFor(result.action, requests, conversation.draft !== undefined)
+    : undefined;
+  return { kind: 'answer', result, ...(offer ? { offer } : {}), historyNote };
+}
+
+/** A topic the employee picked from the closest topics: that article, for where they work. */
+export async function answerChosenTopic(
+  deps: AssistantDeps,
+  teamId: string,
+  userId: string,
+  topicId: string,
+): Promise<Extract<AssistantReply, { kind: 'answer' }> | undefined> {
+  const requests = await listMyRequests(deps.store, teamId, userId);
+  const result = deps.drafter.answerTopic(topicId, await jurisdictionOf(deps, teamId, requests));
+  if (!result) return undefined;
+  const conversation = await deps.store.conversations.get(teamId, userId);
+  const offer = result.action
+    ? offerFor(result.action, requests, conversation?.draft !== undefined)
+    : undefined;
+  return { kind: 'answer', result, ...(offer ? { offer } : {}), historyNote: false };
+}
+
+/** The buttons an action can have for this employee now. */
+export function offerFor(
+  action: AssistantAction,
+  requests: readonly MyRequestItem[],
+  hasDraft: boolean,
+): ActionOffer {
+  const open = requests.filter((request) => openStatuses.includes(request.status)).map((r) => r.reference);
+  switch (action) {
+    case 'start':
+      return { kind: 'start', hasDraft };
+    case 'status':
+      return { kind: 'status', requests, hasDraft };
+    case 'withdraw':
+      return { kind: 'withdraw', open, hasDraft };
+    case 'change':
+    case 'extension':
+      return { kind: action, hasDraft, pending: open };
+  }
+}
+
+/** The country of the employee's newest request, else the workspace's default. */
+async function jurisdictionOf(
+  deps: AssistantDeps,
+  teamId: string,
+  requests: readonly MyRequestItem[],
+): Promise<Jurisdiction> {
+  const newest = requests[0];
+  const request = newest ? await deps.store.requests.get(teamId, newest.reference) : undefined;
+  const stated = request?.disclosure.jurisdiction;
+  if (stated && (jurisdictions as readonly string[]).includes(stated)) return stated;
+  return deps.defaultJurisdiction ?? 'us';
 }
 
 /** The note about Slack keeping DM history is said once per employee, not at every message. */
