@@ -10,6 +10,7 @@ import type { ButtonArgs } from '../args.js';
 import { forEmployee, forHr } from '../audience.js';
 import { acceptPrivacyNotice } from './employee/accept-privacy-notice.js';
 import { askForUpdate } from './employee/ask-for-update.js';
+import { chooseTopic } from './employee/choose-topic.js';
 import { confirmDeleteData } from './employee/confirm-delete-data.js';
 import { confirmWithdraw } from './employee/confirm-withdraw.js';
 import { editStep } from './employee/edit-step.js';
@@ -31,6 +32,7 @@ export function register(app: App, services: AppServices): void {
   button(homeIds.startRequest, forEmployee(startRequest(services)));
   button(homeIds.continueDraft, forEmployee(startRequest(services)));
   button(assistantIds.startRequest, forEmployee(startRequest(services)));
+  for (const topicId of assistantIds.topics) button(topicId, forEmployee(chooseTopic(services)));
   button(homeIds.deleteData, forEmployee(confirmDeleteData));
   button(homeIds.exportData, forEmployee(exportMyData(services)));
   button(homeIds.viewRequest, forEmployee(viewMyRequest(services)));

@@ -11,7 +11,6 @@ import {
   historyNoteMessage,
   startMessage,
 } from '../../../views/assistant.js';
-import { escapeMrkdwn } from '../../../views/blocks.js';
 import type { EventArgs } from '../../args.js';
 
 /**
@@ -48,7 +47,12 @@ export const directMessage =
     }
 
     const reply = await handleDirectMessage(
-      { store: services.store, drafter: services.drafter, now: services.now() },
+      {
+        store: services.store,
+        drafter: services.drafter,
+        now: services.now(),
+        defaultJurisdiction: services.config.defaultJurisdiction,
+      },
       teamId,
       message.user,
       message.text,
@@ -65,13 +69,5 @@ export const directMessage =
       await post(startMessage(reply.hasDraft));
       return;
     }
-    const conversation = await services.store.conversations.get(teamId, message.user);
-    await post(
-      answerMessage({
-        answer: escapeMrkdwn(reply.text),
-        ...(reply.note ? { note: reply.note } : {}),
-        offerStart: reply.suggestsStartingRequest,
-        hasDraft: conversation?.draft !== undefined,
-      }),
-    );
+    await post(answerMessage(reply.result, reply.offer));
   };
