@@ -53,6 +53,26 @@ export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', i
 
 const sectionNames = new Set<string>([...jurisdictions, 'help']);
 
+/**
+ * Articles are wrapped for editors; Slack would show every line break. Lines of a paragraph are
+ * joined with a space; a list item ("- ") keeps its own line.
+ */
+function unwrap(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .reduce(
+          (joined, line) => (joined === '' ? line : `${joined}${line.startsWith('- ') ? '\n' : ' '}${line}`),
+          '',
+        ),
+    )
+    .join('\n\n');
+}
+
 /** Parses one article; throws naming the file and what is wrong, so a bad edit stops start-up. */
 export function parseArticle(fileName: string, text: string): Article {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text.replace(/\r\n/g, '\n'));
@@ -74,7 +94,7 @@ export function parseArticle(fileName: string, text: string): Article {
   for (const section of sections) {
     const [heading = '', ...lines] = section.split('\n');
     const name = heading.trim();
-    const content = lines.join('\n').trim();
+    const content = unwrap(lines.join('\n'));
     if (!sectionNames.has(name) || !content) {
       throw new Error(`knowledge/${fileName}: "## ${name}" must be us, uk, ca or help, with text under it.`);
     }
@@ -87,7 +107,7 @@ export function parseArticle(fileName: string, text: string): Article {
       `knowledge/${fileName} needs a "## help" section saying when to ask HR, the EAP or a lawyer.`,
     );
   }
-  return { ...meta, common: common.trim(), byJurisdiction, help };
+  return { ...meta, common: unwrap(common), byJurisdiction, help };
 }
 
 const synonymsSchema = z.array(z.array(z.string().trim().min(1)).min(2));
