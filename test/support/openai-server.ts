@@ -21,7 +21,7 @@ import { REASON_TOKEN } from '../../src/drafting/schemas.js';
  *   happen at once instead of after its default back-off.
  * - `slow`: waits `slowMs` (default 10 s) and then answers as `ok`; use a client timeout below it.
  * - `from-prompt`: for `grounded_answer`, answers like a careful model would from the prompt itself:
- *   the `<article>` whose words the question shares most is cited and its opening and help lines
+ *   the `<article>` whose words the question shares most is cited and its paragraphs and help line
  *   are the answer; with no shared word, `articleId: "none"`. Other formats answer as `ok`. (`ok`
  *   does the same for `grounded_answer` unless a reply was set.)
  *
@@ -146,12 +146,14 @@ export function answerFromPrompt(body: unknown): {
     }
   }
   if (!best) return { articleId: 'none', answer: '', whenToAskForHelp: '' };
+  // Everything but the help part, as a careful model would keep it: whole paragraphs, not too long.
   const paragraphs = best.text.split(/\n\n+/);
-  const opening = (paragraphs[0] ?? '')
-    .split(/(?<=[.!?])\s+/)
-    .slice(0, 2)
-    .join(' ');
-  return { articleId: best.id, answer: opening, whenToAskForHelp: paragraphs.at(-1) ?? '' };
+  let answer = paragraphs[0] ?? '';
+  for (const paragraph of paragraphs.slice(1, -1)) {
+    if (answer.length + paragraph.length > 900) break;
+    answer = `${answer}\n\n${paragraph}`;
+  }
+  return { articleId: best.id, answer, whenToAskForHelp: paragraphs.at(-1) ?? '' };
 }
 
 function withFirstArticle(value: unknown, body: unknown): unknown {
