@@ -259,6 +259,7 @@ describe('what an employee can do around their request', () => {
       await manager.fill({ 'Sessions start at': '09:00' });
       await manager.closeModal();
       await manager.message('How long does HR usually take to reply?');
+      await manager.expect('From our guide: How long does HR have to reply?');
       expect((await store.conversations.get(TEAM, manager.user.id))?.turns.length).toBeGreaterThan(0);
       await manager.openHome();
       await manager.expect('Continue your draft');
