@@ -1,6 +1,6 @@
+import { runScript, type Step } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSEST_TOPICS_TEXT } from '../../src/drafting/index.js';
-import { runScript, type Step } from '../../src/emulator/script.js';
 import { NOT_IN_APP_YET } from '../../src/slack/views/assistant.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { type OpenAIServer, readGroundedPrompt, startOpenAIServer } from '../support/openai-server.js';
