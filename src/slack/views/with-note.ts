@@ -20,7 +20,8 @@ export interface ShownModal {
  * cannot rebuild the screen (its store is out of reach) but must still answer on it: the person
  * keeps what they see, and is told what could not be done.
  */
-export function withNote(shown: ShownModal, note: string): View {
+export function withNote(modal: object, note: string): View {
+  const shown = modal as ShownModal;
   const blocks = (shown.blocks ?? []).filter(
     (block) => (block as { block_id?: string }).block_id !== APP_NOTE_BLOCK,
   ) as KnownBlock[];

@@ -1,14 +1,26 @@
 import { reasonWording } from '../../../../domain/disclosure.js';
+import type { Draft } from '../../../../domain/draft.js';
 import { applyDraftPatch, requestFromDraft } from '../../../../domain/intake.js';
 import type { AppServices } from '../../../../services.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { decodeMetadata, encodeMetadata } from '../../../intake-metadata.js';
-import { intakeScreen } from '../../../intake-screen.js';
-import { personOfAction } from '../../../person.js';
+import { intakeScreen, reviewLetter } from '../../../intake-screen.js';
+import { type Person, personOfAction } from '../../../person.js';
+import { provisionalProfile } from '../../../profile.js';
 import { preparingReviewView } from '../../../views/intake/index.js';
+import { withNote } from '../../../views/with-note.js';
 import type { ButtonArgs } from '../../args.js';
 
-/** "Draft it for me" on the review: a "preparing" screen, then the drafter's wording in the letter. */
+const COULD_NOT_REDRAFT =
+  'I couldn’t redraft the wording just now, so your letter is as it was. Your answers are saved.';
+const DID_NOT_FIT =
+  'The suggested wording was longer than the letter allows, so I kept yours. You can shorten or change it with *Edit wording*.';
+
+/**
+ * "Redraft with the assistant" on the review: a "preparing" screen, then the drafter's wording in
+ * the letter. Whatever fails after the "preparing" screen, the person is brought back to the
+ * review of what is saved, with a note: the modal is never left on "Putting your letter together".
+ */
 export const redraftWording =
   (services: AppServices) =>
   async ({ ack, body, client }: ButtonArgs): Promise<void> => {
@@ -19,50 +31,68 @@ export const redraftWording =
     if (!body.view || !metadata) return;
     const shown = await client.views.update({
       view_id: body.view.id,
+      hash: body.view.hash,
       view: preparingReviewView(encodeMetadata(metadata)),
     });
     const viewId = shown.view?.id ?? body.view.id;
-    const draft = (await store.conversations.get(person.teamId, person.userId))?.draft;
-    const profile = await services.profiles.load(client, person);
-    if (!draft || draft.draftId !== metadata.draftId) return;
-    const complete = requestFromDraft(draft);
-    if (!complete.ok) {
+    const backToReview = async (draft: Draft, notes: string[]) => {
+      const profile = await services.profiles.load(client, person);
       await client.views.update({
         view_id: viewId,
-        view: intakeScreen(services, draft, profile, { step: 'review' }),
+        view: intakeScreen(services, draft, profile, { step: 'review', notes }),
       });
-      return;
+    };
+    let draft: Draft | undefined;
+    try {
+      draft = (await store.conversations.get(person.teamId, person.userId))?.draft;
+      if (!draft || draft.draftId !== metadata.draftId) {
+        await client.views.update({
+          view_id: viewId,
+          view: withNote(shown.view ?? body.view, COULD_NOT_REDRAFT),
+        });
+        return;
+      }
+      const note = await redraft(services, person, draft);
+      const saved = (await store.conversations.get(person.teamId, person.userId))?.draft ?? draft;
+      await backToReview(saved, note ? [note] : []);
+    } catch (error) {
+      services.logger.warn({ err: error }, 'could not redraft the wording');
+      if (draft) await backToReview(draft, [COULD_NOT_REDRAFT]);
+      else
+        await client.views.update({
+          view_id: viewId,
+          view: withNote(shown.view ?? body.view, COULD_NOT_REDRAFT),
+        });
     }
-    const { fields } = complete;
-    const drafted = await services.drafter.draftStatement({
-      schedule: fields.schedule,
-      work: fields.work,
-      accommodations: fields.accommodations,
-      ...(fields.sensitive.otherAccommodation
-        ? { otherAccommodation: fields.sensitive.otherAccommodation }
-        : {}),
-      ...(fields.sensitive.constraintsNote ? { constraintsNote: fields.sensitive.constraintsNote } : {}),
-      ...(fields.sensitive.coveragePlan ? { coverageNotes: fields.sensitive.coveragePlan } : {}),
-      reasonWording: reasonWording(fields.disclosure.reason, fields.sensitive),
-      jurisdiction: fields.disclosure.jurisdiction,
-    });
-    const saved = await updateDraft(
-      store,
-      person.teamId,
-      person.userId,
-      draft.draftId,
-      services.now(),
-      (current) =>
-        applyDraftPatch(current, {
-          sensitive: { statementOfNeed: drafted.statementOfNeed, coveragePlan: drafted.coveragePlan },
-        }),
-    );
-    if (!saved) return;
-    await client.views.update({
-      view_id: viewId,
-      view: intakeScreen(services, saved, profile, {
-        step: 'review',
-        ...(drafted.note ? { notes: [drafted.note] } : {}),
-      }),
-    });
   };
+
+/** Drafts new wording and saves it only if the letter can still be written with it. */
+async function redraft(services: AppServices, person: Person, draft: Draft): Promise<string | undefined> {
+  const { store } = services;
+  const complete = requestFromDraft(draft);
+  if (!complete.ok) return undefined;
+  const { fields } = complete;
+  const drafted = await services.drafter.draftStatement({
+    schedule: fields.schedule,
+    work: fields.work,
+    accommodations: fields.accommodations,
+    ...(fields.sensitive.otherAccommodation
+      ? { otherAccommodation: fields.sensitive.otherAccommodation }
+      : {}),
+    ...(fields.sensitive.constraintsNote ? { constraintsNote: fields.sensitive.constraintsNote } : {}),
+    ...(fields.sensitive.coveragePlan ? { coverageNotes: fields.sensitive.coveragePlan } : {}),
+    reasonWording: reasonWording(fields.disclosure.reason, fields.sensitive),
+    jurisdiction: fields.disclosure.jurisdiction,
+  });
+  const patch = {
+    sensitive: { statementOfNeed: drafted.statementOfNeed, coveragePlan: drafted.coveragePlan },
+  };
+  // Saved only if the letter can still be written with it: a draft that can't become a letter
+  // would keep failing on every screen that shows it.
+  const profile = services.profiles.cached(person) ?? provisionalProfile(draft.work?.timeZone);
+  if (reviewLetter(services, applyDraftPatch(draft, patch), profile).problem) return DID_NOT_FIT;
+  await updateDraft(store, person.teamId, person.userId, draft.draftId, services.now(), (current) =>
+    applyDraftPatch(current, patch),
+  );
+  return drafted.note;
+}

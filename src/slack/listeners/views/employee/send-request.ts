@@ -6,7 +6,7 @@ import { submitDraft } from '../../../../workflows/submit.js';
 import { directMessageChannel } from '../../../direct-messages.js';
 import { hrDestinations } from '../../../hr-recipients.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
-import { intakeScreen } from '../../../intake-screen.js';
+import { intakeScreen, reviewLetter } from '../../../intake-screen.js';
 import { personOfView } from '../../../person.js';
 import { provisionalProfile } from '../../../profile.js';
 import { publishHome } from '../../../publish-home.js';
@@ -44,6 +44,14 @@ export const sendRequest =
     }
     const complete = requestFromDraft(draft);
     if (!complete.ok) {
+      await ack({
+        response_action: 'update',
+        view: intakeScreen(services, draft, profile, { step: 'review' }),
+      });
+      return;
+    }
+    // A letter that can't be written is never sent: the review says which part doesn't fit.
+    if (reviewLetter(services, draft, profile).problem) {
       await ack({
         response_action: 'update',
         view: intakeScreen(services, draft, profile, { step: 'review' }),
