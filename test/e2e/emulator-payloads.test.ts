@@ -294,7 +294,7 @@ describe('payloads the app receives', () => {
       tools: { value: { type: 'multi_static_select', selected_options: [option('Remote days', 'remote')] } },
       share: { value: { type: 'radio_buttons', selected_option: option('Yes', 'yes') } },
       start: { value: { type: 'datepicker', selected_date: '2026-03-02' } },
-      time: { value: { type: 'timepicker', selected_time: '09:30' } },
+      time: { value: { type: 'timepicker', selected_time: '09:30', timezone: 'America/New_York' } },
       weeks: { value: { type: 'number_input', value: '10' } },
       contact: { value: { type: 'users_select', selected_user: 'UHR' } },
     });

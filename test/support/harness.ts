@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import {
   type Actor,
@@ -50,8 +51,20 @@ export interface HarnessOptions {
   readonly emulator?: Partial<EmulatorOptions>;
 }
 
+/** The app's manifest, as Slack would hold it: its scopes and the events it subscribes to. */
+export function appManifest(file = 'manifest.json'): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emulator = await startEmulator({ directory: demoDirectory, ...options.emulator });
+  const emulator = await startEmulator({
+    directory: demoDirectory,
+    manifest: appManifest(),
+    ...options.emulator,
+  });
   const logLines: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(chunk.toString('utf8')));

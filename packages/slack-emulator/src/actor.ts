@@ -7,6 +7,7 @@ import {
   commandBody,
   directMessageEvent,
   eventEnvelope,
+  messageChangedEvent,
   shortcutPayload,
   viewClosedPayload,
   viewSubmissionPayload,
@@ -169,8 +170,50 @@ export class Actor {
     return delivery;
   }
 
-  /** Sends a direct message to the app. */
-  async message(text: string): Promise<Delivery> {
+  /** Sends a direct message to the app; with `threadTs`, as a reply in that message's thread. */
+  async message(text: string, options: { threadTs?: string } = {}): Promise<Delivery> {
+    return this.post(text, { ...options, files: [] }, 'sending a message');
+  }
+
+  /** Shares a file in the DM with the app (Slack sends a `file_share` message), with an optional comment. */
+  async shareFile(file: { filename: string; content: string | Buffer; text?: string }): Promise<Delivery> {
+    const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+    const id = this.workspace.nextId('F');
+    this.workspace.files.set(id, {
+      id,
+      filename: file.filename,
+      title: file.filename,
+      length: content.length,
+      content,
+      completed: true,
+    });
+    return this.post(file.text ?? '', { files: [id] }, `sharing ${file.filename}`);
+  }
+
+  /** Edits one of their own messages in the DM (the newest with that text): Slack sends `message_changed`. */
+  async editMessage(oldText: string, newText: string): Promise<Delivery> {
+    this.workspace.notices.delete(this.user.id);
+    const channel = this.workspace.openDm(this.user.id);
+    const message = this.workspace
+      .messagesSeenBy(channel, this.user.id)
+      .filter((candidate) => candidate.user === this.user.id && candidate.text === oldText)
+      .at(-1);
+    if (!message)
+      throw new ActorError(`${this.handle} wrote no message "${oldText}" to edit.`, this.screen());
+    const previous = this.workspace.editMessage(message, newText);
+    const delivery = await this.emulator.sendEvent(
+      eventEnvelope(this.workspace, messageChangedEvent(this.workspace, message, previous)),
+    );
+    this.ensureAnswered(delivery, 'editing a message', { event: true });
+    await this.emulator.settle();
+    return delivery;
+  }
+
+  private async post(
+    text: string,
+    options: { threadTs?: string; files: string[] },
+    what: string,
+  ): Promise<Delivery> {
     this.workspace.notices.delete(this.user.id);
     this.surface = 'messages';
     const channel = this.workspace.openDm(this.user.id);
@@ -180,11 +223,13 @@ export class Actor {
       blocks: [],
       user: this.user.id,
       fromBot: false,
+      files: options.files,
+      ...(options.threadTs ? { threadTs: options.threadTs } : {}),
     });
     const delivery = await this.emulator.sendEvent(
       eventEnvelope(this.workspace, directMessageEvent(this.workspace, message)),
     );
-    this.ensureAnswered(delivery, 'sending a message', { event: true });
+    this.ensureAnswered(delivery, what, { event: true });
     await this.emulator.settle();
     return delivery;
   }
@@ -275,6 +320,7 @@ export class Actor {
           field.element,
           value,
           this.emulator.directory.users.map((u) => ({ id: u.id, handle: u.handle })),
+          this.user.tz,
         );
       } catch (error) {
         throw new ActorError(
@@ -320,6 +366,7 @@ export class Actor {
         user: this.user,
         triggerId: this.workspace.mintTrigger(this.user.id),
         view,
+        responseUrls: this.responseUrlsFor(view),
       }),
     );
     this.ensureAnswered(delivery, 'submitting the form');
@@ -333,11 +380,12 @@ export class Actor {
     this.workspace.notices.delete(this.user.id);
     const view = this.workspace.topModal(this.user.id);
     if (!view) throw new ActorError(`${this.handle} has no modal open to close.`, this.screen());
-    if (view.definition.clear_on_close === true) this.workspace.clearModals(this.user.id);
+    const isCleared = view.definition.clear_on_close === true;
+    if (isCleared) this.workspace.clearModals(this.user.id);
     else this.workspace.popModal(this.user.id);
     if (view.definition.notify_on_close !== true) return undefined;
     const delivery = await this.emulator.sendInteractive(
-      viewClosedPayload({ workspace: this.workspace, user: this.user, view }),
+      viewClosedPayload({ workspace: this.workspace, user: this.user, view, isCleared }),
     );
     this.ensureAnswered(delivery, 'closing the modal');
     await this.emulator.settle();
@@ -415,6 +463,25 @@ export class Actor {
 
   private responseUrl(target: { channel: string; userId: string; messageTs?: string }): string {
     return `${this.emulator.baseUrl}/respond/${this.workspace.mintResponseUrl(target)}`;
+  }
+
+  /** Slack's `response_urls`: one per conversation picked in an input with `response_url_enabled`. */
+  private responseUrlsFor(view: StoredView): Json[] {
+    return renderView(view, this.names())
+      .inputs.filter((field) => field.element.response_url_enabled === true)
+      .flatMap((field) => {
+        const state = view.values[field.blockId]?.[field.actionId];
+        const channel = state?.selected_conversation ?? state?.selected_channel;
+        if (typeof channel !== 'string') return [];
+        return [
+          {
+            block_id: field.blockId,
+            action_id: field.actionId,
+            channel_id: channel,
+            response_url: this.responseUrl({ channel, userId: this.user.id }),
+          },
+        ];
+      });
   }
 
   private missingRequired(view: StoredView): InputField[] {
@@ -604,6 +671,8 @@ export function elementState(
   element: Json,
   value: FillValue,
   people: readonly { id: string; handle: string }[],
+  /** The person's time zone: Slack sends it with a time picker's value. */
+  timezone?: string,
 ): Json {
   const type = String(element.type);
   const list = typeof value === 'string' ? (value === '' ? [] : [value]) : [...value];
@@ -655,7 +724,8 @@ export function elementState(
       const text = single();
       if (text && !/^([01]\d|2[0-3]):[0-5]\d$/.test(text))
         throw new Error(`times are written HH:mm, not "${text}".`);
-      return { type, selected_time: text || null };
+      const zone = typeof element.timezone === 'string' ? element.timezone : timezone;
+      return { type, selected_time: text || null, ...(zone ? { timezone: zone } : {}) };
     }
     case 'users_select': {
       const text = single();

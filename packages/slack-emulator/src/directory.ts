@@ -27,6 +27,13 @@ export interface EmulatedChannel {
 
 export interface Directory {
   readonly team: { readonly id: string; readonly domain: string; readonly name: string };
+  /** Set for a workspace of an Enterprise Grid organisation. */
+  readonly enterprise?: { readonly id: string; readonly name: string };
+  /**
+   * The app is installed on the whole organisation (an org-wide install): payloads then carry
+   * `team: null`, `enterprise` and `is_enterprise_install: true`, as Slack sends them.
+   */
+  readonly orgWideInstall?: boolean;
   readonly bot: {
     readonly userId: string;
     readonly botId: string;

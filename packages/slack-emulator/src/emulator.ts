@@ -2,6 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Actor } from './actor.js';
 import { type Directory, findUser } from './directory.js';
 import { FaultPlan } from './faults.js';
+import { directMessageEvent, eventEnvelope } from './payloads.js';
 import { ACK_DEADLINE_MS, type Delivery, type DeliveryOptions, deliver } from './sender.js';
 import { startWebApi, type WebApiServer } from './web-api.js';
 import {
@@ -12,6 +13,7 @@ import {
   isJson,
   type Json,
   type RecordedCall,
+  type StoredMessage,
   Workspace,
 } from './workspace.js';
 
@@ -33,6 +35,24 @@ export interface EmulatorOptions {
   readonly waitTimeoutMs?: number;
   /** How long Slack waits for the app's ack before it shows the person an error: 3 seconds. */
   readonly ackDeadlineMs?: number;
+  /**
+   * The app's manifest (the JSON you give Slack). Its bot scopes are what the app is granted: a
+   * method whose scope is missing answers `missing_scope`. Its bot events decide what Slack
+   * sends: with `message.im`, the app's own posts in a DM come back to it as `message` events
+   * with `bot_id`, as in Slack. Without a manifest, every scope is granted and nothing is echoed.
+   */
+  readonly manifest?: Json;
+}
+
+/** The bot scopes and bot events a manifest asks for. */
+export function readManifest(manifest: Json | undefined): { scopes?: Set<string>; events?: Set<string> } {
+  if (!manifest) return {};
+  const oauth = isJson(manifest.oauth_config) ? manifest.oauth_config : {};
+  const scopes = isJson(oauth.scopes) && Array.isArray(oauth.scopes.bot) ? oauth.scopes.bot : [];
+  const settings = isJson(manifest.settings) ? manifest.settings : {};
+  const subscriptions = isJson(settings.event_subscriptions) ? settings.event_subscriptions : {};
+  const events = Array.isArray(subscriptions.bot_events) ? subscriptions.bot_events : [];
+  return { scopes: new Set(scopes.map(String)), events: new Set(events.map(String)) };
 }
 
 export const DEMO_BOT_TOKEN = 'xoxb-emulator-demo-token';
@@ -51,6 +71,8 @@ export class Emulator {
   readonly faults: FaultPlan;
   private appUrl: string | undefined;
   private readonly actors = new Map<string, Actor>();
+  /** The bot events the app subscribes to (from its manifest); undefined: no manifest given. */
+  readonly subscribedEvents: ReadonlySet<string> | undefined;
 
   private constructor(
     private readonly server: WebApiServer,
@@ -67,12 +89,39 @@ export class Emulator {
     this.signingSecret = options.signingSecret ?? DEMO_SIGNING_SECRET;
     this.quietMs = options.quietMs ?? 150;
     this.waitTimeoutMs = options.waitTimeoutMs ?? 10_000;
+    this.subscribedEvents = readManifest(options.manifest).events;
+    workspace.onAppPost((message) => this.echo(message));
+  }
+
+  /** Whether Slack would send the app this event (every event when no manifest was given). */
+  subscribes(event: string): boolean {
+    return this.subscribedEvents === undefined || this.subscribedEvents.has(event);
+  }
+
+  /**
+   * Slack sends the app its own posts back as `message` events (with `bot_id`) when it subscribes
+   * to messages in that kind of conversation. Only with a manifest: it says what is subscribed.
+   */
+  private echo(message: StoredMessage): void {
+    if (!this.appUrl || this.subscribedEvents === undefined || message.visibleTo !== undefined) return;
+    const kind = message.channel.startsWith('D') ? 'message.im' : 'message.channels';
+    if (!this.subscribedEvents.has(kind)) return;
+    const envelope = eventEnvelope(this.workspace, directMessageEvent(this.workspace, message));
+    this.send(JSON.stringify(envelope), 'application/json', undefined, false).catch(() => {
+      // The app not answering its own echo shows in interactions(); nothing else to do.
+    });
   }
 
   static async start(options: EmulatorOptions): Promise<Emulator> {
     const workspace = new Workspace(options.directory, options.clock ?? createClock());
     const faults = new FaultPlan();
-    const server = await startWebApi({ workspace, botToken: options.botToken ?? DEMO_BOT_TOKEN, faults });
+    const { scopes } = readManifest(options.manifest);
+    const server = await startWebApi({
+      workspace,
+      botToken: options.botToken ?? DEMO_BOT_TOKEN,
+      faults,
+      ...(scopes ? { scopes } : {}),
+    });
     return new Emulator(server, workspace, faults, options);
   }
 
@@ -164,11 +213,12 @@ export class Emulator {
     body: string,
     contentType: 'application/x-www-form-urlencoded' | 'application/json',
     options?: DeliveryOptions,
+    caused = true,
   ): Promise<Delivery> {
     if (!this.appUrl)
       throw new Error('The emulator is not connected to an app yet: call connect(appUrl) first.');
     const { kind, user } = describeRequest(body, contentType);
-    const interaction = this.workspace.beginInteraction(kind, user);
+    const interaction = this.workspace.beginInteraction(kind, user, caused);
     try {
       const delivery = await deliver({
         url: this.appUrl,

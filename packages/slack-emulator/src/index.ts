@@ -26,6 +26,7 @@ export {
   DEMO_SIGNING_SECRET,
   Emulator,
   type EmulatorOptions,
+  readManifest,
   sleep,
   startEmulator,
 } from './emulator.js';
@@ -37,6 +38,7 @@ export {
   commandBody,
   directMessageEvent,
   eventEnvelope,
+  messageChangedEvent,
   shortcutPayload,
   viewClosedPayload,
   viewPayload,

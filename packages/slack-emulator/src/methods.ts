@@ -8,6 +8,8 @@ import { isJson, type Json, SlackApiError, type StoredView, type Workspace } fro
 
 export interface MethodContext {
   readonly workspace: Workspace;
+  /** The bot scopes the app's manifest asks for; undefined means every scope is granted. */
+  readonly scopes?: ReadonlySet<string>;
   /** Base URL of the emulator, e.g. `http://127.0.0.1:4321`, for upload URLs. */
   readonly baseUrl: string;
 }
@@ -108,6 +110,7 @@ const methods: Record<string, Method> = {
       fromBot: true,
       ...(typeof args.thread_ts === 'string' ? { threadTs: args.thread_ts } : {}),
     });
+    context.workspace.announceAppPost(message);
     return { ok: true, channel, ts: message.ts, message: messageJson(message, context) };
   },
 
@@ -203,7 +206,7 @@ const methods: Record<string, Method> = {
     return viewResponse(context.workspace.publishHome(userId, definition), context);
   },
 
-  'users.info': (args, { workspace }) => {
+  'users.info': (args, { workspace, scopes }) => {
     const id = required(args, 'user');
     const user = workspace.directory.users.find((candidate) => candidate.id === id);
     if (!user) throw new SlackApiError('user_not_found');
@@ -223,7 +226,7 @@ const methods: Record<string, Method> = {
           real_name: user.realName,
           display_name: user.name,
           title: user.title,
-          email: user.email,
+          ...(!scopes || scopes.has('users:read.email') ? { email: user.email } : {}),
         },
       },
     };
@@ -262,7 +265,7 @@ const methods: Record<string, Method> = {
       if (channel) file.channel = channel;
     }
     if (channel) {
-      workspace.addMessage({
+      const message = workspace.addMessage({
         channel,
         text: typeof args.initial_comment === 'string' ? args.initial_comment : '',
         blocks: [],
@@ -271,6 +274,7 @@ const methods: Record<string, Method> = {
         files: files.map(({ file }) => file.id),
         ...(typeof args.thread_ts === 'string' ? { threadTs: args.thread_ts } : {}),
       });
+      workspace.announceAppPost(message);
     }
     return {
       ok: true,
@@ -284,10 +288,28 @@ const methods: Record<string, Method> = {
   },
 };
 
-/** Runs a method by name; unknown names get Slack's `unknown_method`. */
+/** The bot scopes each method needs (any one of them), as Slack's method pages list them. */
+const METHOD_SCOPES: Record<string, readonly string[]> = {
+  'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.delete': ['chat:write'],
+  'conversations.open': ['im:write', 'mpim:write', 'channels:manage', 'groups:write'],
+  'users.info': ['users:read'],
+  'usergroups.users.list': ['usergroups:read'],
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
+};
+
+/** Runs a method by name; unknown names get Slack's `unknown_method`, missing scopes `missing_scope`. */
 export function callMethod(name: string, args: Json, context: MethodContext): Json {
   const method = methods[name];
   if (!method) throw new SlackApiError('unknown_method');
+  const needed = METHOD_SCOPES[name];
+  const { scopes } = context;
+  if (scopes && needed && !needed.some((scope) => scopes.has(scope))) {
+    throw new SlackApiError('missing_scope', { needed: needed.join(','), provided: [...scopes].join(',') });
+  }
   return method(args, context);
 }
 

@@ -12,8 +12,30 @@ function actionTs(workspace: Workspace): string {
   return workspace.nextTs();
 }
 
-function teamOf(workspace: Workspace): Json {
-  return { id: workspace.directory.team.id, domain: workspace.directory.team.domain };
+/** `team` of an interactive payload: null for an org-wide install, as Slack sends it. */
+function teamOf(workspace: Workspace): Json | null {
+  const { team, enterprise, orgWideInstall } = workspace.directory;
+  if (orgWideInstall) return null;
+  return {
+    id: team.id,
+    domain: team.domain,
+    ...(enterprise ? { enterprise_id: enterprise.id, enterprise_name: enterprise.name } : {}),
+  };
+}
+
+function enterpriseOf(workspace: Workspace): Json | null {
+  const { enterprise } = workspace.directory;
+  return enterprise ? { id: enterprise.id, name: enterprise.name } : null;
+}
+
+function isEnterpriseInstall(workspace: Workspace): boolean {
+  return workspace.directory.orgWideInstall === true;
+}
+
+/** Where the app is installed: the organisation for an org-wide install, else the workspace. */
+function installedOn(workspace: Workspace): string {
+  const { team, enterprise, orgWideInstall } = workspace.directory;
+  return orgWideInstall && enterprise ? enterprise.id : team.id;
 }
 
 function userOf(workspace: Workspace, user: EmulatedUser): Json {
@@ -41,7 +63,7 @@ export function viewPayload(workspace: Workspace, view: StoredView): Json {
     root_view_id: view.rootViewId,
     app_id: workspace.directory.bot.appId,
     external_id: definition.external_id ?? '',
-    app_installed_team_id: workspace.directory.team.id,
+    app_installed_team_id: installedOn(workspace),
     bot_id: workspace.directory.bot.botId,
   };
 }
@@ -53,7 +75,10 @@ function messagePayload(workspace: Workspace, message: StoredMessage): Json {
     ts: message.ts,
     text: message.text,
     blocks: message.blocks,
-    ...(message.fromBot ? { bot_id: workspace.directory.bot.botId } : {}),
+    ...(message.fromBot
+      ? { bot_id: workspace.directory.bot.botId, app_id: workspace.directory.bot.appId }
+      : {}),
+    ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
   };
 }
 
@@ -67,10 +92,12 @@ export function commandBody(args: {
   responseUrl: string;
 }): string {
   const { workspace, user } = args;
+  const { enterprise } = workspace.directory;
   return new URLSearchParams({
     token: 'emulator-verification-token',
     team_id: workspace.directory.team.id,
     team_domain: workspace.directory.team.domain,
+    ...(enterprise ? { enterprise_id: enterprise.id, enterprise_name: enterprise.name } : {}),
     channel_id: args.channel,
     channel_name: workspace.channelName(args.channel),
     user_id: user.id,
@@ -78,7 +105,7 @@ export function commandBody(args: {
     command: args.command,
     text: args.text,
     api_app_id: workspace.directory.bot.appId,
-    is_enterprise_install: 'false',
+    is_enterprise_install: String(isEnterpriseInstall(workspace)),
     response_url: args.responseUrl,
     trigger_id: args.triggerId,
   }).toString();
@@ -101,8 +128,8 @@ export function blockActionsPayload(args: {
     token: 'emulator-verification-token',
     trigger_id: args.triggerId,
     team: teamOf(workspace),
-    enterprise: null,
-    is_enterprise_install: false,
+    enterprise: enterpriseOf(workspace),
+    is_enterprise_install: isEnterpriseInstall(workspace),
     actions: [{ ...args.action, action_ts: actionTs(workspace) }],
   };
   if ('view' in container) {
@@ -133,6 +160,8 @@ export function viewSubmissionPayload(args: {
   user: EmulatedUser;
   triggerId: string;
   view: StoredView;
+  /** One per input whose element has `response_url_enabled`, with the conversation chosen. */
+  responseUrls?: Json[];
 }): Json {
   const { workspace, user } = args;
   return {
@@ -143,9 +172,9 @@ export function viewSubmissionPayload(args: {
     token: 'emulator-verification-token',
     trigger_id: args.triggerId,
     view: viewPayload(workspace, args.view),
-    response_urls: [],
-    is_enterprise_install: false,
-    enterprise: null,
+    response_urls: args.responseUrls ?? [],
+    is_enterprise_install: isEnterpriseInstall(workspace),
+    enterprise: enterpriseOf(workspace),
   };
 }
 
@@ -153,6 +182,8 @@ export function viewClosedPayload(args: {
   workspace: Workspace;
   user: EmulatedUser;
   view: StoredView;
+  /** True when the whole stack of modals was closed at once. */
+  isCleared?: boolean;
 }): Json {
   const { workspace, user } = args;
   return {
@@ -162,9 +193,9 @@ export function viewClosedPayload(args: {
     api_app_id: workspace.directory.bot.appId,
     token: 'emulator-verification-token',
     view: viewPayload(workspace, args.view),
-    is_cleared: false,
-    is_enterprise_install: false,
-    enterprise: null,
+    is_cleared: args.isCleared ?? false,
+    is_enterprise_install: isEnterpriseInstall(workspace),
+    enterprise: enterpriseOf(workspace),
   };
 }
 
@@ -181,8 +212,8 @@ export function shortcutPayload(args: {
     action_ts: actionTs(workspace),
     team: teamOf(workspace),
     user: { id: user.id, username: user.name, team_id: workspace.directory.team.id },
-    is_enterprise_install: false,
-    enterprise: null,
+    is_enterprise_install: isEnterpriseInstall(workspace),
+    enterprise: enterpriseOf(workspace),
     callback_id: args.callbackId,
     trigger_id: args.triggerId,
   };
@@ -190,10 +221,12 @@ export function shortcutPayload(args: {
 
 /** The Events API envelope around one event. */
 export function eventEnvelope(workspace: Workspace, event: Json): Json {
-  const { team, bot } = workspace.directory;
+  const { team, bot, enterprise } = workspace.directory;
+  const orgWide = isEnterpriseInstall(workspace);
   return {
     token: 'emulator-verification-token',
     team_id: team.id,
+    ...(enterprise ? { enterprise_id: enterprise.id } : {}),
     api_app_id: bot.appId,
     event,
     type: 'event_callback',
@@ -201,11 +234,11 @@ export function eventEnvelope(workspace: Workspace, event: Json): Json {
     event_time: Math.floor(workspace.clock.now() / 1000),
     authorizations: [
       {
-        enterprise_id: null,
-        team_id: team.id,
+        enterprise_id: enterprise?.id ?? null,
+        team_id: orgWide ? null : team.id,
         user_id: bot.userId,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: orgWide,
       },
     ],
     is_ext_shared_channel: false,
@@ -224,16 +257,67 @@ export function appHomeOpenedEvent(workspace: Workspace, user: EmulatedUser, cha
   };
 }
 
+/**
+ * A `message` event for a message in a conversation: a person's (with `client_msg_id`), or one
+ * the app posted, echoed back with `bot_id` as Slack does. Thread replies carry `thread_ts`; a
+ * message with files is a `file_share`.
+ */
 export function directMessageEvent(workspace: Workspace, message: StoredMessage): Json {
+  const { bot } = workspace.directory;
+  const files = message.files
+    .map((id) => workspace.files.get(id))
+    .filter((file) => file !== undefined)
+    .map((file) => ({
+      id: file.id,
+      name: file.filename,
+      title: file.title ?? file.filename,
+      size: file.length,
+      user: message.user,
+      mode: 'hosted',
+      url_private: `https://files.slack.com/files-pri/${workspace.directory.team.id}-${file.id}/${file.filename}`,
+    }));
   return {
     type: 'message',
+    ...(files.length > 0 ? { subtype: 'file_share', files, upload: false } : {}),
     channel: message.channel,
     user: message.user,
     text: message.text,
     ts: message.ts,
     event_ts: message.ts,
-    channel_type: 'im',
-    client_msg_id: randomBytes(16).toString('hex'),
+    ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+    channel_type: message.channel.startsWith('D') ? 'im' : 'channel',
+    ...(message.fromBot
+      ? { bot_id: bot.botId, app_id: bot.appId, blocks: message.blocks }
+      : { client_msg_id: randomBytes(16).toString('hex') }),
     team: workspace.directory.team.id,
+  };
+}
+
+/** A person edited their message: Slack sends `message_changed` with the old and new message. */
+export function messageChangedEvent(
+  workspace: Workspace,
+  message: StoredMessage,
+  previousText: string,
+): Json {
+  const shape = (text: string): Json => ({
+    type: 'message',
+    user: message.user,
+    text,
+    ts: message.ts,
+    team: workspace.directory.team.id,
+    ...(message.fromBot ? { bot_id: workspace.directory.bot.botId } : {}),
+    ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+  });
+  const eventTs = workspace.nextTs();
+  return {
+    type: 'message',
+    subtype: 'message_changed',
+    message: { ...shape(message.text), edited: { user: message.user, ts: eventTs } },
+    previous_message: shape(previousText),
+    channel: message.channel,
+    hidden: true,
+    ts: eventTs,
+    event_ts: eventTs,
+    channel_type: message.channel.startsWith('D') ? 'im' : 'channel',
   };
 }

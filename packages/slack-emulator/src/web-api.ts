@@ -29,6 +29,8 @@ export async function startWebApi(options: {
   workspace: Workspace;
   botToken: string;
   faults: FaultPlan;
+  /** The bot scopes from the app's manifest; without them every call is allowed. */
+  scopes?: ReadonlySet<string>;
   host?: string;
   port?: number;
 }): Promise<WebApiServer> {
@@ -165,7 +167,11 @@ export async function startWebApi(options: {
 
   function run(method: string, args: Json): Json {
     try {
-      return callMethod(method, args, { workspace, baseUrl });
+      return callMethod(method, args, {
+        workspace,
+        baseUrl,
+        ...(options.scopes ? { scopes: options.scopes } : {}),
+      });
     } catch (error) {
       if (error instanceof SlackApiError) return failure(error.error, error.extra);
       throw error;

@@ -143,6 +143,7 @@ export class Workspace {
   private readonly triggers = new Map<string, Trigger>();
   private readonly responseTargets = new Map<string, ResponseTarget>();
   private readonly listeners = new Set<() => void>();
+  private readonly postListeners = new Set<(message: StoredMessage) => void>();
   private lastTs = 0;
   private counter = 0;
 
@@ -158,6 +159,16 @@ export class Workspace {
   onActivity(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called when the app posts a message through the Web API, so Slack can echo it as an event. */
+  onAppPost(listener: (message: StoredMessage) => void): () => void {
+    this.postListeners.add(listener);
+    return () => this.postListeners.delete(listener);
+  }
+
+  announceAppPost(message: StoredMessage): void {
+    for (const listener of this.postListeners) listener(message);
   }
 
   touch(): void {
@@ -191,7 +202,11 @@ export class Workspace {
 
   // ---- interactions and their acks -----------------------------------------------------------
 
-  beginInteraction(kind: string, user?: string): Interaction {
+  /**
+   * `caused` is false for what Slack sends on its own account (the app's own posts echoed back):
+   * those are logged, but a call made while they await their ack is not the app's doing.
+   */
+  beginInteraction(kind: string, user?: string, caused = true): Interaction {
     const interaction: Interaction = {
       id: this.interactions.length + 1,
       kind,
@@ -200,7 +215,7 @@ export class Workspace {
       acknowledged: false,
     };
     this.interactions.push(interaction);
-    this.awaitingAck.add(interaction);
+    if (caused) this.awaitingAck.add(interaction);
     return interaction;
   }
 
@@ -278,6 +293,15 @@ export class Workspace {
 
   findMessage(channel: string, ts: string): StoredMessage | undefined {
     return this.messages.get(channel)?.find((message) => message.ts === ts);
+  }
+
+  /** A person edits their own message; returns the text it had. */
+  editMessage(message: StoredMessage, text: string): string {
+    const previous = message.text;
+    message.text = text;
+    message.edited = true;
+    this.touch();
+    return previous;
   }
 
   deleteMessage(channel: string, ts: string): boolean {
