@@ -2,7 +2,7 @@ import { reasonWordings } from '../domain/disclosure.js';
 import type { Audience } from '../domain/effects.js';
 import type { Logger } from '../logger.js';
 import { currentAudience } from './audience.js';
-import { detectClinical } from './clinical/index.js';
+import { detectAcrossFields } from './clinical/index.js';
 import { crisisReply } from './crisis.js';
 import { comparable, currentPrivacyScope, PrivacyScope } from './scope.js';
 
@@ -32,14 +32,37 @@ export interface OutboundCall {
   readonly audience: Audience | undefined;
 }
 
+/** Where held-back calls are counted, so an operator sees them (`privacy stats`). */
+export interface HeldBackCounter {
+  add(method: string): Promise<void>;
+}
+
 export interface GuardOptions {
   readonly logger: Logger;
   readonly baseFetch?: typeof fetch;
   /** Told of every call the guard judges (tests, metrics). */
   readonly onOutbound?: (call: OutboundCall) => void;
+  readonly counter?: HeldBackCounter;
 }
 
-export function createGuardedFetch({ logger, baseFetch = fetch, onOutbound }: GuardOptions): typeof fetch {
+export function createGuardedFetch({
+  logger,
+  baseFetch = fetch,
+  onOutbound,
+  counter,
+}: GuardOptions): typeof fetch {
+  // Held-back calls since this process started; each log line carries the running total.
+  let heldBackCount = 0;
+  const holdBack = async (method: string, audience: Audience | undefined, reason: string): Promise<void> => {
+    heldBackCount++;
+    logger.warn({ method, audience, reason, heldBackCount }, 'outbound Slack call held back');
+    try {
+      await counter?.add(method);
+    } catch {
+      // counting must never stop the safe message from going out; the log line above still counts
+      logger.warn({ method, reason: 'held_back_count_not_saved' }, 'could not save the held-back count');
+    }
+  };
   return async (input, init) => {
     if (!init?.body) return baseFetch(input, init);
     const audience = currentAudience();
@@ -51,26 +74,37 @@ export function createGuardedFetch({ logger, baseFetch = fetch, onOutbound }: Gu
     onOutbound?.({ method, audience });
     const body = await readBody(init.body);
     if (body.unreadable) {
-      logger.warn({ method, audience, reason: 'unreadable_outbound_body' }, 'outbound Slack call held back');
+      await holdBack(method, audience, 'unreadable_outbound_body');
       return refusal();
     }
     const isModal = modalMethods.has(method) && viewType(body.form) === 'modal';
     // The app's own approved wording is set aside first: a crisis reply must reach the person even
     // when they typed the same word ("suicide") that the reply's helpline is named for. Secrets are
     // still matched on the whole text, so a private note that quotes that wording is still found.
-    const said = withoutApprovedWording(body.text);
     const owners = scope.ownersFoundIn(body.text, isApprovedWording);
-    // A modal is shown only to the person acting; it may hold their own words and nobody else's.
-    const ownersAllowed = isModal && owners.every((owner) => owner === scope.actingUserId);
-    // Everywhere else (messages, the Home tab, files) nothing clinical goes out, whoever wrote it:
-    // this catches what no scope knew about, such as a model reply that slipped past its own check.
-    const clinicalElsewhere = !isModal && detectClinical(said).length > 0;
-    if ((owners.length === 0 || ownersAllowed) && !clinicalElsewhere) return baseFetch(input, init);
-
-    logger.warn(
-      { method, audience, reason: 'health_detail_in_outbound_payload' },
-      'outbound Slack call held back',
+    // Only a modal for the employee's own eyes may show words back, and only the acting person's:
+    // the sender names the audience (`sendingTo('employee', ...)`). A modal for HR, or one nobody
+    // named, gets the same check as a message.
+    const ownEyes = isModal && audience !== 'hr' && audience !== 'eap' && audience !== 'manager';
+    const ownersAllowed = ownEyes && owners.every((owner) => owner === scope.actingUserId);
+    // The detector runs on everything, each string on its own (so a JSON key after a value, or one
+    // block after another, cannot make a phrase), and on all of it together (a detail split across
+    // two blocks). Outside the employee's own modal nothing clinical goes out, whoever wrote it: this
+    // catches what no scope knew about, such as a model reply that slipped past its own check. In a
+    // modal nobody named, only the acting person's own words may be shown back to them.
+    const said = body.pieces.map(withoutApprovedWording);
+    const detected = detectAcrossFields(said).flatMap((spans, k) =>
+      spans.map((span) => (said[k] ?? '').slice(span.start, span.end)),
     );
+    const clinical =
+      audience === 'employee' && ownEyes
+        ? false
+        : ownEyes
+          ? detected.some((text) => !scope.isOwnedBy(scope.actingUserId, text))
+          : detected.length > 0;
+    if ((owners.length === 0 || ownersAllowed) && !clinical) return baseFetch(input, init);
+
+    await holdBack(method, audience, 'health_detail_in_outbound_payload');
     const safe = body.form ? safeReplacement(method, body.form) : undefined;
     if (!safe) return refusal();
     const headers = new Headers(init.headers);
@@ -114,6 +148,8 @@ function methodOf(url: string): string {
 
 interface ReadBody {
   readonly text: string;
+  /** The same content as separate strings: form values, the strings inside JSON, file contents. */
+  readonly pieces: readonly string[];
   readonly form?: URLSearchParams;
   /** A body the guard cannot read without consuming it: never sent. */
   readonly unreadable?: boolean;
@@ -121,33 +157,41 @@ interface ReadBody {
 
 /** Everything a body could carry, as text: form fields (with JSON inside them) and file contents. */
 async function readBody(body: NonNullable<RequestInit['body']>): Promise<ReadBody> {
-  if (typeof body === 'string') {
-    const form = new URLSearchParams(body);
-    return { text: formText(form), form };
-  }
-  if (body instanceof URLSearchParams) return { text: formText(body), form: body };
+  if (typeof body === 'string') return fromForm(new URLSearchParams(body));
+  if (body instanceof URLSearchParams) return fromForm(body);
   if (body instanceof FormData) {
     const parts: string[] = [];
     for (const [, value] of body.entries()) {
       parts.push(typeof value === 'string' ? value : await value.text());
     }
-    return { text: parts.join('\n') };
+    return fromStrings(parts);
   }
-  if (body instanceof Blob) return { text: await body.text() };
+  if (body instanceof Blob) return fromStrings([await body.text()]);
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    return { text: Buffer.from(body as ArrayBuffer).toString('utf8') };
+    return fromStrings([Buffer.from(body as ArrayBuffer).toString('utf8')]);
   }
   // Streams are never produced by the Web API client; refuse rather than guess.
-  return { text: '', unreadable: true };
+  return { text: '', pieces: [], unreadable: true };
+}
+
+function fromForm(form: URLSearchParams): ReadBody {
+  const pieces = stringsOf([...form.values()]);
+  return { text: pieces.join('\n'), pieces, form };
+}
+
+function fromStrings(parts: string[]): ReadBody {
+  const pieces = stringsOf(parts);
+  return { text: pieces.join('\n'), pieces };
 }
 
 /**
- * Every field's text, with JSON fields (blocks, views) read as the strings they hold: inside JSON a
- * line break is written `\n`, and a secret must still be found however it was encoded.
+ * Every value's text, with JSON (blocks, views, an exported file) read as the strings it holds:
+ * inside JSON a line break is written `\n`, a secret must still be found however it was encoded,
+ * and a key ("history") is not part of the sentence before it.
  */
-function formText(form: URLSearchParams): string {
+function stringsOf(values: readonly string[]): string[] {
   const parts: string[] = [];
-  for (const value of form.values()) {
+  for (const value of values) {
     if (!/^\s*[[{]/.test(value)) {
       parts.push(value);
       continue;
@@ -158,7 +202,7 @@ function formText(form: URLSearchParams): string {
       parts.push(value);
     }
   }
-  return parts.join('\n');
+  return parts;
 }
 
 function collectStrings(value: unknown, into: string[]): void {

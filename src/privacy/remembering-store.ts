@@ -1,5 +1,5 @@
 import type { Conversation } from '../domain/draft.js';
-import type { AccommodationRequest, SensitiveFields } from '../domain/request.js';
+import { type AccommodationRequest, releasableFields, type SensitiveFields } from '../domain/request.js';
 import type { Store } from '../store/types.js';
 import { currentPrivacyScope } from './scope.js';
 
@@ -10,7 +10,10 @@ import { currentPrivacyScope } from './scope.js';
  */
 export function rememberingStore(store: Store): Store {
   const rememberRequest = (request: AccommodationRequest | null) => {
-    if (request) rememberSensitive(request.employeeId, request.sensitive);
+    if (request) {
+      rememberSensitive(request.employeeId, request.sensitive);
+      rememberReleased(request.employeeId, request.sensitive);
+    }
     return request;
   };
   const rememberConversation = (conversation: Conversation | null) => {
@@ -55,6 +58,16 @@ export function rememberingStore(store: Store): Store {
     ping: () => store.ping(),
     close: () => store.close(),
   };
+}
+
+/**
+ * A request's releasable fields went to HR when it was sent: the same words in a private note are
+ * not a secret to hold back from that person's own export (they chose to send them).
+ */
+function rememberReleased(ownerId: string, sensitive: SensitiveFields): void {
+  const scope = currentPrivacyScope();
+  if (!scope) return;
+  for (const field of releasableFields) scope.rememberReleased(ownerId, sensitive[field]);
 }
 
 function rememberSensitive(ownerId: string, sensitive: SensitiveFields): void {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.js';
+import { sendingTo } from '../../../src/privacy/audience.js';
 import { crisisReply } from '../../../src/privacy/crisis.js';
 import { createGuardedFetch, HELD_BACK_TEXT } from '../../../src/privacy/guard.js';
 import { PrivacyScope, runInPrivacyScope } from '../../../src/privacy/scope.js';
@@ -184,5 +185,119 @@ describe('the outbound guard', () => {
     );
     expect(sent).toHaveLength(0);
     expect(await response.json()).toEqual({ ok: false, error: 'privacy_guard_blocked' });
+  });
+
+  // ---- issue 11: false blocks, each reproduced first
+
+  it('is not blocked by private notes of one ordinary word', async () => {
+    const { sent, call, scope } = setup(HR);
+    for (const note of ['work', 'hours', 'Monday', 'true']) scope.rememberExact(EMPLOYEE, note);
+    await call('chat.postMessage', {
+      channel: 'CHR',
+      text: 'New request: work hours change from Monday, starts true to plan',
+      blocks: section('New request: *work hours* change from Monday'),
+    });
+    expect(readable(sent[0]?.body ?? '')).toContain('work hours');
+    expect(readable(sent[0]?.body ?? '')).not.toContain(HELD_BACK_TEXT.toLowerCase());
+  });
+
+  it('still holds back specific private notes: a doctor’s name, a place nobody else would write', async () => {
+    const { sent, call, scope } = setup(HR);
+    scope.rememberExact(EMPLOYEE, 'Dr. Okonkwo-Reyes');
+    scope.rememberExact(EMPLOYEE, 'Harborlight');
+    await call('chat.postMessage', { channel: 'CHR', text: 'Her note mentions Okonkwo-Reyes, Dr.' });
+    await call('chat.postMessage', { channel: 'CHR', text: 'pick up at harborlight at 6' });
+    for (const { body } of sent) {
+      expect(readable(body)).not.toMatch(/okonkwo|harborlight/);
+      expect(readable(body)).toContain(HELD_BACK_TEXT.toLowerCase());
+    }
+  });
+
+  it('lets the export through when a private note’s words were also released in an earlier request', async () => {
+    const { sent, guarded, scope } = setup(EMPLOYEE);
+    scope.rememberExact(EMPLOYEE, 'Marisol covers the Harborlight gardens account on Tuesdays');
+    scope.rememberReleased(
+      EMPLOYEE,
+      'I will be out Tuesday evenings; Marisol covers the Harborlight gardens account on Tuesdays.',
+    );
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([
+        JSON.stringify({ statementOfNeed: 'Marisol covers the Harborlight gardens account on Tuesdays' }),
+      ]),
+      'my-accommodation-data.json',
+    );
+    const response = await runInPrivacyScope(scope, () =>
+      guarded('http://127.0.0.1:1/upload/F1', { method: 'POST', body: form }),
+    );
+    expect(sent).toHaveLength(1);
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+  });
+
+  it('reads JSON in a file as its strings: a statement ending in "trauma" before the key "history" is fine', async () => {
+    const { sent, guarded, scope } = setup(EMPLOYEE);
+    const form = new FormData();
+    const data = { statementOfNeed: 'I am recovering from a car accident and the trauma', history: [] };
+    form.append('file', new Blob([JSON.stringify(data, null, 2)]), 'my-accommodation-data.json');
+    await runInPrivacyScope(scope, () =>
+      guarded('http://127.0.0.1:1/upload/F1', { method: 'POST', body: form }),
+    );
+    expect(sent).toHaveLength(1);
+  });
+
+  it('runs the detector on a modal opened for HR, even on words nobody registered', async () => {
+    const hr = setup(HR);
+    await hr.call('views.open', {
+      trigger_id: 't',
+      view: { type: 'modal', blocks: section('Statement: I live with dysthymia and see Dr Abernathy-Cole') },
+    });
+    expect(readable(hr.sent[0]?.body ?? '')).not.toMatch(/dysthymia|abernathy/);
+    expect(readable(hr.sent[0]?.body ?? '')).toContain('held back');
+  });
+
+  it('judges a modal by its audience: HR’s is checked by the detector, the employee’s own shows their words', async () => {
+    const hr = setup(EMPLOYEE);
+    await sendingTo('hr', () =>
+      hr.call('views.open', { trigger_id: 't', view: { type: 'modal', blocks: section('She takes Revia') } }),
+    );
+    expect(readable(hr.sent[0]?.body ?? '')).not.toContain('revia');
+    const own = setup(EMPLOYEE);
+    await sendingTo('employee', () =>
+      own.call('views.open', { trigger_id: 't', view: { type: 'modal', blocks: section('I take Revia') } }),
+    );
+    expect(readable(own.sent[0]?.body ?? '')).toContain('revia');
+  });
+
+  it('counts every held-back call and says the count in the log line, without content', async () => {
+    const counted: string[] = [];
+    const logs: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      scrub: (text) => text,
+      stream: new Writable({
+        write(chunk, _encoding, done) {
+          logs.push(String(chunk));
+          done();
+        },
+      }),
+    });
+    const guarded = createGuardedFetch({
+      logger,
+      baseFetch: async () => new Response('{"ok":true}'),
+      counter: { add: async (method) => void counted.push(method) },
+    });
+    const post = (text: string) =>
+      guarded('http://127.0.0.1:1/api/chat.postMessage', {
+        method: 'POST',
+        body: new URLSearchParams({ channel: 'C1', text }).toString(),
+      });
+    await post('her sertraline dose');
+    await post('can we move standup?');
+    await post('the rehab clinic called');
+    expect(counted).toEqual(['chat.postMessage', 'chat.postMessage']);
+    const lines = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => line.heldBackCount)).toEqual([1, 2]);
+    expect(logs.join('')).not.toMatch(/sertraline|rehab/);
   });
 });
