@@ -14,7 +14,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     load: async () => (await import('./cli/letter.js')).run,
   },
   privacy: {
-    summary: 'privacy scan: read lines on stdin, write JSON per line',
+    summary: 'privacy scan: lines on stdin, JSON per line; privacy stats: calls held back',
     load: async () => (await import('./cli/privacy-scan.js')).run,
   },
 };

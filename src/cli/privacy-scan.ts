@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { redactClinical } from '../privacy/clinical/index.js';
 import { detectCrisis } from '../privacy/crisis.js';
 import type { CliIO } from './io.js';
+import { runStats, STATS_USAGE } from './privacy-stats.js';
 
 const MAX_CHARS = 10_000;
 // A UTF-8 character is at most 4 bytes, so a line longer than this is over the limit for sure; past
@@ -141,15 +142,21 @@ async function write(output: Writable, line: string): Promise<void> {
   if (!output.write(line)) await once(output, 'drain');
 }
 
-/** `privacy scan`: the clinical-detail detector on stdin, one JSON result per line. Needs no environment. */
+/**
+ * `privacy scan`: the clinical-detail detector on stdin, one JSON result per line. Needs no
+ * environment. `privacy stats`: how many outbound calls the guard held back (privacy-stats.ts).
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args[0] === '--help' || args[0] === 'help' || (args[0] === 'scan' && args[1] === '--help')) {
-    io.stdout.write(USAGE);
+    io.stdout.write(`${USAGE}\n${STATS_USAGE}`);
     return 0;
   }
+  if (args[0] === 'stats') return runStats(args.slice(1), io);
   if (args[0] !== 'scan' || args.length > 1) {
     const what =
-      args[0] === 'scan' ? 'privacy scan takes no options.' : 'The privacy command has one task: scan.';
+      args[0] === 'scan'
+        ? 'privacy scan takes no options.'
+        : 'The privacy command has two tasks: scan and stats.';
     io.stderr.write(`${what}\n\n${USAGE}`);
     return 2;
   }
