@@ -7,6 +7,7 @@ import { boltLogger, createLogger } from './logger.js';
 import { sendingTo } from './privacy/audience.js';
 import { isClinical } from './privacy/clinical/index.js';
 import { createGuardedFetch, type OutboundCall } from './privacy/guard.js';
+import { memoryHeldBackCounter, redisHeldBackCounter } from './privacy/held-back-counter.js';
 import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
 import type { AppServices, ServiceOptions } from './services.js';
@@ -87,9 +88,13 @@ export function createBoltApp(services: AppServices, receiver?: Receiver, option
     clientOptions: {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       // Every Web API call, from every client Bolt builds, leaves through the guard.
+      // Held-back calls are counted where `privacy stats` reads them (in memory for the demo).
       fetch: createGuardedFetch({
         logger,
         ...(options.onOutbound ? { onOutbound: options.onOutbound } : {}),
+        counter: config.redisUrl
+          ? redisHeldBackCounter(config.redisUrl, config.redisKeyPrefix)
+          : memoryHeldBackCounter(),
       }),
     },
   });
