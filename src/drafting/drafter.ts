@@ -1,5 +1,6 @@
 import type { Jurisdiction } from '../domain/request.js';
 import { type Article, type AssistantAction, articleText, loadKnowledge } from './knowledge.js';
+import { rareWordMasker } from './masking.js';
 import { createModelClient, type ModelFailureKind, type StructuredModel } from './model-client.js';
 import { draftOfflineStatement } from './offline-statement.js';
 import { loadPromptLibrary } from './prompt-library.js';
@@ -138,7 +139,9 @@ function fallbackNote(task: 'statement' | 'answer', fallback: FallbackReason): s
  */
 export function createDrafter(options: DrafterOptions): Drafter {
   const prompts = loadPromptLibrary(options.promptsDir);
-  const topics = createTopicIndex(loadKnowledge(options.knowledgeDir));
+  const knowledge = loadKnowledge(options.knowledgeDir);
+  const topics = createTopicIndex(knowledge);
+  const maskRareWords = rareWordMasker(knowledge);
   const { privacy, logger } = options;
   const model: StructuredModel | undefined =
     options.apiKey || options.baseURL ? createModelClient(options) : undefined;
@@ -159,10 +162,10 @@ export function createDrafter(options: DrafterOptions): Drafter {
    * Redacts as the privacy layer does and remembers the placeholders it introduced, so a reply
    * that repeats one ("[health detail 1]") can be caught: it would read as broken to the employee.
    */
-  const trackingRedact = () => {
+  const trackingRedact = (mask: (text: string) => string = (text) => text) => {
     const placeholders = new Set<string>();
     const redact = (text: string): string => {
-      const redacted = privacy.redact(text);
+      const redacted = mask(privacy.redact(text));
       for (const [bracketed] of redacted.matchAll(/\[[^[\]\n]{1,60}\]/g)) {
         if (!text.includes(bracketed)) placeholders.add(bracketed);
       }
@@ -234,7 +237,9 @@ export function createDrafter(options: DrafterOptions): Drafter {
 
       // The ground: the best topic first when the search is sure, else the closest topics.
       const ground = groundFor(found);
-      const redaction = trackingRedact();
+      // The question and history are redacted, then rare words are masked: only structure and
+      // everyday words reach the model (DESIGN.md 2.5).
+      const redaction = trackingRedact(maskRareWords);
       const outcome = await model.complete({
         schema: groundedAnswerWireSchema,
         name: GROUNDED_ANSWER_FORMAT_NAME,

@@ -116,6 +116,33 @@ describe('drafting with a reachable model', () => {
     expect(asked).toBe('Do I have to tell HR that my [health detail] appointments are why?');
   });
 
+  it('masks rare words the detector does not know, in the question and the history, before the prompt', async () => {
+    const { drafter } = drafterFor();
+    await drafter.answerQuestion({
+      question: 'Can Mrs Okonkwo from Harborlight see my request?',
+      history: [{ role: 'user', content: 'Lindqvist drives me on Tuesdays.' }],
+    });
+    const raw = server.requests[0]?.rawBody ?? '';
+    for (const word of ['Okonkwo', 'Harborlight', 'Lindqvist']) expect(raw).not.toContain(word);
+    const { question: asked } = readGroundedPrompt(bodyOf(0));
+    expect(asked).toBe('Can Mrs [private word] from [private word] see my request?');
+  });
+
+  it('does not show a reply that repeats a masked word’s placeholder', async () => {
+    server.setReply('grounded_answer', {
+      articleId: FIRST_ARTICLE_ID,
+      answer: 'Only HR sees what you tell [private word].',
+      whenToAskForHelp: 'HR can explain the policy.',
+    });
+    const { drafter } = drafterFor();
+    expect(
+      await drafter.answerQuestion({ question: 'Can Harborlight see my request?', history: [] }),
+    ).toMatchObject({
+      source: 'offline',
+      fallback: 'echoed_placeholder',
+    });
+  });
+
   it('reads the articles for the employee’s country', async () => {
     const { drafter } = drafterFor();
     await drafter.answerQuestion({
