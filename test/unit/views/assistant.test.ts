@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { CLOSEST_TOPICS_TEXT } from '../../../src/drafting/index.js';
+import {
+  answerMessage,
+  assistantIds,
+  NOT_IN_APP_YET,
+  offerBlocks,
+} from '../../../src/slack/views/assistant.js';
+import { homeIds } from '../../../src/slack/views/home.js';
+
+const json = (value: unknown) => JSON.stringify(value);
+const sent = {
+  reference: 'ACC-2026-0007',
+  status: 'submitted' as const,
+  submittedAt: '2026-03-01T10:00:00Z',
+  startDate: '2026-03-02',
+  endDate: '2026-05-29',
+};
+
+describe('the assistant’s buttons', () => {
+  it('closest topics: one button per topic, each with its own id and the topic as value', () => {
+    const message = answerMessage({
+      kind: 'topics',
+      answer: CLOSEST_TOPICS_TEXT,
+      source: 'offline',
+      topics: [
+        { id: 'what-to-ask-for', title: 'What can I ask for?' },
+        { id: 'who-sees-it', title: 'Who sees my request?' },
+        { id: 'disclosure', title: 'Do I have to say why?' },
+      ],
+    });
+    const buttons = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    expect(buttons.map((button) => ('action_id' in button ? button.action_id : ''))).toEqual([
+      ...assistantIds.topics,
+    ]);
+    expect(buttons.map((button) => ('value' in button ? button.value : ''))).toEqual([
+      'what-to-ask-for',
+      'who-sees-it',
+      'disclosure',
+    ]);
+  });
+
+  it('status lists the requests and asks HR for an update through the Home tab’s own action', () => {
+    const blocks = json(offerBlocks({ kind: 'status', requests: [sent], hasDraft: false }));
+    expect(blocks).toContain('ACC-2026-0007* · Sent to HR');
+    expect(blocks).toContain(homeIds.askForUpdate);
+  });
+
+  it('withdraw opens the Home tab’s confirmation, and says so when there is nothing to withdraw', () => {
+    expect(json(offerBlocks({ kind: 'withdraw', open: ['ACC-2026-0007'], hasDraft: false }))).toContain(
+      homeIds.withdrawRequest,
+    );
+    expect(json(offerBlocks({ kind: 'withdraw', open: [], hasDraft: false }))).toContain(
+      'no open request to withdraw',
+    );
+  });
+
+  it('a changed schedule: "Change your draft" for a draft; plain words and an update button for a sent request', () => {
+    const draft = json(offerBlocks({ kind: 'change', hasDraft: true, pending: [] }));
+    expect(draft).toContain('Change your draft');
+    expect(draft).toContain(assistantIds.startRequest);
+    const pending = json(offerBlocks({ kind: 'change', hasDraft: false, pending: ['ACC-2026-0007'] }));
+    expect(pending).toContain(NOT_IN_APP_YET.change.slice(0, 40));
+    expect(pending).toContain(homeIds.askForUpdate);
+    expect(pending).not.toContain(assistantIds.startRequest);
+  });
+
+  it('an extension with a sent request says the app cannot do it yet, and offers the update', () => {
+    const blocks = json(offerBlocks({ kind: 'extension', hasDraft: false, pending: ['ACC-2026-0007'] }));
+    expect(blocks).toContain(NOT_IN_APP_YET.extension.slice(0, 40));
+    expect(blocks).toContain(homeIds.askForUpdate);
+  });
+
+  it('an answer names its topic and the date it was checked', () => {
+    const message = answerMessage({
+      kind: 'answer',
+      answer: 'It makes sense to worry about this.',
+      source: 'offline',
+      article: { id: 'retaliation', title: 'Can they punish me for asking?', reviewed: '2026-11-30' },
+    });
+    expect(json(message.blocks)).toContain(
+      'From our guide: *Can they punish me for asking?* (checked Nov 30, 2026)',
+    );
+  });
+});
