@@ -100,6 +100,13 @@ const EnvSchema = z.object({
   CA_HUMAN_RIGHTS_LAW: optionalText.pipe(CanadianLaw.optional()),
   POLICY_URL: optionalText.pipe(z.url().optional()),
   TEMPLATES_DIR: optionalText,
+  WORKER_IN_APP: optionalText
+    .transform((value) => value ?? 'true')
+    .pipe(z.enum(['true', 'false'], 'use true or false'))
+    .transform((value) => value === 'true'),
+  OUTBOX_MAX_ATTEMPTS: positiveInt(8).pipe(z.number().max(50)),
+  OUTBOX_RETRY_BASE_MS: positiveInt(2000),
+  OUTBOX_SWEEP_SECONDS: positiveInt(60),
   LOG_LEVEL: optionalText
     .transform((value) => value ?? 'info')
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -136,6 +143,10 @@ const fixes: Record<string, string> = {
   OPENAI_API_KEY: 'use your OpenAI (or compatible server) API key, or leave it empty to draft offline',
   COMPANY_NAME: 'write your organisation’s name as letters should show it',
   LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
+  WORKER_IN_APP: 'use true (the app delivers messages itself) or false (run `npm run worker` beside it)',
+  OUTBOX_MAX_ATTEMPTS: 'use a whole number of tries, e.g. 8',
+  OUTBOX_RETRY_BASE_MS: 'use milliseconds, e.g. 2000',
+  OUTBOX_SWEEP_SECONDS: 'use a number of seconds, e.g. 60',
 };
 
 export interface AppConfig {
@@ -177,6 +188,13 @@ export interface AppConfig {
   };
   readonly templatesDir?: string;
   readonly logLevel: string;
+  /** The outbox worker: where it runs, how often it tries, how often it looks for lost work. */
+  readonly worker: {
+    readonly inApp: boolean;
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly sweepSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -285,6 +303,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     },
     templatesDir: data.TEMPLATES_DIR,
     logLevel: data.LOG_LEVEL,
+    worker: {
+      inApp: data.WORKER_IN_APP,
+      maxAttempts: data.OUTBOX_MAX_ATTEMPTS,
+      retryBaseMs: data.OUTBOX_RETRY_BASE_MS,
+      sweepSeconds: data.OUTBOX_SWEEP_SECONDS,
+    },
   };
 }
 
