@@ -262,7 +262,7 @@ const journey: Step[] = [
       await employee.expect('Step 5 of 5');
       await employee.submit();
       employee.openMessages();
-      await employee.expect('Your request is with HR');
+      await employee.expect('Your request is saved, and HR will be told');
     },
   },
 

@@ -22,12 +22,17 @@ export interface SubmittedMessageOptions {
   readonly replyWithinDays?: number;
 }
 
-/** Sent once the request is with HR: the reference and what happens next. */
+/**
+ * Sent once the request is stored: the reference and what happens next. It says no more than what
+ * has happened when it is sent: HR's card follows from the outbox, it may not be there yet.
+ */
 export function submittedMessage({ reference, replyWithinDays = 10 }: SubmittedMessageOptions): SlackMessage {
   return {
-    text: `Your request ${reference} is with HR.`,
+    text: `Your request ${reference} is saved, and HR will be told about it.`,
     blocks: [
-      section(`:white_check_mark: *Your request is with HR.* Your reference is *${reference}*.`),
+      section(
+        `:white_check_mark: *Your request is saved, and HR will be told about it.* Your reference is *${reference}*.`,
+      ),
       section(
         '*What happens next*\n' +
           `• HR will get back to you, usually within ${replyWithinDays} working days.\n` +
