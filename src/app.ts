@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type Receiver } from '@slack/bolt';
 import type { AppConfig } from './config.js';
 import { createDrafter } from './drafting/index.js';
+import { createEffectQueue, startOutboxWorker } from './jobs/outbox.js';
 import { loadLetterTemplates } from './letters/index.js';
 import { boltLogger, createLogger } from './logger.js';
 import { sendingTo } from './privacy/audience.js';
@@ -64,6 +65,7 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
     letters,
     roles: new RoleDirectory({ hr: config.hr, eap: config.eap, logger }),
     profiles: new ProfileCache(),
+    effects: createEffectQueue(config, logger),
     now: options.now ?? (() => new Date()),
   };
 }
@@ -168,6 +170,7 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
   const { port } = server.address() as AddressInfo;
   // HR and EAP membership is listed now, so that no request has to wait for it.
   await services.roles.refresh(app.client);
+  const stopWorker = config.worker.inApp ? await startOutboxWorker(services) : async () => {};
   return {
     url: `http://${host}:${port}/slack/events`,
     port,
@@ -175,6 +178,8 @@ export async function startHttpApp(config: AppConfig, options: HttpAppOptions = 
     app,
     stop: async () => {
       await app.stop();
+      await stopWorker();
+      await services.effects.close();
       await services.store.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config.js';
 import type { Drafter } from './drafting/index.js';
+import type { EffectQueue } from './jobs/effect-queue.js';
 import type { LetterTemplates } from './letters/index.js';
 import type { Logger } from './logger.js';
 import type { ProfileCache } from './slack/profile.js';
@@ -22,6 +23,8 @@ export interface AppServices {
   readonly roles: RoleDirectory;
   /** Names and time zones, so that no listener asks Slack before it acks. */
   readonly profiles: ProfileCache;
+  /** Where committed effects go to be delivered (BullMQ, or in-process without Redis). */
+  readonly effects: EffectQueue;
   readonly now: () => Date;
 }
 

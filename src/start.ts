@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { buildServices, createBoltApp, startHttpApp } from './app.js';
 import type { AppConfig } from './config.js';
+import { startOutboxWorker } from './jobs/outbox.js';
 import { startRetentionSweep } from './jobs/retention.js';
 import type { AppServices } from './services.js';
 
@@ -11,11 +12,14 @@ export async function startApp(config: AppConfig): Promise<void> {
     const app = createBoltApp(services);
     await app.start();
     await services.roles.refresh(app.client);
+    const stopWorker = config.worker.inApp ? await startOutboxWorker(services) : async () => {};
     const stopSweep = await sweepRetention(app, services);
     services.logger.info({ mode: 'socket' }, 'Accommodation Assistant is running');
     stopOnSignal(async () => {
       stopSweep();
       await app.stop();
+      await stopWorker();
+      await services.effects.close();
       await services.store.close();
     });
     return;
@@ -34,10 +38,9 @@ async function sweepRetention(app: App, services: AppServices): Promise<() => vo
   const auth = await app.client.auth.test();
   if (!auth.team_id) return () => {};
   return startRetentionSweep({
-    store: services.store,
+    services,
     teamId: auth.team_id,
     retentionDays: services.config.retentionDays,
-    logger: services.logger,
   });
 }
 

@@ -1,13 +1,10 @@
-import type { Logger } from '../logger.js';
-import type { Store } from '../store/types.js';
+import type { AppServices } from '../services.js';
 import { purgeExpired } from '../workflows/my-data.js';
 
 export interface RetentionSweepOptions {
-  readonly store: Store;
+  readonly services: AppServices;
   readonly teamId: string;
   readonly retentionDays: number;
-  readonly logger: Logger;
-  readonly now?: () => Date;
   /** Hourly by default: retention is counted in days, so an hour late is never a problem. */
   readonly intervalMs?: number;
 }
@@ -17,10 +14,11 @@ export interface RetentionSweepOptions {
  * each purge is idempotent. (Reminders and review dates join this as queued jobs later.)
  */
 export function startRetentionSweep(options: RetentionSweepOptions): () => void {
-  const { store, teamId, retentionDays, logger, now = () => new Date(), intervalMs = 3_600_000 } = options;
+  const { services, teamId, retentionDays, intervalMs = 3_600_000 } = options;
+  const { logger } = services;
   const sweep = async () => {
     try {
-      const purged = await purgeExpired(store, teamId, now(), retentionDays);
+      const purged = await purgeExpired(services, teamId, retentionDays);
       if (purged.length > 0) logger.info({ purged: purged.length }, 'purged requests past retention');
     } catch (error) {
       logger.warn({ err: error }, 'retention sweep failed; it runs again next hour');

@@ -57,11 +57,3 @@ export async function updateDraft(
   await store.conversations.save({ ...conversation, draft, updatedAt: now.toISOString() });
   return draft;
 }
-
-/** Removes the draft (its data key is shredded by the store) and keeps the chat memory. */
-export async function discardDraft(store: Store, teamId: string, userId: string, now: Date): Promise<void> {
-  const conversation = await store.conversations.get(teamId, userId);
-  if (!conversation?.draft) return;
-  const { draft: _discarded, ...rest } = conversation;
-  await store.conversations.save({ ...rest, updatedAt: now.toISOString() });
-}

@@ -1,9 +1,11 @@
+import { defaultPolicy } from '../domain/lifecycle/policy.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
-import type { Actor } from '../domain/roles.js';
+import { type Actor, systemActor } from '../domain/roles.js';
 import { openStatuses, statusLabels } from '../domain/status.js';
 import { redactInScope } from '../privacy/scope.js';
+import type { AppServices } from '../services.js';
 import type { Store } from '../store/types.js';
-import { applyEvent } from './transitions.js';
+import { runCommand } from './run-command.js';
 
 /**
  * An employee's own data: what they can take away, and how it goes. Exports are files that land in
@@ -80,47 +82,50 @@ export async function exportMyData(
 
 export interface DeletionOutcome {
   readonly draftDeleted: boolean;
+  /** Requests that were still open: HR is told they ended, and nothing else. */
   readonly withdrawn: string[];
+  /** Every request now closed and stripped of what HR never received. */
   readonly closed: string[];
 }
 
 /**
- * Deletes what can go at once (the draft and chat memory are shredded now) and winds down the rest:
- * open requests are withdrawn and closed, then purged when the retention period ends, because HR
- * may be obliged to keep a record of a request that was made.
+ * Deletes what can go at once (the draft and chat memory are shredded now) and winds down the rest
+ * through `decide` ("erase"): each request is closed, what the employee never gave HR is dropped,
+ * and the app's Slack posts about it are deleted by the worker. What HR received is kept until the
+ * retention period ends, because HR may be obliged to keep a record of a request that was made.
  */
 export async function deleteMyData(
-  store: Store,
+  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now'>,
   teamId: string,
   employee: Actor,
-  now: Date,
 ): Promise<DeletionOutcome> {
+  const { store } = services;
   const conversation = await store.conversations.get(teamId, employee.id);
   await store.conversations.delete(teamId, employee.id);
   await store.profiles.delete(teamId, employee.id);
   const withdrawn: string[] = [];
   const closed: string[] = [];
   for (const summary of await store.requests.listByEmployee(teamId, employee.id)) {
-    if (openStatuses.includes(summary.status)) {
-      await applyEvent(store, teamId, summary.id, 'withdraw', employee, now);
-      withdrawn.push(summary.id);
-    }
-    const current = await store.requests.get(teamId, summary.id);
-    if (current && ['approved', 'denied', 'withdrawn', 'ended'].includes(current.status)) {
-      await applyEvent(store, teamId, summary.id, 'close', { role: 'system', id: 'system' }, now);
-      closed.push(summary.id);
-    }
+    const outcome = await runCommand(services, teamId, summary.id, { type: 'erase', payload: {} }, employee);
+    if (!outcome.ok) continue; // already closed, or purged: nothing more to do
+    if (openStatuses.includes(summary.status)) withdrawn.push(summary.id);
+    closed.push(summary.id);
   }
   return { draftDeleted: conversation?.draft !== undefined, withdrawn, closed };
 }
 
-/** Purges closed requests whose retention period has ended. Run periodically; safe to repeat. */
+/**
+ * Purges closed requests whose retention period has ended: `decide` records the purge (HR's card
+ * becomes a tombstone, the app's posts are deleted), then the data key is shredded and the record
+ * removed. Run periodically; safe to repeat and to run on several replicas.
+ */
 export async function purgeExpired(
-  store: Store,
+  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now'>,
   teamId: string,
-  now: Date,
   retentionDays: number,
+  now: Date = services.now(),
 ): Promise<string[]> {
+  const { store } = services;
   const cutoff = now.getTime() - retentionDays * 86_400_000;
   const purged: string[] = [];
   let cursor: string | undefined;
@@ -131,7 +136,16 @@ export async function purgeExpired(
     });
     for (const summary of page.items) {
       if (Date.parse(summary.statusChangedAt) > cutoff) continue;
-      // Purge removes the record, its data key and its audit stream together: nothing is left to read.
+      const outcome = await runCommand(
+        services,
+        teamId,
+        summary.id,
+        { type: 'purge', payload: {} },
+        systemActor,
+        { now, policy: { ...defaultPolicy, retentionDays } },
+      );
+      if (!outcome.ok) continue;
+      // The key first (inside purge): from here on the sealed fields are gone, wherever copies live.
       await store.requests.purge(teamId, summary.id);
       purged.push(summary.id);
     }

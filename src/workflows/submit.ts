@@ -1,71 +1,62 @@
 import type { Draft } from '../domain/draft.js';
 import type { AccommodationRequest } from '../domain/request.js';
 import type { Actor } from '../domain/roles.js';
-import type { Store } from '../store/types.js';
-import { RequestExistsError } from '../store/types.js';
+import type { AppServices } from '../services.js';
 import type { RequestLetterSource } from './request-letter.js';
+import { runCommand } from './run-command.js';
 
 export type SubmitOutcome =
   | { readonly kind: 'submitted'; readonly request: AccommodationRequest }
   /** A second click or a retry of the same submission: the request made the first time. */
-  | { readonly kind: 'already_submitted'; readonly requestId: string };
+  | { readonly kind: 'already_submitted'; readonly requestId: string }
+  /** `decide` refused it; the message says why in plain words. Nothing was stored. */
+  | { readonly kind: 'refused'; readonly message: string };
 
 /** A submission claim outlives any double click or retry by a wide margin. */
 const CLAIM_SECONDS = 7 * 86_400;
 
 /**
- * Turns a checked draft into a request, exactly once per draft. The claim on the draft id is atomic
- * in the store, so a double-clicked submit, a Slack retry or a second replica all find the first
- * request rather than making another. The draft is removed (and its data key shredded) only after
- * the request is safely written.
+ * Turns a checked draft into a request, exactly once per draft, through `decide` like every other
+ * change: the record, its audit entry and its effects (HR's card, the employee's DM, the Home tab)
+ * are stored in one step and delivered by the worker. The draft's claim on a reference is atomic,
+ * so a double click, a Slack retry or a second replica all land on the same reference; if an
+ * earlier try claimed it but never stored the request (Redis went away in between), this try
+ * stores it under that reference rather than saying it was sent. The draft is removed only after
+ * the request is stored.
  */
 export async function submitDraft(
-  store: Store,
+  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now'>,
   args: {
     readonly teamId: string;
     readonly employee: Actor;
     readonly draft: Draft;
     readonly fields: RequestLetterSource;
-    readonly now: Date;
   },
 ): Promise<SubmitOutcome> {
-  const { teamId, employee, draft, fields, now } = args;
-  const reference = await store.requests.nextReference(teamId, now.getUTCFullYear());
-  const earlier = await store.claimOnce(teamId, `submit:${draft.draftId}`, reference, CLAIM_SECONDS);
-  if (earlier !== null) return { kind: 'already_submitted', requestId: earlier };
+  const { store } = services;
+  const { teamId, employee, draft, fields } = args;
+  const fresh = await store.requests.nextReference(teamId, services.now().getUTCFullYear());
+  const earlier = await store.claimOnce(teamId, `submit:${draft.draftId}`, fresh, CLAIM_SECONDS);
+  const reference = earlier ?? fresh;
+  if (earlier !== null && (await store.requests.get(teamId, earlier)))
+    return { kind: 'already_submitted', requestId: earlier };
 
-  const at = now.toISOString();
-  const request: AccommodationRequest = {
-    id: reference,
+  const { reviewDate, ...facts } = fields;
+  const outcome = await runCommand(
+    services,
     teamId,
-    employeeId: employee.id,
-    status: 'submitted',
-    version: 0,
-    createdAt: at,
-    updatedAt: at,
-    statusChangedAt: at,
-    submittedAt: at,
-    ...fields,
-  };
-  let created: AccommodationRequest;
-  try {
-    created = await store.requests.create(request);
-  } catch (error) {
-    if (error instanceof RequestExistsError) return { kind: 'already_submitted', requestId: reference };
-    throw error;
+    reference,
+    { type: 'submit', payload: { reference, teamId, ...facts, ...(reviewDate ? { reviewDate } : {}) } },
+    employee,
+  );
+  if (!outcome.ok) {
+    if (outcome.code === 'already_done') return { kind: 'already_submitted', requestId: reference };
+    return { kind: 'refused', message: outcome.message };
   }
-  await store.audit.append(teamId, reference, {
-    at,
-    actorRole: employee.role,
-    actorId: employee.id,
-    action: 'submit',
-    fromStatus: 'draft',
-    toStatus: 'submitted',
-  });
   const conversation = await store.conversations.get(teamId, employee.id);
   if (conversation?.draft?.draftId === draft.draftId) {
     const { draft: _submitted, ...rest } = conversation;
-    await store.conversations.save({ ...rest, updatedAt: at });
+    await store.conversations.save({ ...rest, updatedAt: outcome.request.updatedAt });
   }
-  return { kind: 'submitted', request: created };
+  return { kind: 'submitted', request: outcome.request };
 }

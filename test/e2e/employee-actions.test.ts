@@ -17,7 +17,9 @@ import { loadScript, TEAM } from '../support/scripts.js';
 /** The journey up to the employee's confirmation, as someone else, with some answers changed. */
 function journeyAs(who: string, fills: Record<string, Record<string, string>> = {}): Step[] {
   const steps = loadScript('journey.json');
-  const end = steps.findIndex((step) => 'expect' in step && step.expect === 'Your request is with HR');
+  const end = steps.findIndex(
+    (step) => 'expect' in step && step.expect === 'Your request is saved, and HR will be told',
+  );
   return steps.slice(0, end + 1).map((step) => {
     if (!('fill' in step)) return { ...step, as: who } as Step;
     const firstLabel = Object.keys(step.fill)[0] ?? '';
@@ -44,6 +46,12 @@ describe('what an employee can do around their request', () => {
       .calls('chat.postMessage')
       .slice(from)
       .filter((call) => call.ok && call.args.channel === channel);
+  /** HR hears through the outbox worker, just after the ack: wait for what it delivers. */
+  const delivered = async (channel: string, from: number, count = 1) => {
+    for (let waited = 0; postsTo(channel, from).length < count && waited < 10_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return postsTo(channel, from);
+  };
   const textOf = (call: { args: Record<string, unknown> }) =>
     `${String(call.args.text)}\n${JSON.stringify(call.args.blocks ?? [])}`;
   const requestsOf = async (actor: Actor) => {
@@ -142,13 +150,24 @@ describe('what an employee can do around their request', () => {
       await employee.closeModal();
     });
 
-    it('asks HR for an update with the status inquiry letter, and says so in the DM', async () => {
+    it('asks HR for an update with the status inquiry letter once HR is late, and says so in the DM', async () => {
       const { employee } = harness;
+      const { store } = harness.app.services;
+      // Before HR's answer is due, the app says when they can ask, and HR hears nothing.
+      const early = harness.calls('chat.postMessage').length;
+      await employee.openHome();
+      await employee.click('Ask HR for an update');
+      expect(postsTo(hrChannel, early)).toEqual([]);
+      employee.openMessages();
+      await employee.expect('HR’s answer isn’t due yet');
+
+      // HR's acknowledgement is now overdue (its due date moved into the past).
+      await store.requests.update(TEAM, reference, (r) => ({ ...r, dueAt: '2026-01-05T09:00:00.000Z' }));
       const from = harness.calls('chat.postMessage').length;
       await employee.openHome();
       await employee.click('Ask HR for an update');
 
-      const toHr = postsTo(hrChannel, from);
+      const toHr = await delivered(hrChannel, from);
       expect(toHr).toHaveLength(1);
       const message = textOf(toHr[0] ?? { args: {} });
       expect(message).toContain(reference);
@@ -164,7 +183,7 @@ describe('what an employee can do around their request', () => {
       employee.openMessages();
       await employee.expect(`I’ve asked HR for an update on ${reference}`);
       const audit = await harness.app.services.store.audit.list(TEAM, reference);
-      expect(audit.map((entry) => entry.action)).toContain('update_requested');
+      expect(audit.map((entry) => entry.action)).toContain('request_update');
     });
 
     it('withdraws after a confirmation, tells HR only that, and refuses a second withdrawal kindly', async () => {
@@ -182,7 +201,7 @@ describe('what an employee can do around their request', () => {
       await employee.submit();
       expect((await onlyRequestOf(employee)).status).toBe('withdrawn');
 
-      const toHr = postsTo(hrChannel, from).map(textOf);
+      const toHr = (await delivered(hrChannel, from)).map(textOf);
       expect(toHr).toHaveLength(1);
       expect(toHr[0]).toContain(`Request ${reference} was withdrawn by the employee.`);
       // Only that: no schedule, no dates, no reason, no words of the employee's.
@@ -276,9 +295,10 @@ describe('what an employee can do around their request', () => {
       const request = await onlyRequestOf(manager);
       expect(request.status).toBe('closed');
       const audit = await store.audit.list(TEAM, reference);
-      expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['withdraw', 'close']));
+      // One command, decided once: the request is closed and what HR never received is dropped.
+      expect(audit.map((entry) => entry.action)).toEqual(['submit', 'erase']);
 
-      const toHr = postsTo(hrChannel, from).map(textOf);
+      const toHr = (await delivered(hrChannel, from)).map(textOf);
       expect(toHr).toHaveLength(1);
       expect(toHr[0]).toContain(`Request ${reference} was withdrawn by the employee.`);
       expect(toHr[0]).not.toMatch(/delete|data|Priya|Zoloft|17:30|Monday|2027|outpatient/i);
@@ -303,19 +323,24 @@ describe('what an employee can do around their request', () => {
       });
       try {
         const raw = await inspector.backend.getRequest(TEAM, reference);
-        const sealed = JSON.parse(raw ?? '{}').sealed as Record<string, string>;
-        const value = sealed.coveragePlan;
-        if (!value) throw new Error('the coverage plan is not sealed at rest');
-        const field = 'sensitive.coveragePlan';
+        // Deleting their data already dropped the words HR never received (the coverage plan);
+        // the disclosure choice HR did receive is kept, sealed, until retention ends.
+        const stored = JSON.parse(raw ?? '{}') as { sealed: Record<string, string>; sealedReason?: string };
+        expect(stored.sealed.coveragePlan).toBeUndefined();
+        const value = stored.sealedReason;
+        if (!value) throw new Error('the disclosure choice is not sealed at rest');
+        const field = 'disclosure.reason';
         const ref = requestKeyRef(TEAM, reference);
-        expect(await inspector.vault.open(ref, field, value)).toContain('Priya');
+        expect(await inspector.vault.open(ref, field, value)).toMatch(/^(functional|program|own_words)$/);
 
         // Not before the retention period ends...
-        expect(await purgeExpired(store, TEAM, new Date(), config.retentionDays)).toEqual([]);
+        expect(await purgeExpired(harness.app.services, TEAM, config.retentionDays, new Date())).toEqual([]);
         expect(await store.requests.get(TEAM, reference)).not.toBeNull();
         // ...and then for good.
         const later = new Date(Date.now() + (config.retentionDays + 1) * 86_400_000);
-        expect(await purgeExpired(store, TEAM, later, config.retentionDays)).toEqual([reference]);
+        expect(await purgeExpired(harness.app.services, TEAM, config.retentionDays, later)).toEqual([
+          reference,
+        ]);
 
         expect(await store.requests.get(TEAM, reference)).toBeNull();
         expect(await store.requests.listByEmployee(TEAM, manager.user.id)).toEqual([]);

@@ -1,27 +1,24 @@
 import type { Draft } from '../../../../domain/draft.js';
 import { requestFromDraft } from '../../../../domain/intake.js';
-import { sendingTo } from '../../../../privacy/audience.js';
 import type { AppServices } from '../../../../services.js';
 import { submitDraft } from '../../../../workflows/submit.js';
-import { directMessageChannel } from '../../../direct-messages.js';
-import { hrDestinations } from '../../../hr-recipients.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
 import { intakeScreen, reviewLetter } from '../../../intake-screen.js';
 import { personOfView } from '../../../person.js';
 import { provisionalProfile } from '../../../profile.js';
-import { publishHome } from '../../../publish-home.js';
-import { hrRequestCard } from '../../../views/hr-card.js';
-import { submittedMessage } from '../../../views/messages.js';
 import { withNote } from '../../../views/with-note.js';
 import type { ViewSubmitArgs } from '../../args.js';
 
 const COULD_NOT_SEND =
   'I couldn’t send your request just now, so nothing has gone to HR yet. Your letter is safe here: please press Send to HR again in a moment.';
 
-/** "Send to HR" on the review: the request is stored, the employee told, and HR's card posted. */
+/**
+ * "Send to HR" on the review: the request is stored through `decide`, with its effects (HR's card,
+ * the employee's DM, the Home tab) in the outbox for the worker to deliver after the ack.
+ */
 export const sendRequest =
   (services: AppServices) =>
-  async ({ ack, body, view, client }: ViewSubmitArgs): Promise<void> => {
+  async ({ ack, body, view }: ViewSubmitArgs): Promise<void> => {
     const { store } = services;
     const person = personOfView(body);
     const metadata = decodeMetadata(view.private_metadata);
@@ -60,12 +57,11 @@ export const sendRequest =
     }
     let outcome: Awaited<ReturnType<typeof submitDraft>>;
     try {
-      outcome = await submitDraft(store, {
+      outcome = await submitDraft(services, {
         teamId: person.teamId,
         employee: { role: 'employee', id: person.userId },
         draft,
         fields: complete.fields,
-        now: services.now(),
       });
     } catch (error) {
       // Nothing was sent, and the draft is untouched: say so, and keep the letter on screen.
@@ -76,17 +72,12 @@ export const sendRequest =
       });
       return;
     }
-    await ack({ response_action: 'clear' });
-    if (outcome.kind !== 'submitted') return;
-    const { request } = outcome;
-    const confirmation = submittedMessage({ reference: request.id });
-    const channel = await directMessageChannel(client, person.userId);
-    await client.chat.postMessage({ channel, text: confirmation.text, blocks: confirmation.blocks });
-    const card = hrRequestCard(request);
-    for (const destination of await hrDestinations(services, client)) {
-      await sendingTo('hr', () =>
-        client.chat.postMessage({ channel: destination, text: card.text, blocks: card.blocks }),
-      );
+    if (outcome.kind === 'refused') {
+      await ack({
+        response_action: 'update',
+        view: intakeScreen(services, draft, profile, { step: 'review', notes: [outcome.message] }),
+      });
+      return;
     }
-    await publishHome(services, client, person);
+    await ack({ response_action: 'clear' });
   };

@@ -1,29 +1,23 @@
 import type { AppServices } from '../../../../services.js';
-import { applyEvent, TransitionRefusedError } from '../../../../workflows/transitions.js';
-import { tellInDm } from '../../../direct-messages.js';
+import { runCommand } from '../../../../workflows/run-command.js';
 import { personOfView } from '../../../person.js';
-import { publishHome } from '../../../publish-home.js';
 import { modal, section } from '../../../views/blocks.js';
 import type { ViewSubmitArgs } from '../../args.js';
-import { tellHrWithdrawn } from './tell-hr-withdrawn.js';
 
-/** "Withdraw" on the confirmation: the request is withdrawn and HR told only that. */
+/** "Withdraw" on the confirmation: the request is withdrawn through `decide`; HR is told only that. */
 export const withdrawRequest =
   (services: AppServices) =>
-  async ({ ack, body, view, client }: ViewSubmitArgs): Promise<void> => {
+  async ({ ack, body, view }: ViewSubmitArgs): Promise<void> => {
     const person = personOfView(body);
     const reference = view.private_metadata;
-    try {
-      await applyEvent(
-        services.store,
-        person.teamId,
-        reference,
-        'withdraw',
-        { role: 'employee', id: person.userId },
-        services.now(),
-      );
-    } catch (error) {
-      if (!(error instanceof TransitionRefusedError)) throw error;
+    const outcome = await runCommand(
+      services,
+      person.teamId,
+      reference,
+      { type: 'withdraw', payload: {} },
+      { role: 'employee', id: person.userId },
+    );
+    if (!outcome.ok) {
       await ack({
         response_action: 'update',
         view: modal({
@@ -37,12 +31,6 @@ export const withdrawRequest =
       });
       return;
     }
+    // HR's card, its thread, the employee's DM and the Home tab follow as effects.
     await ack();
-    await tellHrWithdrawn(services, client, [reference]);
-    await tellInDm(
-      client,
-      person.userId,
-      `Your request ${reference} is withdrawn. HR has been told, and nothing else.`,
-    );
-    await publishHome(services, client, person);
   };

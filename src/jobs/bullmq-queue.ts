@@ -1,0 +1,169 @@
+import { DelayedError, type Job, Queue, Worker } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../logger.js';
+import {
+  deliveryJobId,
+  type EffectQueue,
+  type EntryRef,
+  type ReminderRef,
+  reminderJobId,
+  type WorkerHandlers,
+} from './effect-queue.js';
+
+export interface BullQueueOptions {
+  /** redis://... Never echoed. */
+  readonly url: string;
+  /** The app's key prefix; BullMQ's keys go under `{<prefix>-jobs}`, one hash tag for Cluster. */
+  readonly keyPrefix: string;
+  readonly logger: Logger;
+  /** How often the recovery sweep runs (a BullMQ job scheduler: once per period, whatever the replicas). */
+  readonly sweepEveryMs: number;
+  /** Deliveries one process runs at once. */
+  readonly concurrency?: number;
+  readonly connection?: RedisOptions;
+}
+
+const QUEUE_NAME = 'outbox';
+const SWEEP_SCHEDULER = 'outbox-sweep';
+
+interface DeliverData extends EntryRef {
+  /** Our own count of failed tries: waits that are not failures do not add to it. */
+  readonly attempt: number;
+}
+
+/** BullMQ's own prefix for this installation: a hash tag, so all its keys share a Cluster slot. */
+export function bullPrefix(keyPrefix: string): string {
+  return `{${keyPrefix}-jobs}`;
+}
+
+/**
+ * The effect queue on BullMQ, on the app's own Redis. Job ids come from outbox entry ids, so adding
+ * the same entry twice (a replay, the sweep, a second replica) leaves one job. The worker, not
+ * BullMQ's retry counter, decides when to try again (Slack's Retry-After, or the backoff), by
+ * moving the job to the delayed set; BullMQ's own attempts only cover a crash of the processor
+ * itself (Redis unreachable mid-delivery), after which the sweep still finds the entry pending.
+ */
+export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
+  const { logger } = options;
+  const connect = () => {
+    // BullMQ's blocking commands need a connection that waits rather than failing requests.
+    const redis = new Redis(options.url, { ...options.connection, maxRetriesPerRequest: null });
+    // Connection errors carry no content, but may carry the host: log the code only.
+    redis.on('error', (error: NodeJS.ErrnoException) =>
+      logger.debug({ code: error.code ?? error.name }, 'job queue connection problem'),
+    );
+    return redis;
+  };
+  const connection = connect();
+  const prefix = bullPrefix(options.keyPrefix);
+  const queue = new Queue(QUEUE_NAME, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: 25,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  });
+  queue.on('error', (error) => logger.debug({ code: error.name }, 'job queue problem'));
+
+  const add = (entry: EntryRef) => ({
+    name: 'deliver',
+    data: { ...entry, attempt: 1 } satisfies DeliverData,
+    opts: { jobId: deliveryJobId(entry) },
+  });
+
+  const finished = async (jobId: string): Promise<boolean | undefined> => {
+    const job = await queue.getJob(jobId);
+    if (!job) return undefined;
+    const state = await job.getState();
+    return state === 'completed' || state === 'failed' || state === 'unknown';
+  };
+
+  return {
+    kind: 'bullmq',
+
+    async enqueue(entries) {
+      if (entries.length > 0) await queue.addBulk(entries.map(add));
+    },
+
+    async requeue(entry) {
+      const jobId = deliveryJobId(entry);
+      const done = await finished(jobId);
+      if (done === false) return; // waiting, delayed or active: it will run
+      if (done) await queue.remove(jobId);
+      const job = add(entry);
+      await queue.add(job.name, job.data, job.opts);
+    },
+
+    async scheduleReminder(reminder, at) {
+      const jobId = reminderJobId(reminder);
+      const existing = await queue.getJob(jobId);
+      if (existing) {
+        if ((await existing.getState()) === 'active') return;
+        await existing.remove();
+      }
+      await queue.add('remind', reminder, { jobId, delay: Math.max(0, at.getTime() - Date.now()) });
+    },
+
+    async cancelReminder(reminder) {
+      const existing = await queue.getJob(reminderJobId(reminder));
+      if (existing && (await existing.getState()) !== 'active') await existing.remove();
+    },
+
+    async startWorker(handlers: WorkerHandlers) {
+      const workerConnection = connect();
+      const worker = new Worker(
+        QUEUE_NAME,
+        async (job: Job, token?: string) => {
+          if (job.name === 'deliver') return deliverJob(job, token, handlers);
+          if (job.name === 'remind') return handlers.remind(job.data as ReminderRef);
+          if (job.name === 'sweep') return handlers.sweep();
+          return undefined;
+        },
+        {
+          connection: workerConnection,
+          prefix,
+          concurrency: options.concurrency ?? 4,
+          lockDuration: 90_000,
+        },
+      );
+      worker.on('error', (error) => logger.debug({ code: error.name }, 'job worker problem'));
+      worker.on('failed', (job, error) => {
+        if (error instanceof DelayedError) return;
+        logger.warn({ job: job?.name, code: error.name }, 'a job failed; it is retried or swept up later');
+      });
+      // On start, then once per period across all replicas.
+      await queue.upsertJobScheduler(
+        SWEEP_SCHEDULER,
+        { every: options.sweepEveryMs },
+        { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: true } },
+      );
+      await handlers
+        .sweep()
+        .catch((error: unknown) =>
+          logger.warn({ code: (error as Error)?.name }, 'the first outbox sweep failed; it runs again soon'),
+        );
+      return async () => {
+        await worker.close();
+        workerConnection.disconnect();
+      };
+    },
+
+    async close() {
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}
+
+async function deliverJob(job: Job, token: string | undefined, handlers: WorkerHandlers) {
+  const data = job.data as DeliverData;
+  const attempt = data.attempt ?? 1;
+  const outcome = await handlers.deliver({ teamId: data.teamId, entryId: data.entryId }, attempt);
+  if (outcome.kind !== 'retry') return outcome.kind;
+  await job.updateData({ ...data, attempt: outcome.counts ? attempt + 1 : attempt });
+  await job.moveToDelayed(Date.now() + outcome.afterMs, token);
+  throw new DelayedError();
+}

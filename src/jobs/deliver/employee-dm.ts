@@ -1,0 +1,37 @@
+import { directMessageChannel } from '../../slack/direct-messages.js';
+import { section } from '../../slack/views/blocks.js';
+import { submittedMessage } from '../../slack/views/messages.js';
+import type { DeliveryContext } from './context.js';
+import { employeeSentence } from './wording.js';
+
+/**
+ * A DM to the employee about an event: the app's own sentence, naming no reason. Remembered once
+ * posted, so a retry never posts it twice, and `delete_slack_posts` can remove it later.
+ */
+export async function deliverEmployeeDm(
+  ctx: DeliveryContext,
+  teamId: string,
+  entryId: string,
+  effect: { readonly requestId: string; readonly event: string },
+): Promise<void> {
+  const { store } = ctx.services;
+  const request = await store.requests.get(teamId, effect.requestId);
+  if (!request) return;
+  const kind = `dm:${entryId}`;
+  if ((await store.outbox.posts(teamId, effect.requestId)).some((p) => p.kind === kind)) return;
+  const message =
+    effect.event === 'submitted'
+      ? submittedMessage({ reference: request.id })
+      : (() => {
+          const text = employeeSentence(effect.event, request.id);
+          return { text, blocks: [section(text)] };
+        })();
+  const channel = await directMessageChannel(ctx.client, request.employeeId);
+  const reply = await ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  if (reply.ts)
+    await store.outbox.rememberPost(teamId, effect.requestId, {
+      kind,
+      channel: reply.channel ?? channel,
+      ts: reply.ts,
+    });
+}

@@ -1,0 +1,87 @@
+import type { ReminderKind } from '../../domain/effects.js';
+import { projectForEap, projectForManager } from '../../domain/projections.js';
+import { weekdayNames } from '../../domain/request.js';
+import { statusLabels } from '../../domain/status.js';
+import { tellInDm } from '../../slack/direct-messages.js';
+import { publishHome } from '../../slack/publish-home.js';
+import { dateRange } from '../../slack/views/text.js';
+import type { DeliveryContext } from './context.js';
+
+/**
+ * The simpler effects. The manager's and the EAP coordinator's messages are built from their own
+ * projections (the approved pattern and dates; status and dates), so nothing else can reach them.
+ */
+
+export async function deliverRefreshHome(
+  ctx: DeliveryContext,
+  teamId: string,
+  userId: string,
+): Promise<void> {
+  await publishHome(ctx.services, ctx.client, { teamId, userId });
+}
+
+export async function deliverManagerDm(
+  ctx: DeliveryContext,
+  teamId: string,
+  requestId: string,
+): Promise<void> {
+  const request = await ctx.services.store.requests.get(teamId, requestId);
+  const managerId = request?.managerId;
+  const view = request ? projectForManager(request) : null;
+  if (!view || !managerId) return;
+  const hours = view.hours
+    .map((h) => `${h.days.map((d) => weekdayNames[d]).join(', ')}: ${h.start}–${h.end}`)
+    .join('; ');
+  const text = view.inPlace
+    ? `<@${view.employeeId}> will work these hours from ${dateRange(view.startDate, view.endDate)}: ${hours} (${view.timeZone}).`
+    : `The working hours agreed for <@${view.employeeId}> no longer apply; their usual hours resume.`;
+  await tellInDm(ctx.client, managerId, text);
+}
+
+export async function deliverEapDm(ctx: DeliveryContext, teamId: string, requestId: string): Promise<void> {
+  const request = await ctx.services.store.requests.get(teamId, requestId);
+  if (!request) return;
+  const view = projectForEap(request);
+  if (!view.consented) return;
+  const coordinators = ctx.services.config.eap.userIds;
+  for (const coordinator of coordinators) {
+    await tellInDm(ctx.client, coordinator, `${view.reference}: ${statusLabels[view.status]}.`);
+  }
+}
+
+export async function deliverReminderChange(
+  ctx: DeliveryContext,
+  teamId: string,
+  effect:
+    | {
+        readonly kind: 'schedule_reminder';
+        readonly requestId: string;
+        readonly reminder: ReminderKind;
+        readonly at: string;
+      }
+    | { readonly kind: 'cancel_reminder'; readonly requestId: string; readonly reminder: ReminderKind },
+): Promise<void> {
+  const ref = { teamId, requestId: effect.requestId, reminder: effect.reminder };
+  if (effect.kind === 'cancel_reminder') return ctx.queue.cancelReminder(ref);
+  const at = new Date(effect.at);
+  if (Number.isNaN(at.getTime())) throw new Error('a reminder has no valid time');
+  await ctx.queue.scheduleReminder(ref, at);
+}
+
+/** Deletes what the app posted about the request, where Slack still has it, then forgets the list. */
+export async function deliverDeletePosts(
+  ctx: DeliveryContext,
+  teamId: string,
+  requestId: string,
+): Promise<void> {
+  const { store } = ctx.services;
+  for (const post of await store.outbox.posts(teamId, requestId)) {
+    try {
+      await ctx.client.chat.delete({ channel: post.channel, ts: post.ts });
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code !== 'message_not_found' && code !== 'channel_not_found') throw error;
+    }
+  }
+  await store.outbox.forgetPosts(teamId, requestId);
+}

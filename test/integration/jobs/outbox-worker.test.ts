@@ -1,0 +1,184 @@
+import { PassThrough } from 'node:stream';
+import { type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildServices } from '../../../src/app.js';
+import { demoEnvironment } from '../../../src/cli/demo-env.js';
+import { demoDirectory } from '../../../src/cli/demo-workspace.js';
+import { loadConfig } from '../../../src/config.js';
+import { decide } from '../../../src/domain/lifecycle/decide.js';
+import type { AccommodationRequest } from '../../../src/domain/request.js';
+import { startOutboxWorker } from '../../../src/jobs/outbox.js';
+import type { AppServices } from '../../../src/services.js';
+import { runCommand } from '../../../src/workflows/run-command.js';
+import { makeRequest, uniquePrefix } from '../store/fixtures.js';
+
+/**
+ * The outbox worker on BullMQ and real Redis, against the local Slack: each test is its own
+ * installation (key prefix), with one or two "replicas" built from the same configuration.
+ */
+
+const TEAM = 'T0DEMO';
+const HR_CHANNEL = 'CHR';
+
+let emulator: Emulator;
+const opened: AppServices[] = [];
+const stops: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ directory: demoDirectory });
+});
+afterAll(async () => {
+  for (const stop of stops) await stop();
+  for (const services of opened) {
+    await services.effects.close();
+    await services.store.close();
+  }
+  await emulator.stop();
+});
+
+interface Installation {
+  readonly config: ReturnType<typeof loadConfig>;
+  readonly logs: string[];
+  replica(): Promise<AppServices>;
+}
+
+function installation(env: Record<string, string> = {}): Installation {
+  const logs: string[] = [];
+  const config = loadConfig(
+    demoEnvironment(emulator, {
+      REDIS_URL: inject('redisUrl'),
+      REDIS_KEY_PREFIX: uniquePrefix('jobs'),
+      WORKER_IN_APP: 'false',
+      OUTBOX_RETRY_BASE_MS: '100',
+      OUTBOX_MAX_ATTEMPTS: '4',
+      OUTBOX_SWEEP_SECONDS: '3600',
+      LOG_LEVEL: 'info',
+      ...env,
+    }),
+  );
+  return {
+    config,
+    logs,
+    replica: async () => {
+      const logStream = new PassThrough();
+      logStream.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+      const services = await buildServices(config, { logStream });
+      opened.push(services);
+      return services;
+    },
+  };
+}
+
+async function work(services: AppServices): Promise<void> {
+  stops.push(await startOutboxWorker(services));
+}
+
+let sequence = 0;
+async function submit(services: AppServices): Promise<AccommodationRequest> {
+  const reference = `ACC-2026-${String(++sequence).padStart(4, '0')}`;
+  const {
+    id: _id,
+    teamId: _team,
+    status: _s,
+    version: _v,
+    ...rest
+  } = makeRequest(TEAM, reference, 'UEMPLOYEE');
+  const outcome = await runCommand(
+    services,
+    TEAM,
+    reference,
+    {
+      type: 'submit',
+      payload: {
+        reference,
+        teamId: TEAM,
+        schedule: rest.schedule,
+        work: rest.work,
+        accommodations: rest.accommodations,
+        disclosure: rest.disclosure,
+        sensitive: {},
+      },
+    },
+    { role: 'employee', id: 'UEMPLOYEE' },
+  );
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.request;
+}
+
+const cardsFor = (reference: string) =>
+  emulator
+    .calls('chat.postMessage')
+    .filter(
+      (c) => c.ok && c.args.channel === HR_CHANNEL && String(c.args.text).includes(`request ${reference}`),
+    );
+
+async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error('waited too long');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const pendingOf = (services: AppServices, reference: string) =>
+  services.store.outbox.pending(TEAM, reference);
+
+describe('the outbox worker (BullMQ, real Redis, the local Slack)', () => {
+  it('delivers one card once with two workers, whatever is queued twice', async () => {
+    const site = installation();
+    const [one, two] = [await site.replica(), await site.replica()];
+    const request = await submit(one);
+    const entries = await pendingOf(one, request.id);
+    // The second replica queues the same entries again, as a replay or a sweep would.
+    await two.effects.enqueue(entries.map((e) => ({ teamId: TEAM, entryId: e.id })));
+    await Promise.all([work(one), work(two)]);
+    await until(async () => (await pendingOf(one, request.id)).length === 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cardsFor(request.id)).toHaveLength(1);
+    const dms = emulator
+      .calls('chat.postMessage')
+      .filter((c) => c.ok && String(c.args.text).includes(`Your request ${request.id} is saved`));
+    expect(dms).toHaveLength(1);
+    for (const entry of entries)
+      expect(await one.store.outbox.get(TEAM, entry.id)).toEqual({ state: 'done' });
+  });
+
+  it('finds effects stored but never queued (a crash between commit and enqueue) and delivers them', async () => {
+    const site = installation();
+    const services = await site.replica();
+    const reference = 'ACC-2026-0900';
+    const {
+      id: _id,
+      teamId: _team,
+      status: _s,
+      version: _v,
+      ...rest
+    } = makeRequest(TEAM, reference, 'UEMPLOYEE');
+    const decision = decide(
+      null,
+      {
+        type: 'submit',
+        payload: {
+          reference,
+          teamId: TEAM,
+          schedule: rest.schedule,
+          work: rest.work,
+          accommodations: rest.accommodations,
+          disclosure: rest.disclosure,
+          sensitive: {},
+        },
+      },
+      { role: 'employee', id: 'UEMPLOYEE' },
+      new Date(),
+    );
+    if (!decision.ok) throw new Error(decision.message);
+    // Committed, and the process "dies" before queueing anything.
+    await services.store.requests.commit(decision);
+    expect(cardsFor(reference)).toEqual([]);
+
+    await work(services);
+    await until(() => cardsFor(reference).length === 1);
+    await until(async () => (await pendingOf(services, reference)).length === 0);
+    expect(cardsFor(reference)).toHaveLength(1);
+  });
+});
