@@ -46,6 +46,9 @@ export class ActorError extends Error {
 
 const SHOWN_MESSAGES = 8;
 
+/** What Slack shows under an empty required input when the form is submitted. */
+const REQUIRED = 'Please complete this required field.';
+
 export class Actor {
   /** Which tab is in front when no modal is open. */
   surface: 'home' | 'messages' = 'messages';
@@ -132,6 +135,11 @@ export class Actor {
   async expect(text: string): Promise<void> {
     if (await this.waitFor(() => this.sees(text))) return;
     throw new ActorError(`${this.handle} should see "${text}", but does not.`, this.screen());
+  }
+
+  /** Their App Home view, if the app has published one. */
+  homeView(): StoredView | undefined {
+    return this.workspace.home(this.user.id);
   }
 
   /** The modal in front, if one is open. */
@@ -331,6 +339,9 @@ export class Actor {
       view.values[field.blockId] ??= {};
       const blockValues = view.values[field.blockId];
       if (blockValues) blockValues[field.actionId] = state;
+      // Slack's own "required" note goes once the field has something in it; the app's errors
+      // stay until the next submission answers.
+      if (view.errors[field.blockId] === REQUIRED && !isEmptyState(state)) delete view.errors[field.blockId];
       this.workspace.touch();
       if (field.dispatchAction) {
         await this.sendAction(
@@ -351,7 +362,7 @@ export class Actor {
     if (!view.definition.submit) throw new ActorError(`The modal has no submit button.`, this.screen());
     const missing = this.missingRequired(view);
     if (missing.length > 0) {
-      for (const field of missing) view.errors[field.blockId] = 'Please complete this required field.';
+      for (const field of missing) view.errors[field.blockId] = REQUIRED;
       this.workspace.touch();
       const labels = missing.map((f) => `"${f.label}"`).join(', ');
       throw new ActorError(

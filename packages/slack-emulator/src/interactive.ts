@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { checkbox, input, Separator, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, Separator, select } from '@inquirer/prompts';
 import { type Actor, ActorError, type FillValue } from './actor.js';
 import type { Emulator } from './emulator.js';
 import type { InputField } from './render.js';
@@ -40,17 +40,40 @@ export async function interactive(emulator: Emulator, io: InteractiveOptions): P
     let actor = await choosePerson(emulator, context);
     for (;;) {
       const columns = (io.stdout as { columns?: number }).columns ?? 100;
+      const shown = actor.screen();
       write(`\n${frame(actor, Math.max(40, columns - 2))}\n`);
-      const choice = await select<Choice>(
-        {
-          message: `What does ${actor.user.realName} do?`,
-          choices: menu(actor, io.commands),
-          pageSize: 16,
-          loop: false,
-        },
-        context,
-      );
-      if (choice.kind === 'quit') return 0;
+      // The app may change the screen on its own (a modal it updates after the ack, a DM): the
+      // menu is then withdrawn and the new screen drawn, so nobody acts on a stale one.
+      const changed = new AbortController();
+      const current = actor;
+      const stopWatching = emulator.workspace.onActivity(() => {
+        if (!changed.signal.aborted && current.screen() !== shown) changed.abort();
+      });
+      let choice: Choice;
+      try {
+        choice = await select<Choice>(
+          {
+            message: `What does ${actor.user.realName} do?`,
+            choices: menu(actor, io.commands),
+            pageSize: 18,
+            loop: false,
+          },
+          { ...context, signal: changed.signal },
+        );
+      } catch (error) {
+        if (changed.signal.aborted && !isCtrlC(error)) continue;
+        throw error;
+      } finally {
+        stopWatching();
+      }
+      if (choice.kind === 'quit') {
+        const leave = await confirm(
+          { message: 'Leave the demo? Everything done in this session will be lost.', default: false },
+          context,
+        );
+        if (leave) return 0;
+        continue;
+      }
       if (choice.kind === 'switch') {
         actor = await choosePerson(emulator, context);
         continue;
@@ -87,6 +110,10 @@ type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStre
 /** Ctrl+C in a prompt: leave quietly. */
 function isExit(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+function isCtrlC(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
 }
 
 async function choosePerson(emulator: Emulator, context: PromptContext): Promise<Actor> {
@@ -150,7 +177,9 @@ function menu(actor: Actor, commands: readonly string[]): Array<{ name: string; 
   else choices.push({ name: 'Open the Home tab', value: { kind: 'home' } });
   choices.push({ name: 'Switch to someone else', value: { kind: 'switch' } });
   choices.push({ name: 'Show the Web API calls so far', value: { kind: 'calls' } });
-  choices.push({ name: 'Quit', value: { kind: 'quit' } });
+  // Set apart, and confirmed when chosen: leaving loses the whole session.
+  choices.push(new Separator());
+  choices.push({ name: 'Quit the demo', value: { kind: 'quit' } });
   return choices;
 }
 
@@ -176,7 +205,10 @@ async function act(
         context,
       );
       const field = fields.find((f) => f.label === label);
-      if (field) await actor.fill({ [field.label]: await askValue(field, context, handles) });
+      if (field)
+        await actor.fill({
+          [field.label]: await askValue(field, context, handles, chosenTexts(actor, field)),
+        });
       return;
     }
     case 'submit':
@@ -209,6 +241,19 @@ async function act(
   }
 }
 
+/** The visible texts of the options chosen now in a field of the view in front. */
+function chosenTexts(actor: Actor, field: InputField): string[] {
+  const view = actor.topModal() ?? (actor.surface === 'home' ? actor.homeView() : undefined);
+  const state = view?.values[field.blockId]?.[field.actionId];
+  const selected = [
+    ...(Array.isArray(state?.selected_options) ? state.selected_options : []),
+    ...(isJson(state?.selected_option) ? [state.selected_option] : []),
+  ];
+  return selected
+    .filter(isJson)
+    .map((option) => (isJson(option.text) ? String(option.text.text) : String(option.value)));
+}
+
 function optionTexts(element: Json): string[] {
   const options = [
     ...(Array.isArray(element.options) ? element.options : []),
@@ -228,6 +273,7 @@ async function askValue(
   field: InputField,
   context: PromptContext,
   handles: readonly string[],
+  chosen: readonly string[],
 ): Promise<FillValue> {
   const { element } = field;
   const type = String(element.type);
@@ -239,8 +285,13 @@ async function askValue(
     );
   }
   if (type === 'checkboxes' || type === 'multi_static_select') {
+    // Start from what is ticked now, as Slack's own checkboxes do, not from nothing.
+    const ticked = new Set(chosen);
     return checkbox(
-      { message: field.label, choices: options.map((text) => ({ name: text, value: text })) },
+      {
+        message: field.label,
+        choices: options.map((text) => ({ name: text, value: text, checked: ticked.has(text) })),
+      },
       context,
     );
   }
