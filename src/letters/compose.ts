@@ -1,8 +1,8 @@
 import type { Jurisdiction } from '../domain/request.js';
 import { documentToText, type LetterDocument, LITERAL_MARK, parseLetterText } from './document.js';
 import type { LetterLocale } from './fields.js';
-import { defaultLocale, joinList } from './format.js';
-import type { ApprovedPattern, LetterData, LetterKind } from './kinds.js';
+import { defaultLocale, formatLongDate, joinList } from './format.js';
+import type { ApprovedPattern, LetterData, LetterKind, LetterValues } from './kinds.js';
 import { lawFacts } from './law.js';
 import { approvalForManager, managerNoticeLines, patternLines } from './manager.js';
 import { describePattern, type PatternWording, type SessionTimes, type UsualHours } from './pattern.js';
@@ -14,10 +14,24 @@ export interface ComposeOptions {
   templates: LetterTemplates;
 }
 
+/** What the PDF and DOCX put around the letter: letterhead, recipient and footer. */
+export interface LetterMeta {
+  /** BCP 47 language of the text: en-US, en-GB, en-CA. */
+  language: LetterLocale;
+  companyName: string;
+  address: string[];
+  reference: string;
+  /** The letter's date in words, as the letter prints it. */
+  dateText: string;
+  /** Who the letter is to, for the address block. */
+  recipient: string[];
+}
+
 export interface ComposedLetter {
   kind: LetterKind;
   jurisdiction: Jurisdiction;
   document: LetterDocument;
+  meta: LetterMeta;
   /** The letter as plain text, exactly what the .txt format holds. */
   text: string;
 }
@@ -42,7 +56,35 @@ export function composeLetter<K extends LetterKind>(
     law: lawFacts(jurisdiction, values.humanRightsLaw ?? null),
   };
   const document = parseLetterText(templates.render(jurisdiction, kind, view));
-  return { kind, jurisdiction, document, text: documentToText(document) };
+  return {
+    kind,
+    jurisdiction,
+    document,
+    meta: letterMeta(kind, values, locale),
+    text: documentToText(document),
+  };
+}
+
+/** Letters the employee writes go to HR; the others go to the employee (the form to a provider). */
+const fromEmployee: readonly LetterKind[] = ['request', 'status_inquiry', 'extension_request'];
+
+function letterMeta(kind: LetterKind, values: LetterValues<LetterKind>, locale: LetterLocale): LetterMeta {
+  const base = values as LetterValues<'approval'>;
+  const hr = [base.hr.name, base.hr.jobTitle].filter((line): line is string => Boolean(line));
+  const recipient =
+    kind === 'provider_verification'
+      ? ['For the health professional who completes this form']
+      : fromEmployee.includes(kind)
+        ? [...(hr.length > 0 ? hr : ['HR team']), base.org.companyName]
+        : [base.employee.name, ...(base.employee.jobTitle ? [base.employee.jobTitle] : [])];
+  return {
+    language: locale,
+    companyName: base.org.companyName,
+    address: base.org.address ?? [],
+    reference: base.reference,
+    dateText: formatLongDate(base.date, locale),
+    recipient,
+  };
 }
 
 const roleConstraintWords: Record<string, string> = {

@@ -77,3 +77,13 @@ export function documentToText(document: LetterDocument): string {
 function clean(text: string): string {
   return text.replaceAll(LITERAL_MARK, '').trim();
 }
+
+/** "Kind regards,": the closing that a signature and the name follow. */
+export function isClosing(lines: readonly string[]): boolean {
+  return (
+    lines.length === 1 &&
+    /^(kind regards|best regards|regards|yours (sincerely|faithfully|truly)|sincerely),$/i.test(
+      lines[0] ?? '',
+    )
+  );
+}

@@ -36,9 +36,9 @@ export async function renderLetter<K extends LetterKind>(
   const letter = composeLetter(kind, data, { jurisdiction, templates });
   const bytes =
     format === 'pdf'
-      ? await documentToPdf(letter.document, jurisdiction)
+      ? await documentToPdf(letter.document, { jurisdiction, meta: letter.meta })
       : format === 'docx'
-        ? await documentToDocx(letter.document)
+        ? await documentToDocx(letter.document, { jurisdiction, meta: letter.meta })
         : Buffer.from(letter.text, 'utf8');
   return { ...letter, format, mediaType: mediaTypes[format], bytes };
 }
