@@ -345,7 +345,9 @@ function offlineAnswer(found: TopicSearch, jurisdiction: Jurisdiction): AnswerRe
  * cheapest sure sign that a model stayed within its ground rather than recalling a rule of its own.
  */
 export function figuresGrounded(answer: string, article: string): boolean {
-  const figures = (text: string) => new Set(text.match(/\d+(?:[.,:]\d+)*/g) ?? []);
+  // A placeholder's number ("[word 1]") is not a figure; repeating a placeholder is caught apart.
+  const figures = (text: string) =>
+    new Set(text.replace(/\[[^[\]\n]{1,60}\]/g, ' ').match(/\d+(?:[.,:]\d+)*/g) ?? []);
   const known = figures(article);
   return [...figures(answer)].every((figure) => known.has(figure));
 }

@@ -1,19 +1,16 @@
-import { isCommonWord } from '../privacy/common-words.js';
+import { maskForModel } from '../privacy/mask.js';
 import type { KnowledgeBase } from './knowledge.js';
 
-/** What a masked word becomes in a prompt; the prompt tells the model never to repeat it. */
-export const RARE_WORD_PLACEHOLDER = '[private word]';
-
 /**
- * Rare-word masking for prompts (DESIGN.md 2.5): after redaction, every word outside the
- * common-English allowlist and the app's own vocabulary (the knowledge base's words) becomes a
- * placeholder, so a name the detector does not know ("Harborlight", a clinician, a street) never
- * reaches the model. Placeholders already in the text ("[health detail 1]") are left as they are.
+ * Rare-word masking for the assistant's prompts (DESIGN.md 2.5), by the privacy layer's own
+ * `maskForModel`: after redaction, every word outside the common-English allowlist and the app's
+ * vocabulary becomes `[word n]`. The knowledge base's own words are kept too ("FMLA", "Acas",
+ * "probation"), so a question is masked no harder than the articles it is matched against.
  */
 export function rareWordMasker(knowledge: KnowledgeBase): (text: string) => string {
   const own = new Set<string>();
   const addWords = (text: string) => {
-    for (const word of text.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? []) own.add(word.replaceAll('’', "'"));
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? []) own.add(word);
   };
   for (const article of knowledge.articles) {
     for (const text of [article.title, article.common, article.help, ...article.search, ...article.asked])
@@ -21,16 +18,5 @@ export function rareWordMasker(knowledge: KnowledgeBase): (text: string) => stri
     for (const text of Object.values(article.byJurisdiction)) addWords(text);
   }
   for (const group of knowledge.synonyms) for (const phrase of group) addWords(phrase);
-
-  const known = (word: string) => own.has(word.toLowerCase().replaceAll('’', "'")) || isCommonWord(word);
-  return (text) =>
-    text
-      .split(/(\[[^[\]\n]{1,60}\])/)
-      .map((part, index) =>
-        // Odd parts are placeholders the redactor put in: kept whole.
-        index % 2 === 1
-          ? part
-          : part.replace(/[A-Za-z][A-Za-z'’-]*/g, (word) => (known(word) ? word : RARE_WORD_PLACEHOLDER)),
-      )
-      .join('');
+  return (text) => maskForModel(text, { keep: own }).text;
 }

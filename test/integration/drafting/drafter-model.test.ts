@@ -125,13 +125,13 @@ describe('drafting with a reachable model', () => {
     const raw = server.requests[0]?.rawBody ?? '';
     for (const word of ['Okonkwo', 'Harborlight', 'Lindqvist']) expect(raw).not.toContain(word);
     const { question: asked } = readGroundedPrompt(bodyOf(0));
-    expect(asked).toBe('Can Mrs [private word] from [private word] see my request?');
+    expect(asked).toBe('Can Mrs [word 1] from [word 2] see my request?');
   });
 
   it('does not show a reply that repeats a masked word’s placeholder', async () => {
     server.setReply('grounded_answer', {
       articleId: FIRST_ARTICLE_ID,
-      answer: 'Only HR sees what you tell [private word].',
+      answer: 'Only HR sees what you tell [word 1].',
       whenToAskForHelp: 'HR can explain the policy.',
     });
     const { drafter } = drafterFor();
