@@ -15,6 +15,7 @@ import type { AppServices, ServiceOptions } from './services.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { crisisCheckMiddleware } from './slack/middleware/crisis-check.js';
 import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
+import { requireInstallMiddleware } from './slack/middleware/require-install.js';
 import { resolveActorMiddleware } from './slack/middleware/resolve-actor.js';
 import { ProfileCache } from './slack/profile.js';
 import { GuardedHttpReceiver } from './slack/receiver/guarded-http-receiver.js';
@@ -102,6 +103,7 @@ export function createBoltApp(services: AppServices, receiver?: Receiver, option
   });
   // Before any listener: the privacy scope, then who is acting, then crisis language.
   app.use(privacyScopeMiddleware());
+  app.use(requireInstallMiddleware(logger));
   app.use(resolveActorMiddleware(services));
   app.use(crisisCheckMiddleware(services));
   registerListeners(app, services);

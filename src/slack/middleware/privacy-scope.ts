@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { PrivacyScope, runInPrivacyScope } from '../../privacy/scope.js';
+import { installKeyOf } from '../install-key.js';
 
 /**
  * Runs first on every incoming Slack request: opens the privacy scope for it and registers the
@@ -31,13 +32,9 @@ export function actingUser(body: unknown): string | undefined {
   return undefined;
 }
 
-/** The workspace of the request, wherever its kind of payload keeps it. */
+/** The install of the request (workspace, or organisation for an org-wide install). */
 export function actingTeam(body: unknown): string | undefined {
-  if (!isObject(body)) return undefined;
-  if (typeof body.team_id === 'string') return body.team_id;
-  if (isObject(body.team) && typeof body.team.id === 'string') return body.team.id;
-  if (isObject(body.user) && typeof body.user.team_id === 'string') return body.user.team_id;
-  return undefined;
+  return installKeyOf(body);
 }
 
 interface TypedText {

@@ -2,6 +2,7 @@ import type { SlashCommand } from '@slack/bolt';
 import type { AppServices } from '../../../../services.js';
 import { StoreUnavailableError } from '../../../../store/types.js';
 import { listMyRequests } from '../../../../workflows/my-requests.js';
+import { installKeyOf } from '../../../install-key.js';
 import { openStart, STORE_UNAVAILABLE_TEXT } from '../../../open-start.js';
 import { section } from '../../../views/blocks.js';
 import { helpMessage, type SlackMessage, statusListMessage } from '../../../views/messages.js';
@@ -13,7 +14,7 @@ export const accommodationCommand =
   (services: AppServices) =>
   async ({ ack, command, client }: CommandArgs): Promise<void> => {
     await ack();
-    const person = { teamId: command.team_id, userId: command.user_id };
+    const person = { teamId: installKeyOf(command) ?? '', userId: command.user_id };
     const word = command.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
     const reply = (message: SlackMessage) =>
       client.chat.postEphemeral({
@@ -63,8 +64,8 @@ export const accommodationCommand =
 async function statusFor(services: AppServices, command: SlashCommand) {
   const { store } = services;
   const [conversation, requests] = await Promise.all([
-    store.conversations.get(command.team_id, command.user_id),
-    listMyRequests(store, command.team_id, command.user_id),
+    store.conversations.get(installKeyOf(command) ?? '', command.user_id),
+    listMyRequests(store, installKeyOf(command) ?? '', command.user_id),
   ]);
   const draft = conversation?.draft;
   return statusListMessage({

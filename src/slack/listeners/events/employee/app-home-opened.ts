@@ -1,4 +1,5 @@
 import type { AppServices } from '../../../../services.js';
+import { installKeyOf } from '../../../install-key.js';
 import { publishHome } from '../../../publish-home.js';
 import type { EventArgs } from '../../args.js';
 
@@ -7,5 +8,8 @@ export const appHomeOpened =
   (services: AppServices) =>
   async ({ event, body, client, context }: EventArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab !== 'home') return;
-    await publishHome(services, client, { teamId: context.teamId ?? body.team_id, userId: event.user });
+    await publishHome(services, client, {
+      teamId: installKeyOf(body) ?? context.teamId ?? '',
+      userId: event.user,
+    });
   };

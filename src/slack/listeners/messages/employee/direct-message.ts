@@ -3,6 +3,7 @@ import { crisisReply } from '../../../../privacy/crisis.js';
 import type { AppServices } from '../../../../services.js';
 import { handleDirectMessage } from '../../../../workflows/assistant.js';
 import { firstDelivery } from '../../../../workflows/deliveries.js';
+import { installKeyOf } from '../../../install-key.js';
 import {
   type AssistantMessage,
   answerMessage,
@@ -25,7 +26,7 @@ export const directMessage =
     if ('bot_id' in message && message.bot_id) return;
     if (message.subtype !== undefined && message.subtype !== 'file_share') return;
     if (!message.user || message.user === context.botUserId) return;
-    const teamId = context.teamId ?? body.team_id;
+    const teamId = installKeyOf(body) ?? context.teamId ?? '';
     const threadTs =
       'thread_ts' in message && typeof message.thread_ts === 'string' ? message.thread_ts : undefined;
     const post = (reply: AssistantMessage) =>

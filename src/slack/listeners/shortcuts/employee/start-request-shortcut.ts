@@ -1,4 +1,5 @@
 import type { AppServices } from '../../../../services.js';
+import { installKeyOf } from '../../../install-key.js';
 import { openStartOrExplain } from '../../../open-start.js';
 import type { GlobalShortcutArgs } from '../../args.js';
 
@@ -7,6 +8,6 @@ export const startRequestShortcut =
   (services: AppServices) =>
   async ({ ack, shortcut, client }: GlobalShortcutArgs): Promise<void> => {
     await ack();
-    const teamId = shortcut.team?.id ?? '';
+    const teamId = installKeyOf(shortcut) ?? '';
     await openStartOrExplain(services, client, shortcut.trigger_id, { teamId, userId: shortcut.user.id });
   };
