@@ -13,6 +13,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'render a letter from a JSON data file',
     load: async () => (await import('./cli/letter.js')).run,
   },
+  outbox: {
+    summary: "the outbox's dead letters: list, or retry ID",
+    load: async () => (await import('./cli/outbox.js')).run,
+  },
   privacy: {
     summary: 'privacy scan: lines on stdin, JSON per line; privacy stats: calls held back',
     load: async () => (await import('./cli/privacy-scan.js')).run,

@@ -37,6 +37,7 @@ afterAll(async () => {
 });
 
 interface Installation {
+  readonly env: Record<string, string | undefined>;
   readonly config: ReturnType<typeof loadConfig>;
   readonly logs: string[];
   replica(): Promise<AppServices>;
@@ -44,19 +45,19 @@ interface Installation {
 
 function installation(env: Record<string, string> = {}): Installation {
   const logs: string[] = [];
-  const config = loadConfig(
-    demoEnvironment(emulator, {
-      REDIS_URL: inject('redisUrl'),
-      REDIS_KEY_PREFIX: uniquePrefix('jobs'),
-      WORKER_IN_APP: 'false',
-      OUTBOX_RETRY_BASE_MS: '100',
-      OUTBOX_MAX_ATTEMPTS: '4',
-      OUTBOX_SWEEP_SECONDS: '3600',
-      LOG_LEVEL: 'info',
-      ...env,
-    }),
-  );
+  const environment = demoEnvironment(emulator, {
+    REDIS_URL: inject('redisUrl'),
+    REDIS_KEY_PREFIX: uniquePrefix('jobs'),
+    WORKER_IN_APP: 'false',
+    OUTBOX_RETRY_BASE_MS: '100',
+    OUTBOX_MAX_ATTEMPTS: '4',
+    OUTBOX_SWEEP_SECONDS: '3600',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  const config = loadConfig(environment);
   return {
+    env: environment,
     config,
     logs,
     replica: async () => {
@@ -73,7 +74,7 @@ async function work(services: AppServices): Promise<void> {
   stops.push(await startOutboxWorker(services));
 }
 
-let sequence = 0;
+let sequence = 100;
 async function submit(services: AppServices): Promise<AccommodationRequest> {
   const reference = `ACC-2026-${String(++sequence).padStart(4, '0')}`;
   const {
@@ -118,6 +119,41 @@ async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Prom
     if (Date.now() - started > ms) throw new Error('waited too long');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A stored request whose only effect is HR's card, committed but not queued (as after a crash). */
+async function storedCardOnly(services: AppServices): Promise<string> {
+  const reference = `ACC-2026-${String(++sequence).padStart(4, '0')}`;
+  const {
+    id: _id,
+    teamId: _team,
+    status: _s,
+    version: _v,
+    ...rest
+  } = makeRequest(TEAM, reference, 'UEMPLOYEE');
+  const decision = decide(
+    null,
+    {
+      type: 'submit',
+      payload: {
+        reference,
+        teamId: TEAM,
+        schedule: rest.schedule,
+        work: rest.work,
+        accommodations: rest.accommodations,
+        disclosure: rest.disclosure,
+        sensitive: {},
+      },
+    },
+    { role: 'employee', id: 'UEMPLOYEE' },
+    new Date(),
+  );
+  if (!decision.ok) throw new Error(decision.message);
+  await services.store.requests.commit({
+    ...decision,
+    effects: decision.effects.filter((e) => e.kind === 'hr_card'),
+  });
+  return reference;
 }
 
 const pendingOf = (services: AppServices, reference: string) =>
@@ -179,6 +215,73 @@ describe('the outbox worker (BullMQ, real Redis, the local Slack)', () => {
     await work(services);
     await until(() => cardsFor(reference).length === 1);
     await until(async () => (await pendingOf(services, reference)).length === 0);
+    expect(cardsFor(reference)).toHaveLength(1);
+  });
+
+  it('honours Slack’s Retry-After on 429: the next try waits as long as Slack said', async () => {
+    const site = installation();
+    const services = await site.replica();
+    const reference = await storedCardOnly(services);
+    emulator.faults.set('chat.postMessage', { kind: 'ratelimited', retryAfter: 2 }, { times: 1 });
+    await work(services);
+    await until(() => cardsFor(reference).length === 1);
+    const calls = emulator.calls('chat.postMessage').filter((c) => c.args.channel === HR_CHANNEL);
+    const limited = calls.findLast((c) => c.fault === 'ratelimited');
+    if (!limited) throw new Error('the card was never rate limited');
+    const card = cardsFor(reference)[0];
+    // Without Retry-After the worker would try again after its 100 ms base delay.
+    const waited = Date.parse(card?.at ?? '') - Date.parse(limited.at);
+    expect(waited).toBeGreaterThanOrEqual(1900);
+    expect(cardsFor(reference)).toHaveLength(1);
+    expect(site.logs.join('')).toContain('slack_rate_limited');
+  });
+
+  it('gives up after the bound: a dead letter in the logs and HR’s channel, listed and retried by the command line', async () => {
+    const site = installation();
+    const services = await site.replica();
+    const reference = await storedCardOnly(services);
+    const [entry] = await pendingOf(services, reference);
+    if (!entry) throw new Error('no outbox entry');
+    // OUTBOX_MAX_ATTEMPTS is 4 here: four 500s, then the worker stops trying.
+    emulator.faults.set('chat.postMessage', { kind: 'error', status: 500 }, { times: 4 });
+    await work(services);
+    await until(async () => (await services.store.outbox.deadLetters(100)).length === 1);
+    const [letter] = await services.store.outbox.deadLetters(100);
+    expect(letter).toMatchObject({ entry: { id: entry.id }, reason: 'slack_http_500', attempts: 4 });
+    expect(cardsFor(reference)).toEqual([]);
+    const deadLine = site.logs.find((line) => line.includes('dead letter'));
+    expect(deadLine).toContain(entry.id);
+    expect(deadLine).not.toMatch(/Monday|Tuesday|09:00|outpatient/);
+    await until(() =>
+      emulator
+        .calls('chat.postMessage')
+        .some(
+          (c) =>
+            c.ok && c.args.channel === HR_CHANNEL && String(c.args.text).includes(`outbox retry ${entry.id}`),
+        ),
+    );
+
+    // The command line lists it and puts it back; the worker then delivers the card, once.
+    const { run } = await import('../../../src/cli/outbox.js');
+    const saved = { ...process.env };
+    Object.assign(process.env, site.env);
+    try {
+      const out: string[] = [];
+      const io = {
+        stdin: process.stdin,
+        stdout: { write: (text: string) => out.push(text) },
+        stderr: { write: (text: string) => out.push(text) },
+      } as unknown as Parameters<typeof run>[1];
+      expect(await run(['list'], io)).toBe(0);
+      expect(out.join('')).toContain(`${entry.id}\t${TEAM}\thr_card\tslack_http_500\t4 tries`);
+      expect(await run(['retry', entry.id], io)).toBe(0);
+      expect(await run(['retry', entry.id], io)).toBe(1);
+    } finally {
+      process.env = saved;
+    }
+    await until(() => cardsFor(reference).length === 1);
+    expect(await services.store.outbox.deadLetters(100)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(cardsFor(reference)).toHaveLength(1);
   });
 });
