@@ -48,7 +48,8 @@ export type TransitionResult =
  * The role is read as the request's own employee for `employee`, as in the old table.
  */
 export function nextStatus(from: RequestStatus, event: RequestEvent, role: Role): TransitionResult {
-  const command = commandOfEvent[event];
+  // The old table let the app close a finished request; that is now `close_after_grace`.
+  const command = event === 'close' && role === 'system' ? 'close_after_grace' : commandOfEvent[event];
   const relation = relationOf(
     { role, id: role === 'employee' ? 'owner' : 'someone' },
     role === 'employee' ? { employeeId: 'owner' } : { employeeId: 'someone-else' },

@@ -18,7 +18,12 @@ describe('status.ts (deprecated API)', () => {
       ok: false,
       reason: 'role_not_allowed',
     });
-    // Nothing ends by itself any more.
+    // The app closes what is finished (delete my data relied on it); it ends nothing by itself.
+    expect(nextStatus('withdrawn', 'close', 'system')).toEqual({ ok: true, to: 'closed' });
+    expect(nextStatus('approved', 'close', 'system')).toEqual({
+      ok: false,
+      reason: 'not_allowed_from_status',
+    });
     expect(nextStatus('review_due', 'end', 'system')).toEqual({ ok: false, reason: 'role_not_allowed' });
   });
 
