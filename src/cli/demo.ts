@@ -28,7 +28,9 @@ employee (Sam Rivera), hr (Alex Morgan), eap (Jordan Lee) and manager (Casey Kim
 
   (no options)        act as any of them from the keyboard and switch between them
   --script FILE       run the steps in FILE (JSON) and print what each person sees
-  --record OUT.jsonl  with --script: write every Web API call the app made, one JSON per line
+  --record OUT.jsonl  with --script: write every Web API call the app made, one JSON per line,
+                      each with the step that caused it and who acted, what the app answered
+                      to each submission, and the content of every file it uploaded
   --log FILE          write the app's log lines to FILE (otherwise they are not shown)
 
 Uses Redis when REDIS_URL is set (otherwise keeps everything in memory), and the OpenAI API when
@@ -187,7 +189,7 @@ async function scripted(
     code = 1;
   }
   if (record) {
-    const lines = emulator.calls().map((call) => JSON.stringify(call));
+    const lines = emulator.auditRecord().map((entry) => JSON.stringify(entry));
     writeFileSync(record, lines.length ? `${lines.join('\n')}\n` : '');
     io.stdout.write(`Wrote ${lines.length} Web API calls to ${record}\n`);
   }

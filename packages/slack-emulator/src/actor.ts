@@ -565,6 +565,8 @@ export class Actor {
     }
     const action = reply.response_action;
     if (action === 'errors' && isJson(reply.errors)) {
+      // Recorded like a call, so a run can be audited from its record: what the app answered.
+      this.workspace.record(`view_submission.response_action.errors`, { errors: reply.errors }, { ok: true });
       view.errors = Object.fromEntries(
         Object.entries(reply.errors).map(([blockId, error]) => [blockId, String(error)]),
       );
@@ -589,6 +591,7 @@ export class Actor {
       return;
     }
     if (action === 'clear') {
+      this.workspace.record('view_submission.response_action.clear', {}, { ok: true });
       this.workspace.clearModals(this.user.id);
       return;
     }

@@ -174,6 +174,28 @@ export class Emulator {
     }
   }
 
+  /**
+   * Every recorded call for an audit of the run, one object per line of a `--record` file: the
+   * calls as recorded (with the step that caused them), and for each file uploaded its content
+   * (`content` when it is UTF-8 text, otherwise `content_base64`).
+   */
+  auditRecord(): Json[] {
+    return this.workspace.calls.map((call) => {
+      if (call.method !== 'files.upload_url') return { ...call };
+      const file = this.workspace.files.get(String(call.args.file_id));
+      if (!file?.content) return { ...call };
+      const text = file.content.toString('utf8');
+      const isText = Buffer.from(text, 'utf8').equals(file.content) && !text.includes('\u0000');
+      return {
+        ...call,
+        args: {
+          ...call.args,
+          ...(isText ? { content: text } : { content_base64: file.content.toString('base64') }),
+        },
+      };
+    });
+  }
+
   /** Every request sent to the app (commands, clicks, submissions, events) and how it was answered. */
   interactions(): Interaction[] {
     return [...this.workspace.interactions];

@@ -76,6 +76,7 @@ export {
   type Json,
   type RecordedCall,
   SlackApiError,
+  type StepMark,
   type StoredFile,
   type StoredMessage,
   type StoredView,

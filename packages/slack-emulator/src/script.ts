@@ -157,6 +157,8 @@ export async function runScript(
   for (const [index, step] of steps.entries()) {
     write(`\n> ${index + 1}. ${describeStep(step)}\n`);
     const actor = emulator.as(step.as);
+    // Every call the app makes from here until the next step is marked as this step's doing.
+    emulator.workspace.currentStep = { number: index + 1, as: step.as, action: describeStep(step) };
     try {
       await runStep(actor, step);
     } catch (error) {

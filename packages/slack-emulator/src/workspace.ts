@@ -76,6 +76,15 @@ export interface RecordedCall {
   readonly error?: string;
   /** Set when a fault mode answered this call instead of Slack: `ratelimited`, `http_500`, `hang`, `slow`. */
   readonly fault?: string;
+  /** The script step being run when the call came (its number from 1, and who acted). */
+  readonly step?: StepMark;
+}
+
+/** Which step of a script caused something: its number (from 1), who acted, and what they did. */
+export interface StepMark {
+  readonly number: number;
+  readonly as: string;
+  readonly action: string;
 }
 
 /** One request Slack sent the app (a command, a click, a submission, an event) and its answer. */
@@ -85,6 +94,8 @@ export interface Interaction {
   readonly kind: string;
   /** Who acted, when a person did. */
   readonly user?: string;
+  /** The script step that sent it, when a script was running. */
+  readonly step?: StepMark;
   readonly sentAt: string;
   /** Set once the app's HTTP answer arrived in time. */
   acknowledged: boolean;
@@ -132,6 +143,8 @@ export class Workspace {
   readonly interactions: Interaction[] = [];
   readonly callsBeforeAck: CallBeforeAck[] = [];
   private readonly awaitingAck = new Set<Interaction>();
+  /** The script step being run, if any: calls and interactions are marked with it. */
+  currentStep: StepMark | undefined;
   /** What Slack itself tells a person (its own errors), by user id, until they act again. */
   readonly notices = new Map<string, string>();
   readonly files = new Map<string, StoredFile>();
@@ -193,6 +206,7 @@ export class Workspace {
       ok: outcome.ok,
       ...(outcome.error ? { error: outcome.error } : {}),
       ...(outcome.fault ? { fault: outcome.fault } : {}),
+      ...(this.currentStep ? { step: this.currentStep } : {}),
     };
     this.calls.push(call);
     for (const interaction of awaiting) this.callsBeforeAck.push({ call, interaction: { ...interaction } });
@@ -211,6 +225,7 @@ export class Workspace {
       id: this.interactions.length + 1,
       kind,
       ...(user ? { user } : {}),
+      ...(this.currentStep ? { step: this.currentStep } : {}),
       sentAt: new Date(this.clock.now()).toISOString(),
       acknowledged: false,
     };
