@@ -42,15 +42,27 @@ describe('the scripted demo', () => {
     const calls = readFileSync(record, 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { method: string; args: Record<string, unknown>; ok: boolean });
-    expect(calls.map((call) => call.method)).toEqual([
-      'auth.test',
-      'views.publish',
-      'views.open',
-      'views.publish',
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            method: string;
+            args: Record<string, unknown>;
+            ok: boolean;
+            step?: { number: number; as: string };
+          },
+      );
+    // What the app does as it starts carries no step; then each call names the step that caused it.
+    const first = calls.findIndex((call) => call.step);
+    expect(calls.slice(first).every((call) => call.step)).toBe(true);
+    const stepped = calls.filter((call) => call.step && call.method.startsWith('views.'));
+    expect(stepped.map((call) => `${call.step?.number} ${call.step?.as} ${call.method}`)).toEqual([
+      '1 employee views.publish',
+      '4 employee views.open',
+      '8 hr views.publish',
     ]);
+    expect(calls[0]?.method).toBe('auth.test');
     expect(calls.every((call) => call.ok)).toBe(true);
-    expect(calls[2]?.args.view).toMatchObject({ type: 'modal', title: { text: 'Before we start' } });
+    expect(stepped[1]?.args.view).toMatchObject({ type: 'modal', title: { text: 'Before we start' } });
   }, 60_000);
 
   it('stops at a step that cannot be done, names it, and exits non-zero', async () => {
