@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import { installKeyOf } from '../install-key.js';
+import { isUninstalled } from '../uninstalled.js';
 import { withNote } from '../views/with-note.js';
 import { actingUser } from './privacy-scope.js';
 
@@ -17,7 +18,13 @@ type Json = Record<string, unknown>;
 export function requireInstallMiddleware(logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const { body, next } = args;
-    if (installKeyOf(body) !== undefined) {
+    const install = installKeyOf(body);
+    if (isUninstalled(install)) {
+      // Uninstalled or revoked: acknowledged, and nothing else is tried there.
+      if ('ack' in args) await (args.ack as () => Promise<void>)();
+      return;
+    }
+    if (install !== undefined) {
       await next();
       return;
     }
