@@ -121,6 +121,11 @@ describe('documentation request', () => {
     expect(us).toContain('It has a consent section for you to sign');
   });
 
+  it('each notice is a paragraph of its own, not run into the next', () => {
+    expect(text('documentation_request', 'us')).toContain('an embryo of a person or their family.\n\nIf the same time away');
+    expect(text('hr_acknowledgment', 'uk')).toContain('who uses it.\n\nAccess to Work');
+  });
+
   it('UK: a fit note advising altered hours can be enough; medical-report rights; the employer pays', () => {
     const uk = text('documentation_request', 'uk');
     expect(uk).toContain(
