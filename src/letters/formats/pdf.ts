@@ -139,7 +139,7 @@ export function documentToPdf(document: LetterDocument, options: PdfOptions): Pr
       const keepsWithNext = isClosing(block.lines) && next;
       const signature = keepsWithNext ? 40 : 0;
       if (block.lines.length <= 10) {
-        ensureRoom(height + signature + (keepsWithNext && next ? firstLinesHeight(next, heightOf) : 0));
+        ensureRoom(height + signature + (keepsWithNext && next ? wholeOrFirstLines(next, heightOf) : 0));
       }
       root.add(pdf.struct('P', {}, () => write(text, 'regular', BODY_SIZE)));
       pdf.moveDown(0.7);
@@ -206,6 +206,17 @@ export function documentToPdf(document: LetterDocument, options: PdfOptions): Pr
   }
   pdf.end();
   return done;
+}
+
+/** A short paragraph (a name and title under a closing) whole; anything longer, its first lines. */
+function wholeOrFirstLines(
+  block: LetterBlock,
+  heightOf: (text: string, weight: FontName, size: number, indent?: number) => number,
+): number {
+  if (block.type === 'paragraph' && block.lines.length <= 10) {
+    return heightOf(block.lines.join('\n'), 'regular', BODY_SIZE);
+  }
+  return firstLinesHeight(block, heightOf);
 }
 
 function blockText(block: LetterBlock): string[] {

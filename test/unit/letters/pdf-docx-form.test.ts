@@ -105,3 +105,25 @@ describe('DOCX', () => {
     expect(body).toMatch(/<w:numPr>[\s\S]*?<w:spacing w:after="200"\/>/);
   });
 });
+
+describe('PDF page breaks', () => {
+  it('never leaves "Kind regards," at the foot of a page without the name and title under it', async () => {
+    for (const jurisdiction of ['us', 'uk', 'ca'] as const) {
+      for (const kind of [
+        'documentation_request',
+        'extension_request',
+        'alternative_offer',
+        'denial',
+      ] as const) {
+        const data = {
+          ...fixture(kind, jurisdiction),
+          org: { ...fixture(kind, jurisdiction).org, address: ['1 Harbour Street', 'Somewhere'] },
+        };
+        const pdf = await renderLetter(kind, data as never, { jurisdiction, format: 'pdf', templates });
+        const text = await extractPdfText(pdf.bytes);
+        // A footer between the closing and the name means they were split across pages.
+        expect(text).not.toMatch(/Kind regards,\s*\n\s*ACC-\S+ · page/);
+      }
+    }
+  }, 120_000);
+});

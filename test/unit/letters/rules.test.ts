@@ -122,7 +122,9 @@ describe('documentation request', () => {
   });
 
   it('each notice is a paragraph of its own, not run into the next', () => {
-    expect(text('documentation_request', 'us')).toContain('an embryo of a person or their family.\n\nIf the same time away');
+    expect(text('documentation_request', 'us')).toContain(
+      'an embryo of a person or their family.\n\nIf the same time away',
+    );
     expect(text('hr_acknowledgment', 'uk')).toContain('who uses it.\n\nAccess to Work');
   });
 
