@@ -91,9 +91,7 @@ describe("payloads from Slack's SDK test suites, as they are", () => {
 });
 
 describe('placed in the demo workspace', () => {
-  // Needs the app to ignore every bot's messages, not only its own; reported to the lead for
-  // first-contact (issue 9: "A DM from another app's bot (bot_id, no subtype) gets a reply").
-  it.skip("does not answer another app's bot in a DM (bot_id, no subtype), so two bots cannot loop", async () => {
+  it("does not answer another app's bot in a DM (bot_id, no subtype), so two bots cannot loop", async () => {
     const before = world.calls().length;
     const delivery = await world.emulator.sendEvent(
       inEmployeeDm('bolt-python/message_from_another_bot.json', { text: 'what can I ask for?' }),
@@ -108,9 +106,7 @@ describe('placed in the demo workspace', () => {
     ).toEqual([]);
   });
 
-  // Needs the app to answer a file shared in a DM; reported to the lead for first-contact
-  // (issue 9: "A DM with a file (file_share) is silently ignored").
-  it.skip('answers a file shared in a DM kindly: files are not read or kept', async () => {
+  it('answers a file shared in a DM kindly: files are not read or kept', async () => {
     const before = world.calls('chat.postMessage').length;
     await world.emulator.sendEvent(
       inEmployeeDm('bolt-python/message_file_share.json', { user: 'UEMPLOYEE', text: '' }),
@@ -121,9 +117,7 @@ describe('placed in the demo workspace', () => {
     expect(String(replies[0]?.args.text)).toMatch(/file/i);
   });
 
-  // Needs the app to answer a DM thread reply in its thread; reported to the lead for
-  // first-contact (issue 9: "A reply in a DM thread is answered at the top level").
-  it.skip('answers a reply in a DM thread in that thread', async () => {
+  it('answers a reply in a DM thread in that thread', async () => {
     const employee = world.employee;
     await employee.message('what can I ask for?');
     const parent = world.emulator.workspace
