@@ -49,6 +49,8 @@ export interface HarnessOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Emulator options; the workspace is the demo's unless a test brings its own. */
   readonly emulator?: Partial<EmulatorOptions>;
+  /** Only for a test that provokes a Web API call before an ack on purpose. */
+  readonly allowCallsBeforeAck?: boolean;
 }
 
 /** The app's manifest, as Slack would hold it: its scopes and the events it subscribes to. */
@@ -107,6 +109,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     stop: async () => {
       await app.stop();
       await emulator.stop();
+      // Ack first, in every interaction of every end-to-end test: Slack gives three seconds, and
+      // a Web API call before the ack spends them. A test that means to provoke one says so.
+      const early = emulator.callsBeforeAck();
+      if (!options.allowCallsBeforeAck && early.length > 0) {
+        const named = early.map(({ call, interaction }) => `${call.method} during ${interaction.kind}`);
+        throw new Error(`The app called Slack before acknowledging: ${[...new Set(named)].join('; ')}.`);
+      }
     },
   };
 }
