@@ -40,4 +40,46 @@ describe('asking Slack only when it must', () => {
     // At most one listing, and only if the directory had grown old meanwhile.
     expect(harness.calls('usergroups.users.list').length - from).toBeLessThanOrEqual(1);
   });
+
+  it('acknowledges every kind of interaction before it calls Slack at all', async () => {
+    const { employee, manager, hr } = harness;
+    const from = harness.emulator.interactions().length;
+    // The person's own surfaces, after a request is sent.
+    await employee.openHome();
+    await employee.click('View');
+    await employee.closeModal();
+    await employee.click('Ask HR for an update');
+    await employee.click('Export my data');
+    await employee.click('Read the privacy notice');
+    await employee.closeModal();
+    await employee.command('/accommodation', 'status');
+    await employee.command('/accommodation', 'help');
+    await employee.message('How long does HR usually take to reply?');
+    // A new draft from the shortcut: the review's buttons and forms, saving for later.
+    await manager.shortcut('start_accommodation_request');
+    await manager.click('I understand, continue');
+    await manager.fill({ 'Sessions start at': '09:00' });
+    await manager.closeModal();
+    await manager.openHome();
+    await manager.click('Continue your draft');
+    await manager.closeModal();
+    // Crisis words are answered by the middleware, before any listener, on every surface.
+    await manager.command('/accommodation', 'i feel suicidal and cannot cope');
+    await manager.message('I keep thinking about suicide');
+    // HR's card.
+    await hr.closeModal();
+    await hr.click('View request');
+    await employee.command('/accommodation', 'delete-my-data');
+    await employee.closeModal();
+
+    const interactions = harness.emulator.interactions().slice(from);
+    expect(interactions.map((interaction) => interaction.kind)).toEqual(
+      expect.arrayContaining(['slash_command', 'block_actions', 'event:message', 'view_closed', 'shortcut']),
+    );
+    // Over this whole file: the intake's form submissions and Send to HR, HR's clicks, and the above.
+    expect(harness.unacknowledged()).toEqual([]);
+    expect(
+      harness.callsBeforeAck().map(({ call, interaction }) => `${call.method} during ${interaction.kind}`),
+    ).toEqual([]);
+  });
 });

@@ -59,5 +59,6 @@ describe('the audience of each outbound call, as the guard sees it', () => {
 
   it('no call that carries content leaves without an audience', () => {
     expect(seen.filter(carriesContent).filter((call) => call.audience === undefined)).toEqual([]);
+    expect(emulator.callsBeforeAck()).toEqual([]);
   });
 });
