@@ -13,6 +13,7 @@ import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
 import type { AppServices, ServiceOptions } from './services.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { deferredUntilAcked } from './slack/middleware/after-ack.js';
 import { crisisCheckMiddleware } from './slack/middleware/crisis-check.js';
 import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
 import { requireInstallMiddleware } from './slack/middleware/require-install.js';
@@ -66,7 +67,8 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
     letters,
     roles: new RoleDirectory({ hr: config.hr, eap: config.eap, logger }),
     profiles: new ProfileCache(),
-    effects: createEffectQueue(config, logger),
+    // Effects committed while a listener runs are queued once it has acked (middleware/after-ack).
+    effects: deferredUntilAcked(createEffectQueue(config, logger)),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -11,7 +11,7 @@ import { loadScript, TEAM } from '../support/scripts.js';
 describe('asking Slack only when it must', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startHarness({ assertAckFirst: true });
   });
   afterAll(async () => {
     await harness.stop();

@@ -25,13 +25,10 @@ const journey = loadScript('journey.json');
 const toReview = stepsUntil(journey, (step) => 'expect' in step && step.expect === 'Step 5 of 5');
 
 let prefixCounter = 0;
-async function freshHarness(options: { concurrentDeliveries?: boolean } = {}): Promise<Harness> {
+async function freshHarness(): Promise<Harness> {
   prefixCounter += 1;
   return startHarness({
     env: { REDIS_URL: inject('redisUrl'), REDIS_KEY_PREFIX: `journey${process.pid}x${prefixCounter}` },
-    // Two deliveries of one submission at once: the first one's work after its ack reaches Slack
-    // while the second still waits for its own, which the local Slack cannot tell apart.
-    ...(options.concurrentDeliveries ? { allowCallsBeforeAck: true } : {}),
   });
 }
 
@@ -156,7 +153,7 @@ describe('closing the review', () => {
 describe('one request, however often Slack delivers', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await freshHarness({ concurrentDeliveries: true });
+    harness = await freshHarness();
   });
   afterAll(async () => {
     await harness.stop();

@@ -3,6 +3,7 @@ import { resolveActor } from '../../domain/access.js';
 import type { ProfileCache } from '../profile.js';
 import type { RoleDirectory } from '../role-directory.js';
 import { setActing } from './acting-person.js';
+import { runThenFlush } from './after-ack.js';
 import { actingTeam, actingUser } from './privacy-scope.js';
 
 export interface ResolveActorOptions {
@@ -25,13 +26,13 @@ export function resolveActorMiddleware({
     // The body's own team first, as the listeners key the store by it.
     const teamId = actingTeam(body) ?? context.teamId ?? '';
     if (!userId) {
-      await next();
+      await runThenFlush(next);
       return;
     }
     const person = { teamId, userId };
     setActing(context, { person, actor: resolveActor(userId, roles.current()) });
     try {
-      await next();
+      await runThenFlush(next);
     } finally {
       // After the ack: refresh what the next request will read from memory. Never awaited by Slack.
       void roles.refreshIfStale(client);
