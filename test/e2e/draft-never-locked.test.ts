@@ -57,6 +57,12 @@ describe('the employee is never locked out of their own draft', () => {
     expect(refused, JSON.stringify(refused)).toEqual([]);
   });
 
+  it('every views.update names the hash of the view it replaces, so two updates cannot race', () => {
+    const updates = harness.calls('views.update');
+    expect(updates.length).toBeGreaterThan(0);
+    for (const call of updates) expect((call.args as Record<string, unknown>).hash, call.method).toBeTruthy();
+  });
+
   it('every view the app sent was accepted by Slack', () => {
     for (const method of ['views.open', 'views.update', 'views.push']) {
       expect(harness.calls(method).filter((call) => !call.ok)).toEqual([]);

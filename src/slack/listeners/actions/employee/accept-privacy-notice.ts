@@ -20,6 +20,10 @@ export const acceptPrivacyNotice =
       services.profiles.load(client, person),
     ]);
     if (body.view)
-      await client.views.update({ view_id: body.view.id, view: intakeScreen(services, draft, slack) });
+      await client.views.update({
+        view_id: body.view.id,
+        hash: body.view.hash,
+        view: intakeScreen(services, draft, slack),
+      });
     await publishHome(services, client, person);
   };

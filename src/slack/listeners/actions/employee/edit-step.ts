@@ -17,6 +17,7 @@ export const editStep =
     const profile = await services.profiles.load(client, person);
     await client.views.update({
       view_id: body.view.id,
+      hash: body.view.hash,
       view: intakeScreen(services, draft, profile, { step, backToReview: true }),
     });
   };

@@ -21,6 +21,7 @@ export const editWording =
       : undefined;
     await client.views.update({
       view_id: body.view.id,
+      hash: body.view.hash,
       view: editWordingView({
         draft,
         privateMetadata: encodeMetadata(metadata),

@@ -39,6 +39,7 @@ export const redraftWording =
       const profile = await services.profiles.load(client, person);
       await client.views.update({
         view_id: viewId,
+        ...(shown.view?.hash ? { hash: shown.view.hash } : {}),
         view: intakeScreen(services, draft, profile, { step: 'review', notes }),
       });
     };
