@@ -128,7 +128,7 @@ export function documentToPdf(document: LetterDocument, options: PdfOptions): Pr
     const next = blocks[index + 1];
     if (block.type === 'heading') {
       // A heading never ends a page: it moves with the start of what follows.
-      ensureRoom(heightOf(block.text, 'bold', 12) + (next ? firstLinesHeight(next, heightOf) : 0) + 8);
+      ensureRoom(heightOf(block.text, 'bold', 12) + (next ? wholeOrFirstLines(next, heightOf) : 0) + 8);
       root.add(pdf.struct('H2', {}, () => write(block.text, 'bold', 12)));
       pdf.moveDown(0.35);
     } else if (block.type === 'paragraph') {

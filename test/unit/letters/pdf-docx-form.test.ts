@@ -123,6 +123,8 @@ describe('PDF page breaks', () => {
         const text = await extractPdfText(pdf.bytes);
         // A footer between the closing and the name means they were split across pages.
         expect(text).not.toMatch(/Kind regards,\s*\n\s*ACC-\S+ · page/);
+        // Nor a heading at the foot of a page, away from its text.
+        expect(text).not.toMatch(/\n(Your reply|Other routes|Review|Appeal)\s*\n\s*ACC-\S+ · page/);
       }
     }
   }, 120_000);
