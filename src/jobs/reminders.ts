@@ -43,14 +43,18 @@ export function remindHandler(context: { services: AppServices; client: webApi.W
               ? `A decision on ${request.id} is due.`
               : `${request.id} is overdue.`;
         for (const card of cards)
-          await client.chat.postMessage({ channel: card.channel, thread_ts: card.ts, text });
+          await sendingTo('hr', () =>
+            client.chat.postMessage({ channel: card.channel, thread_ts: card.ts, text }),
+          );
         return;
       }
       case 'employee_response_due':
-        await tellInDm(
-          client,
-          request.employeeId,
-          `HR is waiting for your answer on ${request.id}. My Home tab has the details.`,
+        await sendingTo('employee', () =>
+          tellInDm(
+            client,
+            request.employeeId,
+            `HR is waiting for your answer on ${request.id}. My Home tab has the details.`,
+          ),
         );
         return;
       case 'draft_idle':
