@@ -1,3 +1,4 @@
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { jurisdictions } from './domain/request.js';
 import { CanadianLaw, canadianLaws } from './letters/law.js';
@@ -88,6 +89,21 @@ const EnvSchema = z.object({
   EAP_USER_IDS: optionalText.pipe(slackIds.optional()),
   DEFAULT_JURISDICTION: optionalText.transform((value) => value ?? 'us').pipe(z.enum(jurisdictions)),
   RETENTION_DAYS: positiveInt(365),
+  HR_TIME_ZONE: optionalText
+    .transform((value) => value ?? 'UTC')
+    .pipe(z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a time zone luxon knows')),
+  HR_HOLIDAYS: optionalText.transform((value, context) => {
+    const days = (value ?? '')
+      .split(',')
+      .map((day) => day.trim())
+      .filter(Boolean);
+    for (const day of days)
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !DateTime.fromISO(day).isValid)
+        context.addIssue({ code: 'custom', message: 'a date that is not YYYY-MM-DD' });
+    return days;
+  }),
+  HR_ACKNOWLEDGE_DAYS: positiveInt(2).pipe(z.number().max(30)),
+  HR_DECIDE_DAYS: positiveInt(15).pipe(z.number().max(90)),
   DRAFT_IDLE_DAYS: positiveInt(14),
   COMPANY_NAME: optionalText.transform((value) => value ?? 'our company'),
   SIGNATURE_BLOCK: optionalText,
@@ -137,6 +153,10 @@ const fixes: Record<string, string> = {
   EAP_USER_IDS: 'list EAP coordinators’ Slack user ids, comma-separated',
   DEFAULT_JURISDICTION: 'use us, uk or ca',
   RETENTION_DAYS: 'use a number of days, e.g. 365',
+  HR_TIME_ZONE: 'use an IANA time zone such as America/New_York or Europe/London',
+  HR_HOLIDAYS: 'list the organisation’s holidays as YYYY-MM-DD, comma-separated',
+  HR_ACKNOWLEDGE_DAYS: 'use a number of business days, e.g. 2',
+  HR_DECIDE_DAYS: 'use a number of business days, e.g. 15',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
   POLICY_URL: 'use a full https:// link to your accommodation policy',
   CA_HUMAN_RIGHTS_LAW: `use federal, or a province or territory code: ${canadianLaws.filter((law) => law !== 'federal').join(', ')}`,
@@ -177,6 +197,13 @@ export interface AppConfig {
   readonly defaultJurisdiction: (typeof jurisdictions)[number];
   readonly retentionDays: number;
   readonly draftIdleDays: number;
+  /** HR's clocks: the calendar they run in and how many business days each step may take. */
+  readonly clocks: {
+    readonly timeZone: string;
+    readonly holidays: readonly string[];
+    readonly acknowledgeWithinDays: number;
+    readonly decideWithinDays: number;
+  };
   readonly org: {
     readonly companyName: string;
     readonly signatureBlock?: string;
@@ -294,6 +321,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     defaultJurisdiction: data.DEFAULT_JURISDICTION,
     retentionDays: data.RETENTION_DAYS,
     draftIdleDays: data.DRAFT_IDLE_DAYS,
+    clocks: {
+      timeZone: data.HR_TIME_ZONE,
+      holidays: data.HR_HOLIDAYS,
+      acknowledgeWithinDays: data.HR_ACKNOWLEDGE_DAYS,
+      decideWithinDays: data.HR_DECIDE_DAYS,
+    },
     org: {
       companyName: data.COMPANY_NAME,
       signatureBlock: data.SIGNATURE_BLOCK,

@@ -95,7 +95,7 @@ export interface DeletionOutcome {
  * retention period ends, because HR may be obliged to keep a record of a request that was made.
  */
 export async function deleteMyData(
-  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now'>,
+  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now' | 'config'>,
   teamId: string,
   employee: Actor,
 ): Promise<DeletionOutcome> {
@@ -120,7 +120,7 @@ export async function deleteMyData(
  * removed. Run periodically; safe to repeat and to run on several replicas.
  */
 export async function purgeExpired(
-  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now'>,
+  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now' | 'config'>,
   teamId: string,
   retentionDays: number,
   now: Date = services.now(),

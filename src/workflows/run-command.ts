@@ -7,6 +7,7 @@ import type { AccommodationRequest } from '../domain/request.js';
 import type { Actor } from '../domain/roles.js';
 import type { AppServices } from '../services.js';
 import { RequestExistsError, VersionConflictError } from '../store/types.js';
+import { lifecyclePolicy } from './lifecycle-policy.js';
 
 export type CommandOutcome =
   | {
@@ -30,7 +31,7 @@ const MAX_ATTEMPTS = 5;
  * nothing the decision asked for is lost.
  */
 export async function runCommand(
-  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now'>,
+  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now' | 'config'>,
   teamId: string,
   requestId: string,
   command: UncheckedCommand,
@@ -38,10 +39,11 @@ export async function runCommand(
   options: { readonly now?: Date; readonly policy?: LifecyclePolicy } = {},
 ): Promise<CommandOutcome> {
   const { store } = services;
+  const policy = options.policy ?? lifecyclePolicy(services.config);
   for (let attempt = 1; ; attempt++) {
     const current = await store.requests.get(teamId, requestId);
     if (current && current.teamId !== teamId) throw new Error('a request was read under another team');
-    const decision = decide(current, command, actor, options.now ?? services.now(), options.policy);
+    const decision = decide(current, command, actor, options.now ?? services.now(), policy);
     if (!decision.ok) return decision;
     if (decision.request.id !== requestId || decision.request.teamId !== teamId)
       throw new Error('a decision names another request than the one it was asked about');

@@ -25,7 +25,7 @@ const CLAIM_SECONDS = 7 * 86_400;
  * the request is stored.
  */
 export async function submitDraft(
-  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now'>,
+  services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now' | 'config'>,
   args: {
     readonly teamId: string;
     readonly employee: Actor;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, environmentVariables, loadConfig } from '../../src/config.js';
+import { addBusinessDays } from '../../src/domain/lifecycle/business-days.js';
+import { lifecyclePolicy } from '../../src/workflows/lifecycle-policy.js';
 
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-123-456-secretvalue',
@@ -33,6 +35,36 @@ describe('configuration', () => {
     expect(config.openai.model).toBe('gpt-4o-mini');
     expect(config.defaultJurisdiction).toBe('us');
     expect(config.retentionDays).toBe(365);
+  });
+
+  it("runs HR's clocks in HR's time zone, skipping the holidays set, with the business days set", () => {
+    const config = loadConfig(
+      {
+        ...valid,
+        HR_TIME_ZONE: 'Europe/London',
+        HR_HOLIDAYS: '2026-12-25, 2026-12-28',
+        HR_ACKNOWLEDGE_DAYS: '3',
+      },
+      { requireRedis: true },
+    );
+    const policy = lifecyclePolicy(config);
+    expect(policy.calendar.timeZone).toBe('Europe/London');
+    expect(policy.acknowledgeWithinDays).toBe(3);
+    expect(policy.decideWithinDays).toBe(15);
+    // Thursday 24 December: Friday 25 and Monday 28 are holidays, the weekend is skipped.
+    const due = addBusinessDays(new Date('2026-12-24T10:00:00Z'), 1, policy.calendar);
+    expect(due.toISOString().slice(0, 10)).toBe('2026-12-29');
+  });
+
+  it('names a holiday that is not a date, and a time zone that does not exist', () => {
+    const problems = problemsOf({
+      ...valid,
+      HR_HOLIDAYS: '2026-12-25, Christmas',
+      HR_TIME_ZONE: 'Mars/Olympus',
+    });
+    expect(problems.some((line) => line.startsWith('HR_HOLIDAYS'))).toBe(true);
+    expect(problems.some((line) => line.startsWith('HR_TIME_ZONE'))).toBe(true);
+    expect(problems.join(' ')).not.toContain('Christmas');
   });
 
   it('uses Socket Mode when an app token is set, with no signing secret needed', () => {
