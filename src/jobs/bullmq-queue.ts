@@ -146,17 +146,44 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
           logger.warn({ code: (error as Error)?.name }, 'the first outbox sweep failed; it runs again soon'),
         );
       return async () => {
-        await worker.close();
+        // With Redis gone, a graceful close waits for it forever: give it a moment, then force.
+        await closeWithin(
+          () => worker.close(),
+          () => worker.close(true),
+        );
         workerConnection.disconnect();
       };
     },
 
     async close() {
-      await queue.close();
+      await closeWithin(() => queue.close());
       connection.disconnect();
     },
   };
 }
+
+/** How long a graceful close may wait for Redis before it is cut short. */
+const CLOSE_WITHIN_MS = 2_000;
+
+/** A graceful close, or, past the limit, the forced one (or none): shutdown never hangs on Redis. */
+async function closeWithin(graceful: () => Promise<void>, forced?: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), CLOSE_WITHIN_MS);
+  });
+  const outcome = await Promise.race([
+    graceful().then(
+      () => 'closed' as const,
+      () => 'closed' as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'late' && forced)
+    await Promise.race([forced().catch(() => undefined), delay(CLOSE_WITHIN_MS)]);
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function deliverJob(job: Job, token: string | undefined, handlers: WorkerHandlers) {
   const data = job.data as DeliverData;

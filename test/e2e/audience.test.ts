@@ -30,7 +30,9 @@ describe('the audience of each outbound call, as the guard sees it', () => {
 
   const journey = loadScript('journey.json');
   const sendIndex =
-    journey.findIndex((step) => 'expect' in step && step.expect === 'Your request is with HR') - 1;
+    journey.findIndex(
+      (step) => 'expect' in step && step.expect === 'Your request is saved, and HR will be told',
+    ) - 1;
   // Up to HR seeing the card (delivered by the outbox worker), then HR's click.
   const hrIndex = journey.findIndex((step) => 'as' in step && step.as === 'hr') + 1;
   const since = (from: number) => seen.slice(from);

@@ -57,6 +57,6 @@ describe('Send to HR while Redis is down', () => {
       }
     }
     await employee.submit();
-    await employee.expect('Your request is with HR');
+    await employee.expect('Your request is saved, and HR will be told');
   });
 });

@@ -153,7 +153,7 @@ describe('an org-wide install (team: null, enterprise, is_enterprise_install)', 
   it.skip('walks the employee through the intake to HR', async () => {
     const steps: Step[] = loadScript('journey.json').slice(0, 19);
     await runScript(org.emulator, steps, () => {});
-    expect(org.employee.sees('Your request is with HR')).toBe(true);
+    expect(org.employee.sees('Your request is saved, and HR will be told')).toBe(true);
   });
 
   // The same: with team: null the command's answer never comes (first-contact, issue 9).

@@ -13,7 +13,7 @@ describe('DM messages', () => {
     const message = submittedMessage({ reference: 'ACC-2026-0042', replyWithinDays: 5 });
     expectValidMessage(message);
     const text = allText(message);
-    expect(message.text).toBe('Your request ACC-2026-0042 is with HR.');
+    expect(message.text).toBe('Your request ACC-2026-0042 is saved, and HR will be told about it.');
     expect(text).toContain('usually within 5 working days');
     expect(text).toContain('/accommodation status');
     expect(text).not.toMatch(/treatment|outpatient|program|medical/i);
