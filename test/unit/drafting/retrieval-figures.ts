@@ -32,6 +32,7 @@ export const QUESTION_SETS = {
   holdout1: 'questions-holdout.json',
   holdout2: 'questions-holdout-2.json',
   holdout3: 'questions-holdout-3.json',
+  holdout4: 'questions-holdout-4.json',
   tuning: 'questions-tuning.json',
 } as const;
 
