@@ -67,15 +67,38 @@ const copyWork = (w: WorkPattern): WorkPattern => ({
   constraints: [...w.constraints],
 });
 
+/** Where HR's documentation request stands: the same facts for the employee and for HR. */
+type DocumentationFacts = {
+  items: DocumentationItem[];
+  requestedAt: string;
+  providerAskedAt?: string;
+  receivedAt?: string;
+};
+
+const copyDocumentation = (d: NonNullable<AccommodationRequest['documentation']>): DocumentationFacts =>
+  defined({
+    items: [...d.items],
+    requestedAt: d.requestedAt,
+    providerAskedAt: d.providerAskedAt,
+    receivedAt: d.receivedAt,
+  });
+
+/** The employee's ask for more time, and when HR answered it: dates only. */
+type ExtensionFacts = { requestedAt: string; until: string; decidedAt?: string };
+
+const copyExtension = (e: NonNullable<AccommodationRequest['extension']>): ExtensionFacts =>
+  defined({ requestedAt: e.requestedAt, until: e.until, decidedAt: e.decidedAt });
+
 /** Drops keys whose value is undefined, so key sets are exact and JSON has no gaps. */
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 // ---------------------------------------------------------------------------------------------
-// employee: everything of their own, including the private note; not HR's internal notes.
+// The case as both parties to it see it: the employee and HR. Routing, the work facts asked for,
+// and where each step stands; no free text.
 
-export type EmployeeView = DeepReadonly<{
+type CaseFacts = {
   reference: string;
   employeeId: string;
   status: RequestStatus;
@@ -88,51 +111,16 @@ export type EmployeeView = DeepReadonly<{
   schedule: TreatmentSchedule;
   work: WorkPattern;
   accommodations: AccommodationType[];
-  disclosure: {
-    reason: ReasonChoice;
-    shareScheduleWithManager: boolean;
-    eapMayTrackStatus: boolean;
-    jurisdiction: Jurisdiction;
-  };
   reviewDate?: string;
-  /** Their own words, private note included: this is their own screen. */
-  yourWords: {
-    reasonOwnWords?: string;
-    constraintsNote?: string;
-    otherAccommodation?: string;
-    coveragePlan?: string;
-    statementOfNeed?: string;
-    privateNote?: string;
-    declineComment?: string;
-  };
-  /** Which of their words HR can read. */
-  released: ReleasableField[];
-  documentation?: {
-    items: DocumentationItem[];
-    requestedAt: string;
-    providerAskedAt?: string;
-    receivedAt?: string;
-  };
-  alternative?: {
-    pattern: WorkingPattern;
-    respondBy: string;
-    response?: 'accepted' | 'declined';
-    explanation?: string;
-  };
+  documentation?: DocumentationFacts;
+  /** The alternative HR offered: its terms and the employee's answer. */
+  alternative?: { pattern: WorkingPattern; respondBy: string; response?: 'accepted' | 'declined' };
   approval?: { pattern: WorkingPattern; reviewDate: string; approvedAt: string };
-  denial?: {
-    reason: DenialReason;
-    deniedAt: string;
-    explanation?: string;
-    alternativesConsidered: DenialAlternative[];
-    reconsideration?: string;
-  };
-  extension?: { requestedAt: string; until: string; decidedAt?: string };
+  extension?: ExtensionFacts;
   lastUpdateRequestedAt?: string;
-}>;
+};
 
-export function projectForEmployee(r: AccommodationRequest): EmployeeView {
-  const s = r.sensitive;
+function caseFactsOf(r: AccommodationRequest): CaseFacts {
   return defined({
     reference: r.id,
     employeeId: r.employeeId,
@@ -146,8 +134,68 @@ export function projectForEmployee(r: AccommodationRequest): EmployeeView {
     schedule: copySchedule(r.schedule),
     work: copyWork(r.work),
     accommodations: [...r.accommodations],
-    disclosure: { ...r.disclosure },
     reviewDate: r.reviewDate,
+    documentation: r.documentation ? copyDocumentation(r.documentation) : undefined,
+    alternative: r.alternative
+      ? defined({
+          pattern: copyPattern(r.alternative.pattern),
+          respondBy: r.alternative.respondBy,
+          response: r.alternative.response,
+        })
+      : undefined,
+    approval: r.approval
+      ? {
+          pattern: copyPattern(r.approval.pattern),
+          reviewDate: r.approval.reviewDate,
+          approvedAt: r.approval.approvedAt,
+        }
+      : undefined,
+    extension: r.extension ? copyExtension(r.extension) : undefined,
+    lastUpdateRequestedAt: r.lastUpdateRequestedAt,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// employee: everything of their own, including the private note; not HR's internal notes.
+
+export type EmployeeView = DeepReadonly<
+  CaseFacts & {
+    disclosure: {
+      reason: ReasonChoice;
+      shareScheduleWithManager: boolean;
+      eapMayTrackStatus: boolean;
+      jurisdiction: Jurisdiction;
+    };
+    /** Their own words, private note included: this is their own screen. */
+    yourWords: {
+      reasonOwnWords?: string;
+      constraintsNote?: string;
+      otherAccommodation?: string;
+      coveragePlan?: string;
+      statementOfNeed?: string;
+      privateNote?: string;
+      declineComment?: string;
+    };
+    /** Which of their words HR can read. */
+    released: ReleasableField[];
+    /** HR's explanation of the alternative they offered, for the employee to weigh it. */
+    alternative?: { explanation?: string };
+    denial?: {
+      reason: DenialReason;
+      deniedAt: string;
+      explanation?: string;
+      alternativesConsidered: DenialAlternative[];
+      reconsideration?: string;
+    };
+  }
+>;
+
+export function projectForEmployee(r: AccommodationRequest): EmployeeView {
+  const s = r.sensitive;
+  const facts = caseFactsOf(r);
+  return defined({
+    ...facts,
+    disclosure: { ...r.disclosure },
     yourWords: defined({
       reasonOwnWords: s.reasonOwnWords,
       constraintsNote: s.constraintsNote,
@@ -158,28 +206,8 @@ export function projectForEmployee(r: AccommodationRequest): EmployeeView {
       declineComment: s.declineComment,
     }),
     released: [...(r.released ?? [])],
-    documentation: r.documentation
-      ? defined({
-          items: [...r.documentation.items],
-          requestedAt: r.documentation.requestedAt,
-          providerAskedAt: r.documentation.providerAskedAt,
-          receivedAt: r.documentation.receivedAt,
-        })
-      : undefined,
-    alternative: r.alternative
-      ? defined({
-          pattern: copyPattern(r.alternative.pattern),
-          respondBy: r.alternative.respondBy,
-          response: r.alternative.response,
-          explanation: s.alternativeExplanation,
-        })
-      : undefined,
-    approval: r.approval
-      ? {
-          pattern: copyPattern(r.approval.pattern),
-          reviewDate: r.approval.reviewDate,
-          approvedAt: r.approval.approvedAt,
-        }
+    alternative: facts.alternative
+      ? defined({ ...facts.alternative, explanation: s.alternativeExplanation })
       : undefined,
     denial: r.denial
       ? defined({
@@ -190,108 +218,51 @@ export function projectForEmployee(r: AccommodationRequest): EmployeeView {
           reconsideration: s.denialReconsideration,
         })
       : undefined,
-    extension: r.extension ? defined({ ...r.extension }) : undefined,
-    lastUpdateRequestedAt: r.lastUpdateRequestedAt,
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 // hr: C0, C1, the disclosure choice and released text. No other free text.
 
-export type HrView = DeepReadonly<{
-  reference: string;
-  employeeId: string;
-  status: RequestStatus;
-  waitingOn: WaitingOn;
-  dueAt?: string;
-  decisionDueAt?: string;
-  submittedAt?: string;
-  acknowledgedAt?: string;
-  decidedAt?: string;
-  closedAt?: string;
-  statusChangedAt: string;
-  assigneeId?: string;
-  managerId?: string;
-  schedule: TreatmentSchedule;
-  work: WorkPattern;
-  accommodations: AccommodationType[];
-  /** How much the employee chose to say; the words themselves only if released. */
-  reasonChoice: ReasonChoice;
-  shareScheduleWithManager: boolean;
-  eapMayTrackStatus: boolean;
-  jurisdiction: Jurisdiction;
-  reviewDate?: string;
-  documentation?: {
-    items: DocumentationItem[];
-    requestedAt: string;
-    providerAskedAt?: string;
-    receivedAt?: string;
-  };
-  alternative?: {
-    pattern: WorkingPattern;
-    offeredAt: string;
-    respondBy: string;
-    response?: 'accepted' | 'declined';
-  };
-  approval?: { pattern: WorkingPattern; reviewDate: string; approvedAt: string; approvedBy: string };
-  denial?: { reason: DenialReason; deniedAt: string; deniedBy: string };
-  extension?: { requestedAt: string; until: string; decidedAt?: string };
-  lastUpdateRequestedAt?: string;
-  released: Partial<Record<ReleasableField, ReleasedText>>;
-}>;
+export type HrView = DeepReadonly<
+  CaseFacts & {
+    decisionDueAt?: string;
+    acknowledgedAt?: string;
+    decidedAt?: string;
+    closedAt?: string;
+    /** How much the employee chose to say; the words themselves only if released. */
+    reasonChoice: ReasonChoice;
+    shareScheduleWithManager: boolean;
+    eapMayTrackStatus: boolean;
+    jurisdiction: Jurisdiction;
+    alternative?: { offeredAt: string };
+    approval?: { approvedBy: string };
+    denial?: { reason: DenialReason; deniedAt: string; deniedBy: string };
+    released: Partial<Record<ReleasableField, ReleasedText>>;
+  }
+>;
 
 export function projectForHr(r: AccommodationRequest): HrView {
+  const facts = caseFactsOf(r);
   return defined({
-    reference: r.id,
-    employeeId: r.employeeId,
-    status: r.status,
-    waitingOn: waitingOnOf(r),
-    dueAt: r.dueAt,
+    ...facts,
     decisionDueAt: r.hrClock?.decisionDueAt,
-    submittedAt: r.submittedAt,
     acknowledgedAt: r.acknowledgedAt,
     decidedAt: r.decidedAt,
     closedAt: r.closedAt,
-    statusChangedAt: r.statusChangedAt,
-    assigneeId: r.assigneeId,
-    managerId: r.managerId,
-    schedule: copySchedule(r.schedule),
-    work: copyWork(r.work),
-    accommodations: [...r.accommodations],
     reasonChoice: r.disclosure.reason,
     shareScheduleWithManager: r.disclosure.shareScheduleWithManager,
     eapMayTrackStatus: r.disclosure.eapMayTrackStatus,
     jurisdiction: r.disclosure.jurisdiction,
-    reviewDate: r.reviewDate,
-    documentation: r.documentation
-      ? defined({
-          items: [...r.documentation.items],
-          requestedAt: r.documentation.requestedAt,
-          providerAskedAt: r.documentation.providerAskedAt,
-          receivedAt: r.documentation.receivedAt,
-        })
-      : undefined,
-    alternative: r.alternative
-      ? defined({
-          pattern: copyPattern(r.alternative.pattern),
-          offeredAt: r.alternative.offeredAt,
-          respondBy: r.alternative.respondBy,
-          response: r.alternative.response,
-        })
-      : undefined,
-    approval: r.approval
-      ? {
-          pattern: copyPattern(r.approval.pattern),
-          reviewDate: r.approval.reviewDate,
-          approvedAt: r.approval.approvedAt,
-          approvedBy: r.approval.approvedBy,
-        }
-      : undefined,
+    alternative:
+      facts.alternative && r.alternative
+        ? { ...facts.alternative, offeredAt: r.alternative.offeredAt }
+        : undefined,
+    approval:
+      facts.approval && r.approval ? { ...facts.approval, approvedBy: r.approval.approvedBy } : undefined,
     denial: r.denial
       ? { reason: r.denial.reason, deniedAt: r.denial.deniedAt, deniedBy: r.denial.deniedBy }
       : undefined,
-    extension: r.extension ? defined({ ...r.extension }) : undefined,
-    lastUpdateRequestedAt: r.lastUpdateRequestedAt,
     released: releasedText(r),
   });
 }
