@@ -6,7 +6,10 @@ import { personOfAction } from '../../../person.js';
 import { editWordingView } from '../../../views/intake/index.js';
 import type { ButtonArgs } from '../../args.js';
 
-/** "Edit wording" on the review: the letter's own-words parts, in a form of their own. */
+/**
+ * "Edit wording" on the review: the letter's own-words parts, in a form of their own, pushed over
+ * the review (not put in its place), so that its Back button shows the review again as it was.
+ */
 export const editWording =
   (services: AppServices) =>
   async ({ ack, body, client }: ButtonArgs): Promise<void> => {
@@ -19,12 +22,11 @@ export const editWording =
     const currentStatement = complete.ok
       ? statementOpening(complete.fields.disclosure.reason, complete.fields.sensitive)
       : undefined;
-    await client.views.update({
-      view_id: body.view.id,
-      hash: body.view.hash,
+    await client.views.push({
+      trigger_id: body.trigger_id,
       view: editWordingView({
         draft,
-        privateMetadata: encodeMetadata(metadata),
+        privateMetadata: encodeMetadata({ ...metadata, reviewHash: body.view.hash }),
         ...(currentStatement ? { currentStatement } : {}),
       }),
     });

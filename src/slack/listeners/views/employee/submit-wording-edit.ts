@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import { applyDraftPatch, validateWordingEdit } from '../../../../domain/intake.js';
 import type { AppServices } from '../../../../services.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
@@ -11,7 +12,7 @@ import type { ViewSubmitArgs } from '../../args.js';
 import { COULD_NOT_SAVE, firstInput, goneView } from './intake-form.js';
 import { showReviewWithName } from './show-review-with-name.js';
 
-/** "Save" on the wording form: the edited wording, back on the review. */
+/** "Save" on the wording form: the edited wording, back on the review it was opened from. */
 export const submitWordingEdit =
   (services: AppServices) =>
   async ({ ack, body, view, client }: ViewSubmitArgs): Promise<void> => {
@@ -40,13 +41,51 @@ export const submitWordingEdit =
       const saved = await updateDraft(store, person.teamId, person.userId, draft.draftId, now, (current) =>
         applyDraftPatch(current, result.patch),
       );
-      await ack({
-        response_action: 'update',
-        view: saved ? intakeScreen(services, saved, profile, { step: 'review' }) : goneView(),
-      });
-      if (saved && !cached) await showReviewWithName(services, client, view.id, saved, person);
+      const review = view.previous_view_id;
+      if (!saved || !review) {
+        // An editor from before it was pushed over the review: it takes the review's place.
+        await ack({
+          response_action: 'update',
+          view: saved ? intakeScreen(services, saved, profile, { step: 'review' }) : goneView(),
+        });
+        if (saved && !cached) await showReviewWithName(services, client, view.id, saved, person);
+        return;
+      }
+      // The editor closes, uncovering the review below it, which then shows the new wording.
+      await ack();
+      try {
+        const named = cached ?? (await services.profiles.load(client, person));
+        await updateReview(
+          client,
+          review,
+          metadata.reviewHash,
+          intakeScreen(services, saved, named, { step: 'review' }),
+        );
+      } catch (error) {
+        // The wording is saved: the review shows it the next time it is opened.
+        services.logger.warn({ err: error }, 'could not show the review again after the wording was saved');
+      }
     } catch (error) {
       services.logger.warn({ err: error }, 'could not save the edited wording');
       await ack({ response_action: 'errors', errors: { [firstInput.wording]: COULD_NOT_SAVE } });
     }
   };
+
+/**
+ * The review under the editor, shown again from the draft just saved. With the hash it had when the
+ * editor opened; if something changed the review since, it is shown again all the same, since
+ * nothing is newer than the draft just saved.
+ */
+async function updateReview(
+  client: webApi.WebClient,
+  viewId: string,
+  hash: string | undefined,
+  view: ReturnType<typeof intakeScreen>,
+): Promise<void> {
+  try {
+    await client.views.update({ view_id: viewId, view, ...(hash ? { hash } : {}) });
+  } catch (error) {
+    if (!hash || (error as { data?: { error?: unknown } }).data?.error !== 'hash_conflict') throw error;
+    await client.views.update({ view_id: viewId, view });
+  }
+}
