@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { jurisdictions } from './domain/request.js';
 import { CanadianLaw, canadianLaws } from './letters/law.js';
 import { type MasterKey, parseMasterKeys, weakMasterKeyProblems } from './privacy/master-keys.js';
+import { parseRedisUrl } from './store/redis-connection.js';
 
 /**
  * The environment, parsed once. Every problem is reported at once, one line each: the variable,
@@ -40,7 +41,17 @@ const EnvSchema = z.object({
   REDIS_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .superRefine((url, context) => {
+        // The parser's messages describe the form only: the URL may hold a password.
+        try {
+          parseRedisUrl(url);
+        } catch (error) {
+          context.addIssue({
+            code: 'custom',
+            message: error instanceof Error ? error.message : 'unreadable',
+          });
+        }
+      })
       .optional(),
   ),
   REDIS_KEY_PREFIX: optionalText
@@ -139,7 +150,8 @@ const fixes: Record<string, string> = {
     'create an app-level token with connections:write under Basic Information, App-Level Tokens',
   SLACK_API_URL: 'leave it unset to talk to Slack; the demo and tests set it to the local emulator',
   PORT: 'use a port number such as 3000',
-  REDIS_URL: 'point it at your Redis, e.g. redis://127.0.0.1:6379',
+  REDIS_URL:
+    'point it at your Redis, e.g. redis://127.0.0.1:6379, redis+cluster://10.0.0.1:6379,10.0.0.2:6379 or redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster',
   REDIS_KEY_PREFIX: 'use a short name such as aa',
   VAULT_MASTER_KEYS:
     "generate one with: node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"",

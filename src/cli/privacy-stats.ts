@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { readHeldBackStats } from '../privacy/held-back-counter.js';
+import { openRedis, type RedisClient } from '../store/redis-connection.js';
 import type { CliIO } from './io.js';
 
 export const STATS_USAGE = `Usage: npm run --silent cli -- privacy stats
@@ -29,12 +29,19 @@ export async function runStats(
     );
     return 1;
   }
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    retryStrategy: () => null,
-  });
+  let redis: RedisClient;
+  try {
+    redis = openRedis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      retryStrategy: () => null,
+    });
+  } catch (error) {
+    // The parser's messages say what is wrong with the form, never the URL itself.
+    io.stderr.write(`REDIS_URL is not valid: ${(error as Error).message}.\n`);
+    return 1;
+  }
   try {
     await redis.connect();
     const heldBack = await readHeldBackStats(redis, env.REDIS_KEY_PREFIX?.trim() || undefined);

@@ -1,6 +1,7 @@
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { openRedis } from '../store/redis-connection.js';
 import {
   deliveryJobId,
   type EffectQueue,
@@ -11,7 +12,7 @@ import {
 } from './effect-queue.js';
 
 export interface BullQueueOptions {
-  /** redis://... Never echoed. */
+  /** redis://..., redis+cluster://... or redis+sentinel://... (store/redis-connection.ts). Never echoed. */
   readonly url: string;
   /** The app's key prefix; BullMQ's keys go under `{<prefix>-jobs}`, one hash tag for Cluster. */
   readonly keyPrefix: string;
@@ -47,7 +48,7 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
   const { logger } = options;
   const connect = () => {
     // BullMQ's blocking commands need a connection that waits rather than failing requests.
-    const redis = new Redis(options.url, { ...options.connection, maxRetriesPerRequest: null });
+    const redis = openRedis(options.url, { ...options.connection, maxRetriesPerRequest: null });
     // Connection errors carry no content, but may carry the host: log the code only.
     redis.on('error', (error: NodeJS.ErrnoException) =>
       logger.debug({ code: error.code ?? error.name }, 'job queue connection problem'),

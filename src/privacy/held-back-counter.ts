@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { openRedis, type RedisClient } from '../store/redis-connection.js';
 import type { HeldBackCounter } from './guard.js';
 
 /**
@@ -27,7 +27,7 @@ export function redisHeldBackCounter(url: string, keyPrefix: string | undefined)
   const key = heldBackKey(keyPrefix);
   return {
     async add(method) {
-      const redis = new Redis(url, {
+      const redis = openRedis(url, {
         lazyConnect: true,
         maxRetriesPerRequest: 1,
         connectTimeout: 2000,
@@ -56,7 +56,10 @@ export function memoryHeldBackCounter(): HeldBackCounter & { stats(): HeldBackSt
   };
 }
 
-export async function readHeldBackStats(redis: Redis, keyPrefix: string | undefined): Promise<HeldBackStats> {
+export async function readHeldBackStats(
+  redis: RedisClient,
+  keyPrefix: string | undefined,
+): Promise<HeldBackStats> {
   const fields = await redis.hgetall(heldBackKey(keyPrefix));
   const byMethod: Record<string, number> = {};
   for (const [field, value] of Object.entries(fields)) if (field !== TOTAL) byMethod[field] = Number(value);

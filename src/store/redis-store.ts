@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { RequestStatus } from '../domain/status.js';
 import { type KeyRef, Vault, type VaultOptions } from '../privacy/vault.js';
 import {
@@ -9,11 +9,15 @@ import {
 } from './backend.js';
 import { StoreCommandError } from './errors.js';
 import { pairMember, parsePairMember, REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
+import { openRedis, type RedisClient } from './redis-connection.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
 import { StoreUnavailableError } from './types.js';
 
 export interface RedisStoreOptions extends SealedStoreOptions {
-  /** redis://[:password@]host:port[/db] or rediss://... Never echoed in any message. */
+  /**
+   * redis://[:password@]host:port[/db], rediss://..., redis+cluster://h1:p1,h2:p2 or
+   * redis+sentinel://s1:p1,s2:p2/master (see redis-connection.ts). Never echoed in any message.
+   */
   readonly url: string;
   readonly vault: VaultOptions;
   /** Prefix of every key (default `aa`): lets tests and several installations share one Redis. */
@@ -190,7 +194,7 @@ interface ScriptCommands {
 export function createRedisStore(options: RedisStoreOptions): SealedStore {
   const ttlSeconds = options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS;
   const backend = new RedisBackend(
-    new Redis(options.url, connectionOptions(options.connection)),
+    openRedis(options.url, connectionOptions(options.connection)),
     redisKeys(options.keyPrefix),
     ttlSeconds * 1000,
     options.connectWaitMs ?? DEFAULT_CONNECT_WAIT_MS,
@@ -199,12 +203,12 @@ export function createRedisStore(options: RedisStoreOptions): SealedStore {
 }
 
 export class RedisBackend implements StoreBackend {
-  readonly #redis: Redis & ScriptCommands;
+  readonly #redis: RedisClient & ScriptCommands;
   #waiting: Promise<void> | undefined;
   #closed = false;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     readonly keys: RedisKeys,
     readonly conversationTtlMs: number,
     readonly connectWaitMs: number,
@@ -215,11 +219,11 @@ export class RedisBackend implements StoreBackend {
     // Connection errors surface through the commands that hit them (as StoreUnavailableError);
     // without a listener ioredis would print them, URL details included, to stderr.
     redis.on('error', () => {});
-    this.#redis = redis as Redis & ScriptCommands;
+    this.#redis = redis as RedisClient & ScriptCommands;
   }
 
-  /** The ioredis client, for tests and tools that must look at raw keys (privacy scan). */
-  get client(): Redis {
+  /** The ioredis client (a Cluster on Redis Cluster), for tests and tools that look at raw keys. */
+  get client(): RedisClient {
     return this.#redis;
   }
 
@@ -558,7 +562,7 @@ export class RedisBackend implements StoreBackend {
   }
 
   /** Sends a command once the connection is ready; every failure leaves as a store error. */
-  async #run<T>(command: (redis: Redis & ScriptCommands) => Promise<T>): Promise<T> {
+  async #run<T>(command: (redis: RedisClient & ScriptCommands) => Promise<T>): Promise<T> {
     await this.#ready();
     try {
       return await command(this.#redis);
