@@ -15,6 +15,7 @@ import type { AppServices, ServiceOptions } from './services.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { deferredUntilAcked } from './slack/middleware/after-ack.js';
 import { crisisCheckMiddleware } from './slack/middleware/crisis-check.js';
+import { oncePerDeliveryMiddleware } from './slack/middleware/once-per-delivery.js';
 import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
 import { requireInstallMiddleware } from './slack/middleware/require-install.js';
 import { resolveActorMiddleware } from './slack/middleware/resolve-actor.js';
@@ -103,9 +104,11 @@ export function createBoltApp(services: AppServices, receiver?: Receiver, option
       }),
     },
   });
-  // Before any listener: the privacy scope, then who is acting, then crisis language.
+  // Before any listener: the privacy scope, a delivery seen before dropped, then who is acting,
+  // then crisis language.
   app.use(privacyScopeMiddleware());
   app.use(requireInstallMiddleware(logger));
+  app.use(oncePerDeliveryMiddleware(services.store, logger));
   app.use(resolveActorMiddleware(services));
   app.use(crisisCheckMiddleware(services));
   registerListeners(app, services);
