@@ -11,6 +11,9 @@ import {
 import type { Logger } from '../../logger.js';
 import { judgeRequest } from './request-shape.js';
 
+/** Slack's replay window: a request's signed timestamp may be this far from the clock, no further. */
+export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
+
 /**
  * Bolt's HTTP receiver with a guard in front and a floor under it:
  * - a signed request whose body is not one Slack sends (a null payload, no user, actions that are
@@ -19,7 +22,10 @@ import { judgeRequest } from './request-shape.js';
  *   which stops the process;
  * - a well-formed request nothing handles (an unknown action, callback or command) gets an empty
  *   200 as soon as the listeners are done, instead of Slack waiting three seconds and showing
- *   the person an error.
+ *   the person an error;
+ * - a signed request dated more than five minutes from now, either side, gets 401: Bolt refuses
+ *   only the old ones, so a request signed with a date in the future would outlive the window in
+ *   which a captured request can be replayed.
  * Unsigned requests still reach Bolt untouched, which answers them 401 as before.
  */
 export interface GuardedReceiverOptions extends HTTPReceiverOptions {
@@ -83,6 +89,10 @@ export class GuardedHttpReceiver extends HTTPReceiver {
       // Not signed by Slack: Bolt refuses it with 401 and its own log line.
       return boltListener(buffered, response);
     }
+    if (!isDatedNow(request.headers['x-slack-request-timestamp'])) {
+      this.appLogger.warn({ reason: 'dated too far from now' }, 'refused a Slack request');
+      return answer(response, 401);
+    }
     const verdict = judgeRequest(buffered.rawBody.toString('utf8'), request.headers['content-type']);
     if (verdict.kind === 'refuse') {
       this.appLogger.warn({ reason: verdict.reason }, 'refused a malformed Slack request');
@@ -94,6 +104,13 @@ export class GuardedHttpReceiver extends HTTPReceiver {
     }
     return boltListener(buffered, response);
   }
+}
+
+/** True when the signed timestamp is within the replay window of now, in the past or the future. */
+function isDatedNow(header: string | string[] | undefined, nowMs = Date.now()): boolean {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  if (!Number.isFinite(seconds)) return false;
+  return Math.abs(nowMs / 1000 - seconds) <= TIMESTAMP_TOLERANCE_SECONDS;
 }
 
 function answer(response: ServerResponse, status: number): void {
