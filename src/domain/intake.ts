@@ -23,6 +23,7 @@ import {
   pluralDayList,
   sessionFit,
 } from './schedule-math.js';
+import { characterCount, textLimits } from './text-limits.js';
 
 /**
  * The guided intake's rules, one function per step. Input is the plain values the Slack layer
@@ -33,14 +34,15 @@ import {
 /** Text limits in characters. Where a field ends up in the request letter, the letter's own limit. */
 export const intakeLimits = {
   /** The letter's reason statement is one line. */
-  ownWords: 300,
+  ownWords: textLimits.line,
   privateNote: 1500,
-  constraintsNote: 500,
+  /** "Anything else about your work": one line of the letter, as its hint says. */
+  constraintsNote: textLimits.line,
   /** The letter describes "other" in one line. */
-  otherAccommodation: 300,
+  otherAccommodation: textLimits.line,
   coveragePlan: 2000,
-  /** The letter's statement of need is one paragraph of at most 2,000 characters. */
-  statementOfNeed: 2000,
+  /** The letter's statement of need is one paragraph. */
+  statementOfNeed: textLimits.paragraph,
   maxWeeks: 52,
   defaultWeeks: 10,
 } as const;
@@ -535,7 +537,7 @@ function checkLength(
   limit: number,
 ): void {
   if (!value) return;
-  const over = [...value].length - limit;
+  const over = characterCount(value) - limit;
   if (over <= 0) return;
   errors[field] =
     `That's ${thousands(over)} ${over === 1 ? 'character' : 'characters'} over the limit of ` +

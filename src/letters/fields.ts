@@ -8,6 +8,7 @@ import {
   Weekday,
   workConstraints,
 } from '../domain/request.js';
+import { characterCount, textLimits } from '../domain/text-limits.js';
 import { CanadianLaw } from './law.js';
 
 /**
@@ -36,13 +37,26 @@ export const typeError = (expected: string) => ({
 export const Line = z
   .string(typeError('text'))
   .transform((value) => collapseDoubleStops(value.replace(/\s+/g, ' ').trim()))
-  .pipe(z.string().min(1, 'text (not empty)').max(300, 'at most 300 characters'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'text (not empty)')
+      .refine((line) => characterCount(line) <= textLimits.line, `at most ${textLimits.line} characters`),
+  );
 
 /** A paragraph of prose, same folding as `Line`, longer limit. */
 export const Prose = z
   .string(typeError('text'))
   .transform((value) => collapseDoubleStops(value.replace(/\s+/g, ' ').trim()))
-  .pipe(z.string().min(1, 'text (not empty)').max(2000, 'at most 2,000 characters'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'text (not empty)')
+      .refine(
+        (prose) => characterCount(prose) <= textLimits.paragraph,
+        `at most ${textLimits.paragraph.toLocaleString('en-US')} characters`,
+      ),
+  );
 
 /** Several lines kept as lines, e.g. a signature block; given as one string with line breaks or a list. */
 export const Lines = z

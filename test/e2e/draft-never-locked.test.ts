@@ -95,7 +95,7 @@ describe('the employee is never locked out of their own draft', () => {
     if (!draft) throw new Error('no draft');
     await updateDraft(store, TEAM, userId, draft.draftId, new Date(), (current) => ({
       ...current,
-      // 450 characters: the intake accepts up to 500 here, the letter only 300.
+      // 450 characters, as a note saved before step 2 held it to the letter’s 300 could be.
       sensitive: { ...current.sensitive, constraintsNote: `${coverage} ${coverage}`.slice(0, 450) },
     }));
     await closeEverything();

@@ -253,8 +253,8 @@ describe('step 2: work today', () => {
   });
 
   it('says by how much the note is too long', () => {
-    expect(errorsOf(validateWorkStep({ ...values, note: 'x'.repeat(501) }, { today }))).toEqual({
-      [workFields.note]: "That's 1 character over the limit of 500: please shorten it a little.",
+    expect(errorsOf(validateWorkStep({ ...values, note: 'x'.repeat(301) }, { today }))).toEqual({
+      [workFields.note]: "That's 1 character over the limit of 300: please shorten it a little.",
     });
     expect(
       errorsOf(
@@ -266,7 +266,7 @@ describe('step 2: work today', () => {
   });
 
   it('counts characters as a person sees them, so emoji count once', () => {
-    expect(validateWorkStep({ ...values, note: '🙂'.repeat(500) }, { today }).ok).toBe(true);
+    expect(validateWorkStep({ ...values, note: '🙂'.repeat(300) }, { today }).ok).toBe(true);
   });
 
   it('notes sessions that start after the workday ends, using the saved schedule', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { intakeLimits, validateWorkStep } from '../../../src/domain/intake.js';
 import { draftOfflineStatement } from '../../../src/drafting/offline-statement.js';
 import { statementOpening } from '../../../src/drafting/wording.js';
 import { composeLetter, loadLetterTemplates } from '../../../src/letters/index.js';
@@ -180,5 +181,38 @@ describe('organisation settings reach the letter', () => {
     const us = requestLetterData(base, { ...context, org });
     expect(us.humanRightsLaw).toBeNull();
     expect(us.org.address).toEqual(['1 Main St', 'Vancouver BC']);
+  });
+});
+
+describe('step 2’s note about the work: one limit, the letter’s', () => {
+  // Issue 9: the intake accepted 500 characters here and the letter only 300.
+  const work = {
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    start: '09:00',
+    end: '17:30',
+    timeZone: 'America/New_York',
+    constraints: [],
+  };
+  const longest = {
+    plain: `I cover the front desk until 1pm. ${'x'.repeat(intakeLimits.constraintsNote)}`.slice(
+      0,
+      intakeLimits.constraintsNote,
+    ),
+    emoji: `I cover the front desk until 1pm 🙂${'🙂'.repeat(intakeLimits.constraintsNote)}`,
+    spaced: `I cover the front desk\n\nuntil 1pm.   ${'y '.repeat(intakeLimits.constraintsNote)}`,
+  };
+
+  for (const [kind, raw] of Object.entries(longest)) {
+    it(`the longest ${kind} note step 2 accepts goes into the letter`, () => {
+      const note = [...raw].slice(0, intakeLimits.constraintsNote).join('');
+      const step = validateWorkStep({ ...work, note }, { today: '2026-11-23' });
+      expect(step.ok).toBe(true);
+      const text = letterFor({ ...base, sensitive: { constraintsNote: note } });
+      expect(text).toContain('I cover the front desk');
+    });
+  }
+
+  it('is 300 characters, the length of one line of the letter', () => {
+    expect(intakeLimits.constraintsNote).toBe(300);
   });
 });

@@ -1,3 +1,4 @@
+import { intakeLimits } from '../../../domain/intake.js';
 import { workFields } from '../../../domain/intake-fields.js';
 import { section, type View } from '../blocks.js';
 import { intakeCallbackIds } from './ids.js';
@@ -46,7 +47,9 @@ export function workStepView({ draft, privateMetadata, notes, profileTimeZone }:
       textInput({
         id: workFields.note,
         label: 'Anything else about your work HR should know',
-        hint: 'A short note, like “I cover the front desk until 1pm”. It’s stored encrypted. Please leave out health details.',
+        hint:
+          `A short note of up to ${intakeLimits.constraintsNote} characters, like “I cover the front desk until 1pm”; ` +
+          'it goes into your letter. It’s stored encrypted. Please leave out health details.',
         optional: true,
         multiline: true,
         initial: draft.sensitive.constraintsNote,
