@@ -111,6 +111,11 @@ export const ApprovePayload = z
   .object({
     pattern: WorkingPattern,
     reviewDate: IsoDate,
+    /**
+     * The manager to tell, when the employee agreed to it and did not name one: HR knows who
+     * manages whom. Ignored without the employee's consent.
+     */
+    managerId: z.string().min(1).optional(),
   })
   .strict()
   .refine((p) => p.reviewDate >= p.pattern.startDate, {

@@ -504,7 +504,15 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     answerAlternative(context as Existing, 'declined', payload.comment),
 
   approve: (context, payload) => {
-    const { request, actor, at } = context as Existing;
+    const { request: before, actor, at } = context as Existing;
+    if (payload.managerId !== undefined && payload.managerId === before.employeeId)
+      return refuse('invalid_payload', 'The manager can’t be the employee. Please choose their manager.', {
+        managerId: 'Please choose the employee’s manager, not the employee.',
+      });
+    // HR may name the manager only where the employee agreed the manager be told.
+    const managerId =
+      before.disclosure.shareScheduleWithManager && payload.managerId ? payload.managerId : before.managerId;
+    const request = managerId ? { ...before, managerId } : before;
     const tellManager = managerMayBeTold(request);
     const next = { ...request, status: 'approved' as const };
     return step(context, {
@@ -519,6 +527,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         reviewDate: payload.reviewDate,
         decidedAt: at,
         waitingOn: 'nobody',
+        ...(managerId ? { managerId } : {}),
         ...(tellManager ? { managerToldAt: at } : {}),
       },
       unset: clockFields,

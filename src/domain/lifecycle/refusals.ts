@@ -119,6 +119,7 @@ const fieldNames: Readonly<Record<string, string>> = {
   end: 'the end time',
   fields: 'what to share',
   comment: 'your comment',
+  managerId: 'the manager',
 };
 
 /**

@@ -1,13 +1,22 @@
+import { availableActions } from '../../domain/lifecycle/actions.js';
 import { projectForHr } from '../../domain/projections.js';
-import { statusLabels } from '../../domain/status.js';
+import type { AccommodationRequest } from '../../domain/request.js';
+import type { Actor } from '../../domain/roles.js';
 import { directMessageChannel } from '../../slack/direct-messages.js';
 import { hrDestinations } from '../../slack/hr-recipients.js';
-import { context, type KnownBlock, section } from '../../slack/views/blocks.js';
+import { section } from '../../slack/views/blocks.js';
 import { hrRequestCard } from '../../slack/views/hr-card.js';
 import type { SlackMessage } from '../../slack/views/messages.js';
+import { lifecyclePolicy } from '../../workflows/lifecycle-policy.js';
 import type { DeliveryContext } from './context.js';
 
 export const HR_CARD = 'hr_card';
+
+/**
+ * The card is read by every HR member at once, so its buttons are the ones any HR member (not the
+ * assignee in particular) may press: "Assign to me" stays on it after someone took the request.
+ */
+const anyHrMember: Actor = { role: 'hr', id: 'any-hr-member' };
 
 /**
  * HR's card for a request: posted once to each HR destination, then updated in place
@@ -18,7 +27,7 @@ export const HR_CARD = 'hr_card';
 export async function deliverHrCard(ctx: DeliveryContext, teamId: string, requestId: string): Promise<void> {
   const { store } = ctx.services;
   const request = await store.requests.get(teamId, requestId);
-  const message = request && request.status !== 'purged' ? cardOf(request) : tombstone(requestId);
+  const message = request && request.status !== 'purged' ? cardOf(ctx, request) : tombstone(requestId);
   const posts = (await store.outbox.posts(teamId, requestId)).filter((p) => p.kind === HR_CARD);
   for (const post of posts) {
     await ctx.client.chat.update({
@@ -46,23 +55,10 @@ export async function deliverHrCard(ctx: DeliveryContext, teamId: string, reques
   }
 }
 
-function cardOf(request: Parameters<typeof projectForHr>[0]): SlackMessage {
-  const view = projectForHr(request);
-  const card = hrRequestCard({
-    id: view.reference,
-    employeeId: view.employeeId,
-    schedule: { ...view.schedule, days: [...view.schedule.days] },
-    work: { ...view.work, days: [...view.work.days], constraints: [...view.work.constraints] },
-    accommodations: [...view.accommodations],
-    disclosure: {
-      reason: view.reasonChoice,
-      shareScheduleWithManager: view.shareScheduleWithManager,
-      eapMayTrackStatus: view.eapMayTrackStatus,
-      jurisdiction: view.jurisdiction,
-    },
-  });
-  const status: KnownBlock = context(`*Status:* ${statusLabels[view.status]}`);
-  return { text: card.text, blocks: [...card.blocks.slice(0, 2), status, ...card.blocks.slice(2)] };
+function cardOf(ctx: DeliveryContext, request: AccommodationRequest): SlackMessage {
+  const now = ctx.services.now();
+  const actions = availableActions(request, anyHrMember, now, lifecyclePolicy(ctx.services.config));
+  return hrRequestCard(projectForHr(request), actions, now);
 }
 
 function tombstone(requestId: string): SlackMessage {

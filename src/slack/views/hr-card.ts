@@ -1,4 +1,6 @@
-import type { AccommodationRequest } from '../../domain/request.js';
+import type { Action } from '../../domain/lifecycle/actions.js';
+import type { HrView } from '../../domain/projections.js';
+import type { RequestStatus, WaitingOn } from '../../domain/statuses.js';
 import {
   defaultLocale,
   formatTimeRange,
@@ -7,9 +9,9 @@ import {
   weeksBetween,
 } from '../../letters/format.js';
 import { actions, context, header, type KnownBlock, section } from './blocks.js';
-import { accommodationShortLabels } from './intake/options.js';
+import { accommodationShortLabels, constraintChoices } from './intake/options.js';
 import type { SlackMessage } from './messages.js';
-import { dateRange } from './text.js';
+import { dateRange, shortDate } from './text.js';
 
 export const hrCardIds = {
   actionsBlock: 'hr_card_actions',
@@ -17,19 +19,60 @@ export const hrCardIds = {
   viewRequest: 'hr_view_request',
 } as const;
 
-/**
- * Only the work facts HR needs to triage: by its type, the card cannot see the reason, the
- * letter or anything the employee typed (`sensitive`).
- */
-export type HrCardRequest = Pick<
-  AccommodationRequest,
-  'id' | 'employeeId' | 'schedule' | 'work' | 'accommodations' | 'disclosure'
->;
+/** A button's action id on HR's surfaces: `hr_` and the action's stable id. */
+export const hrActionId = (id: Action['id']): string => `hr_${id}`;
 
-/** Posted to HR when a request arrives. Names no reason and carries no free text. */
-export function hrRequestCard(request: HrCardRequest): SlackMessage {
-  const { schedule, work } = request;
-  const locale = defaultLocale[request.disclosure.jurisdiction];
+/** Statuses as HR reads them: what the request needs from whom, not how the employee feels it. */
+export const hrStatusLabels: Readonly<Record<RequestStatus, string>> = {
+  draft: 'Draft',
+  submitted: 'New, to acknowledge',
+  acknowledged: 'Acknowledged',
+  documentation_requested: 'Documentation requested',
+  alternative_offered: 'Alternative offered',
+  accepted: 'Alternative accepted, to approve',
+  approved: 'Approved',
+  review_due: 'Up for review',
+  denied: 'Denied',
+  withdrawn: 'Withdrawn by the employee',
+  ended: 'Ended',
+  closed: 'Closed',
+  purged: 'Deleted',
+};
+
+export const waitingOnLabels: Readonly<Record<WaitingOn, string>> = {
+  hr: 'HR',
+  employee: 'the employee',
+  provider: 'the employee’s provider',
+  nobody: 'nobody',
+};
+
+/** Whole days between two instants, for "received 3 days ago". */
+export function ageInDays(fromIso: string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - new Date(fromIso).getTime()) / 86_400_000));
+}
+
+const age = (days: number) => (days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`);
+
+/** "Due Mar 4, 2027" or "*Overdue* since Mar 4, 2027" when HR is late; paused clocks say so. */
+export function dueLine(view: Pick<HrView, 'dueAt' | 'waitingOn'>, now: Date): string | undefined {
+  if (view.waitingOn === 'nobody' || !view.dueAt) return undefined;
+  const overdue = new Date(view.dueAt).getTime() < now.getTime();
+  if (view.waitingOn !== 'hr')
+    return `Waiting on ${waitingOnLabels[view.waitingOn]} (due ${shortDate(view.dueAt)}); HR’s clock is paused`;
+  return overdue
+    ? `:warning: *Overdue* since ${shortDate(view.dueAt)}`
+    : `Response due ${shortDate(view.dueAt)}`;
+}
+
+/**
+ * HR's request card, built from HR's projection only: the work facts (C1), routing (C0) and the
+ * buttons `availableActions` lists. It cannot see the reason's words, the letter or anything the
+ * employee typed, because `HrView` holds none of it except released text, which the card does not
+ * show either (it goes to a channel).
+ */
+export function hrRequestCard(view: HrView, buttons: readonly Action[], now: Date): SlackMessage {
+  const { schedule, work } = view;
+  const locale = defaultLocale[view.jurisdiction];
   const travel = schedule.travelMinutes;
   const time = formatTimeRange(
     shiftClock(schedule.sessionStart, -travel),
@@ -38,15 +81,25 @@ export function hrRequestCard(request: HrCardRequest): SlackMessage {
     locale,
   );
   const weeks = weeksBetween(schedule.startDate, schedule.endDate);
+  const received = view.submittedAt;
+  const due = dueLine(view, now);
+  const facts = [
+    `*Status:* ${hrStatusLabels[view.status]}`,
+    `*Assignee:* ${view.assigneeId ? `<@${view.assigneeId}>` : 'nobody yet'}`,
+    ...(received ? [`*Received:* ${shortDate(received)} (${age(ageInDays(received, now))})`] : []),
+    ...(due ? [due] : []),
+  ];
+  const constraints = work.constraints.map((c) => constraintChoices.find((o) => o.value === c)?.text ?? c);
   const blocks: KnownBlock[] = [
-    header(`New request: ${request.id}`),
-    section(`<@${request.employeeId}> has asked for a change to their working hours.`),
+    header(`Request ${view.reference}`),
+    section(`<@${view.employeeId}> has asked for a change to their working hours.`),
+    context(facts.join('  ·  ')),
     {
       type: 'section',
       fields: [
         {
           type: 'mrkdwn',
-          text: `*Time needed${travel > 0 ? ', travel included' : ''}*\n${formatWeekdays(schedule.days, locale)}, ${time}`,
+          text: `*Time needed${travel > 0 ? ', travel included' : ''}*\n${formatWeekdays([...schedule.days], locale)}, ${time}`,
         },
         {
           type: 'mrkdwn',
@@ -54,22 +107,38 @@ export function hrRequestCard(request: HrCardRequest): SlackMessage {
         },
         {
           type: 'mrkdwn',
-          text: `*Usual hours*\n${formatWeekdays(work.days, locale)}, ${formatTimeRange(work.start, work.end, work.timeZone, locale)}`,
+          text: `*Usual hours*\n${formatWeekdays([...work.days], locale)}, ${formatTimeRange(work.start, work.end, work.timeZone, locale)}`,
         },
         {
           type: 'mrkdwn',
-          text: `*Asked for*\n${request.accommodations.map((type) => `• ${accommodationShortLabels[type]}`).join('\n')}`,
+          text: `*Asked for*\n${view.accommodations.map((type) => `• ${accommodationShortLabels[type]}`).join('\n')}`,
+        },
+        {
+          type: 'mrkdwn',
+          text: `*Role constraints*\n${constraints.length > 0 ? constraints.map((c) => `• ${c}`).join('\n') : 'None given'}`,
         },
       ],
     },
     context(
-      request.disclosure.shareScheduleWithManager
+      view.shareScheduleWithManager
         ? 'The employee is happy for their manager to be told the approved days and hours (not the reason).'
         : 'The employee has not asked for their manager to be told. Please check with them before sharing anything.',
     ),
-    actions(hrCardIds.actionsBlock, [
-      { text: 'View request', actionId: hrCardIds.viewRequest, value: request.id, style: 'primary' },
-    ]),
   ];
-  return { text: `New accommodation request ${request.id} from <@${request.employeeId}>`, blocks };
+  if (buttons.length > 0)
+    blocks.push(
+      actions(
+        hrCardIds.actionsBlock,
+        buttons.map((action) => ({
+          text: action.label,
+          actionId: hrActionId(action.id),
+          value: view.reference,
+          ...(action.style ? { style: action.style } : {}),
+        })),
+      ),
+    );
+  return {
+    text: `Accommodation request ${view.reference} from <@${view.employeeId}>: ${hrStatusLabels[view.status]}`,
+    blocks,
+  };
 }

@@ -3,7 +3,7 @@ import type { IntakeStep } from '../../../domain/draft.js';
 import type { AppServices } from '../../../services.js';
 import { assistantIds } from '../../views/assistant.js';
 import { homeIds } from '../../views/home.js';
-import { hrCardIds } from '../../views/hr-card.js';
+import { hrActionId, hrCardIds } from '../../views/hr-card.js';
 import { reviewIds } from '../../views/intake/index.js';
 import { privacyNoticeIds } from '../../views/privacy-notice.js';
 import type { ButtonArgs } from '../args.js';
@@ -20,6 +20,19 @@ import { readPrivacyNotice } from './employee/read-privacy-notice.js';
 import { redraftWording } from './employee/redraft-wording.js';
 import { startRequest } from './employee/start-request.js';
 import { viewMyRequest } from './employee/view-my-request.js';
+import { acknowledge } from './hr/acknowledge.js';
+import { addNote } from './hr/add-note.js';
+import { approve } from './hr/approve.js';
+import { askForDocumentation } from './hr/ask-for-documentation.js';
+import { assignToMe } from './hr/assign-to-me.js';
+import { close } from './hr/close.js';
+import { deny } from './hr/deny.js';
+import { documentationReceived } from './hr/documentation-received.js';
+import { end } from './hr/end.js';
+import { extend } from './hr/extend.js';
+import { history } from './hr/history.js';
+import { offerAlternative } from './hr/offer-alternative.js';
+import { reassign } from './hr/reassign.js';
 import { viewRequest } from './hr/view-request.js';
 
 /** Buttons: each action id to its handler. */
@@ -48,4 +61,17 @@ export function register(app: App, services: AppServices): void {
   }
 
   button(hrCardIds.viewRequest, forHr(viewRequest(services)));
+  button(hrActionId('history'), forHr(history(services)));
+  button(hrActionId('assign_to_me'), forHr(assignToMe(services)));
+  button(hrActionId('reassign'), forHr(reassign(services)));
+  button(hrActionId('acknowledge'), forHr(acknowledge(services)));
+  button(hrActionId('request_documentation'), forHr(askForDocumentation(services)));
+  button(hrActionId('documentation_received'), forHr(documentationReceived(services)));
+  button(hrActionId('offer_alternative'), forHr(offerAlternative(services)));
+  button(hrActionId('approve'), forHr(approve(services)));
+  button(hrActionId('deny'), forHr(deny(services)));
+  button(hrActionId('close'), forHr(close(services)));
+  button(hrActionId('end'), forHr(end(services)));
+  button(hrActionId('extend'), forHr(extend(services)));
+  button(hrActionId('add_note'), forHr(addNote(services)));
 }

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppServices } from '../../../services.js';
+import { hrFormIds } from '../../views/hr/ids.js';
 import { intakeCallbackIds } from '../../views/intake/index.js';
 import { myDataIds } from '../../views/my-data.js';
-import { forEmployee } from '../audience.js';
+import { forEmployee, forHr } from '../audience.js';
 import { closeReview } from './employee/close-review.js';
 import { deleteMyData } from './employee/delete-my-data.js';
 import { type FormStep, forms } from './employee/intake-form.js';
@@ -11,6 +12,15 @@ import { sendRequest } from './employee/send-request.js';
 import { submitIntakeStep } from './employee/submit-intake-step.js';
 import { submitWordingEdit } from './employee/submit-wording-edit.js';
 import { withdrawRequest } from './employee/withdraw-request.js';
+import { submitAlternative } from './hr/submit-alternative.js';
+import { submitApproval } from './hr/submit-approval.js';
+import { submitClose } from './hr/submit-close.js';
+import { submitDenial } from './hr/submit-denial.js';
+import { submitDocumentationRequest } from './hr/submit-documentation-request.js';
+import { submitEnd } from './hr/submit-end.js';
+import { submitExtension } from './hr/submit-extension.js';
+import { submitNote } from './hr/submit-note.js';
+import { submitReassign } from './hr/submit-reassign.js';
 
 /** Modals: each callback id (submitted or closed) to its handler. */
 export function register(app: App, services: AppServices): void {
@@ -33,4 +43,14 @@ export function register(app: App, services: AppServices): void {
   app.view(intakeCallbackIds.review, forEmployee(sendRequest(services)));
   app.view(myDataIds.deleteCallback, forEmployee(deleteMyData(services)));
   app.view(myDataIds.withdrawCallback, forEmployee(withdrawRequest(services)));
+
+  app.view(hrFormIds.reassign, forHr(submitReassign(services)));
+  app.view(hrFormIds.requestDocumentation, forHr(submitDocumentationRequest(services)));
+  app.view(hrFormIds.offerAlternative, forHr(submitAlternative(services)));
+  app.view(hrFormIds.approve, forHr(submitApproval(services)));
+  app.view(hrFormIds.deny, forHr(submitDenial(services)));
+  app.view(hrFormIds.close, forHr(submitClose(services)));
+  app.view(hrFormIds.end, forHr(submitEnd(services)));
+  app.view(hrFormIds.extend, forHr(submitExtension(services)));
+  app.view(hrFormIds.addNote, forHr(submitNote(services)));
 }

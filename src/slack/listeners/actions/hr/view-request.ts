@@ -1,6 +1,8 @@
 import { can } from '../../../../domain/access.js';
 import { statusLabels } from '../../../../domain/status.js';
 import type { AppServices } from '../../../../services.js';
+import { auditRefusedView, notPermittedMessage } from '../../../../workflows/hr-command.js';
+import { tellPrivately } from '../../../hr-interaction.js';
 import { hrLetterText } from '../../../hr-letter.js';
 import { actorIn } from '../../../middleware/acting-person.js';
 import { personOfAction } from '../../../person.js';
@@ -16,9 +18,13 @@ export const viewRequest =
     const person = personOfAction(body);
     // The role comes from the middleware's cached directory: no user group is listed per click.
     const actor = actorIn(context, person.userId);
-    if (actor.role !== 'hr') return;
     const request = await store.requests.get(person.teamId, action.value ?? '');
-    if (!request || !can(actor, 'view_letter', request)) return;
+    if (!request) return;
+    if (actor.role !== 'hr' || !can(actor, 'view_letter', request)) {
+      await auditRefusedView(services, person.teamId, request, actor, 'view_request');
+      await tellPrivately(client, body, notPermittedMessage);
+      return;
+    }
     const employee = await services.profiles.load(client, {
       teamId: person.teamId,
       userId: request.employeeId,
