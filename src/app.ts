@@ -45,6 +45,7 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
     ? createStore({
         kind: 'redis',
         url: config.redisUrl,
+        keyStoreUrl: config.keyStoreUrl ?? '',
         keyPrefix: config.redisKeyPrefix,
         vault,
         conversationTtlSeconds: config.draftIdleDays * 86_400,

@@ -54,6 +54,12 @@ const EnvSchema = z.object({
       })
       .optional(),
   ),
+  KEYSTORE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
   REDIS_KEY_PREFIX: optionalText
     .transform((value) => value ?? 'aa')
     .pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . and - only')),
@@ -153,6 +159,8 @@ const fixes: Record<string, string> = {
   REDIS_URL:
     'point it at your Redis, e.g. redis://127.0.0.1:6379, redis+cluster://10.0.0.1:6379,10.0.0.2:6379 or redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster',
   REDIS_KEY_PREFIX: 'use a short name such as aa',
+  KEYSTORE_URL:
+    'point it at a second Redis with its own persistence and backups, e.g. redis://127.0.0.1:6380 (see README, "How long data lasts")',
   VAULT_MASTER_KEYS:
     "generate one with: node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"",
   OPENAI_BASE_URL: 'use the base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1',
@@ -192,6 +200,8 @@ export interface AppConfig {
   };
   readonly redisUrl?: string;
   readonly redisKeyPrefix: string;
+  /** The Redis that holds the data keys; set whenever redisUrl is. */
+  readonly keyStoreUrl?: string;
   readonly vaultMasterKeys: readonly MasterKey[];
   readonly openai: {
     readonly apiKey?: string;
@@ -292,6 +302,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     );
   }
   if (options.requireRedis && !present('REDIS_URL')) problems.push(describe('REDIS_URL', 'is missing'));
+  // The data keys must not share the data's persistence: a purge is final only if they live apart.
+  if (present('REDIS_URL') && !present('KEYSTORE_URL')) {
+    problems.push(describe('KEYSTORE_URL', 'is missing (the data keys cannot live in the data Redis)'));
+  } else if (present('REDIS_URL') && sameServer(env.REDIS_URL ?? '', env.KEYSTORE_URL ?? '')) {
+    problems.push(describe('KEYSTORE_URL', 'points at the same Redis server as REDIS_URL'));
+  }
   if (!present('HR_USERGROUP_ID') && !present('HR_USER_IDS')) {
     problems.push(describe('HR_USER_IDS', 'is missing (set HR_USER_IDS or HR_USERGROUP_ID)'));
   }
@@ -320,6 +336,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     },
     redisUrl: data.REDIS_URL,
     redisKeyPrefix: data.REDIS_KEY_PREFIX,
+    ...(data.REDIS_URL && data.KEYSTORE_URL ? { keyStoreUrl: data.KEYSTORE_URL } : {}),
     vaultMasterKeys: data.VAULT_MASTER_KEYS,
     openai: {
       apiKey: data.OPENAI_API_KEY,
@@ -355,6 +372,16 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       sweepSeconds: data.OUTBOX_SWEEP_SECONDS,
     },
   };
+}
+
+/** Same host and port (any database number): the same persistence files and backups. */
+function sameServer(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a.trim()), new URL(b.trim())];
+    return x.hostname === y.hostname && (x.port || '6379') === (y.port || '6379');
+  } catch {
+    return false;
+  }
 }
 
 function describe(variable: string, what: string): string {

@@ -40,6 +40,7 @@ export const run: CliCommand = async (args, io) => {
   ]);
   const store = createStore({
     kind: 'redis',
+    keyStoreUrl: config.keyStoreUrl ?? '',
     url: config.redisUrl ?? '',
     keyPrefix: config.redisKeyPrefix,
     vault: { masterKeys: config.vaultMasterKeys },

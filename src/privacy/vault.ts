@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { refId as checkedRefId, type KeyRef, type KeyStore } from './key-store.js';
 import { MASTER_KEY_BYTES, type MasterKey } from './master-keys.js';
 import { formatSealed, formatWrapped, ID_PATTERN, parseSealed, parseWrapped } from './vault-format.js';
 
@@ -8,33 +9,27 @@ export { MASTER_KEY_BYTES, type MasterKey, MasterKeyConfigError, parseMasterKeys
  * Field-level encryption for C2/C3 (DESIGN.md section 2, rule 2).
  *
  * Each request (and each draft) has its own random AES-256-GCM data key. The data key is stored only
- * wrapped (encrypted) by the active master key, through a KeyStore the store provides, next to the
- * record it protects. Deleting the wrapped key shreds the record: every value sealed under it, in
- * Redis, its AOF, replicas and backups alike, can no longer be opened.
+ * wrapped (encrypted) by the active master key, in a KeyStore kept apart from the data (its own Redis,
+ * its own persistence and backups). Deleting the wrapped key shreds the record: the values sealed
+ * under it, wherever copies of them sit (the data Redis's AOF, snapshots, replicas, backups), can no
+ * longer be opened once no copy of the key store still holds the key (see README, "How long data
+ * lasts", for how long that is).
  *
  * Additional authenticated data binds each sealed value to its key ref and field name, so a value
  * copied to another request or another field fails to open instead of showing up in the wrong place.
  */
 
-/**
- * Names one data key. `scope` is what the key sits next to (for Redis, the hash tag of the records
- * it protects, e.g. `T123:ACC-2026-0042`); `name` tells keys within one scope apart (`request`,
- * `draft-<id>`). Both are routing data (C0).
- */
-export interface KeyRef {
-  readonly scope: string;
-  readonly name: string;
+export type { KeyRef, KeyStore } from './key-store.js';
+
+/** How long a ref's key and its tombstone live: the store decides, per kind of record. */
+export interface KeyPolicy {
+  /** Undefined: the key lives until it is shredded (a request's); otherwise it lapses with its record. */
+  lifetimeMs(ref: KeyRef): number | undefined;
+  /** Whether a shred leaves a tombstone (so no racing write can recreate the key), and for how long. */
+  shred(ref: KeyRef): { final: boolean; ttlMs?: number };
 }
 
-/** Where wrapped data keys live. Each store implements it beside its records. */
-export interface KeyStore {
-  getWrappedKey(ref: KeyRef): Promise<string | null>;
-  /** Stores a new wrapped key unless one is already there; false if one was. */
-  createWrappedKey(ref: KeyRef, wrapped: string): Promise<boolean>;
-  /** Replaces the wrapped key only if it is still `expected` (rotation); false otherwise. */
-  replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string): Promise<boolean>;
-  deleteWrappedKey(ref: KeyRef): Promise<void>;
-}
+const KEEP_FOREVER: KeyPolicy = { lifetimeMs: () => undefined, shred: () => ({ final: true }) };
 
 export interface VaultOptions {
   /** Newest first: the first wraps new data keys, all of them unwrap. */
@@ -85,13 +80,14 @@ export class Vault {
   readonly #masterKeys: ReadonlyMap<string, Buffer>;
   readonly #active: MasterKey;
   readonly #keyStore: KeyStore;
+  readonly #policy: KeyPolicy;
   readonly #cacheMs: number;
   readonly #now: () => number;
   readonly #cache = new Map<string, CacheEntry>();
   /** Concurrent seals for one new record share one data key instead of racing to create several. */
   readonly #creating = new Map<string, Promise<DataKey>>();
 
-  constructor(options: VaultOptions, keyStore: KeyStore) {
+  constructor(options: VaultOptions, keyStore: KeyStore, policy: KeyPolicy = KEEP_FOREVER) {
     const [active] = options.masterKeys;
     if (!active) throw new VaultError('the vault needs at least one master key');
     const keys = new Map<string, Buffer>();
@@ -104,8 +100,16 @@ export class Vault {
     this.#masterKeys = keys;
     this.#active = { id: active.id, key: keys.get(active.id) ?? active.key };
     this.#keyStore = keyStore;
+    this.#policy = policy;
+    // Another process shredded a key: drop this process's copy now, not when the cache lapses.
+    keyStore.onShred((ref) => this.#forget(ref));
     this.#cacheMs = options.dataKeyCacheMs ?? DEFAULT_DATA_KEY_CACHE_MS;
     this.#now = options.now ?? Date.now;
+  }
+
+  /** Where the wrapped keys live: the store asks it which records still have a key. */
+  get keyStore(): KeyStore {
+    return this.#keyStore;
   }
 
   /** Encrypts one field's text under the ref's data key, creating the key on first use. */
@@ -142,7 +146,7 @@ export class Vault {
   /** Deletes the data key. Everything sealed under it becomes unrecoverable, everywhere. */
   async shred(ref: KeyRef): Promise<void> {
     this.#forget(ref);
-    await this.#keyStore.deleteWrappedKey(ref);
+    await this.#keyStore.deleteWrappedKey(ref, this.#policy.shred(ref));
     // A seal racing with the shred in this process must not leave a key behind in the cache.
     this.#forget(ref);
   }
@@ -182,7 +186,8 @@ export class Vault {
     const existing = await this.#keyStore.getWrappedKey(ref);
     if (existing !== null) return this.#remember(ref, this.#unwrap(ref, existing));
     const fresh: DataKey = { id: randomBytes(6).toString('base64url'), key: randomBytes(32) };
-    if (await this.#keyStore.createWrappedKey(ref, this.#wrap(ref, fresh))) return this.#remember(ref, fresh);
+    if (await this.#keyStore.createWrappedKey(ref, this.#wrap(ref, fresh), this.#policy.lifetimeMs(ref)))
+      return this.#remember(ref, fresh);
     // Another process created one first: use theirs, so every field of a record shares one key.
     const winner = await this.#keyStore.getWrappedKey(ref);
     if (winner === null) throw new ShreddedError('the record was deleted while it was being saved');
@@ -261,12 +266,12 @@ export class Vault {
 }
 
 function refId(ref: KeyRef): string {
-  if (!REF_PART.test(ref.scope) || !REF_PART.test(ref.name)) {
-    throw new VaultError('a key ref may use only letters, digits and _ - : . ~');
+  try {
+    return checkedRefId(ref);
+  } catch (error) {
+    throw new VaultError((error as Error).message);
   }
-  return `${ref.scope}/${ref.name}`;
 }
-const REF_PART = /^[A-Za-z0-9_\-:.~]+$/;
 
 function sealedAad(ref: KeyRef, field: string, dataKeyId: string): Buffer {
   return Buffer.from(`aa1|${refId(ref)}|${field}|${dataKeyId}`, 'utf8');

@@ -1,28 +1,19 @@
 import type { RequestStatus } from '../domain/status.js';
-import type { KeyRef, KeyStore } from '../privacy/vault.js';
 
 /**
  * The storage primitives under the one Store contract. The sealing, the compare-and-set loop and
  * the index ordering live once, in sealed-store.ts; Redis and the in-process maps only provide
  * these operations, each on already serialized and sealed strings. A backend never sees plaintext
- * C2/C3, so a scan of whatever it holds finds none.
+ * C2/C3, so a scan of whatever it holds finds none; nor does it hold the data keys, which live in
+ * a KeyStore apart (src/privacy/key-store.ts).
  */
-export interface StoreBackend extends KeyStore {
+export interface StoreBackend {
   ping(): Promise<void>;
   close(): Promise<void>;
 
   getConversation(teamId: string, userId: string): Promise<string | null>;
-  /**
-   * Writes the conversation with its idle TTL and gives the same TTL (plus a margin, so a key never
-   * lapses before the record it opens) to its data keys. Returns the value it replaced.
-   */
-  putConversation(
-    teamId: string,
-    userId: string,
-    value: string,
-    ttlMs: number,
-    dataKeys: readonly KeyRef[],
-  ): Promise<string | null>;
+  /** Writes the conversation with its idle TTL. Returns the value it replaced. */
+  putConversation(teamId: string, userId: string, value: string, ttlMs: number): Promise<string | null>;
   deleteConversation(teamId: string, userId: string): Promise<void>;
 
   getProfile(teamId: string, userId: string): Promise<string | null>;

@@ -38,6 +38,8 @@ export type StoreOptions =
       readonly kind: 'redis';
       /** May hold a password; it is never echoed. */
       readonly url: string;
+      /** KEYSTORE_URL: the Redis that holds the data keys, apart from `url`'s persistence and backups. */
+      readonly keyStoreUrl: string;
       /** How long a command waits for a (re)connection before StoreUnavailableError; default 1000. */
       readonly connectWaitMs?: number;
     })
@@ -53,7 +55,9 @@ export type StoreOptions =
  * with the store's own key storage) and `backend`, for maintenance tools such as key rotation.
  */
 export function createStore(options: StoreOptions): SealedStore {
-  return options.kind === 'redis' ? createRedisStore(options) : createMemoryStore(options);
+  return options.kind === 'redis'
+    ? createRedisStore({ ...options, keyStore: { url: options.keyStoreUrl } })
+    : createMemoryStore(options);
 }
 
 export type { SealedStore };

@@ -1,5 +1,6 @@
 import type { RequestStatus } from '../domain/status.js';
-import type { KeyRef } from '../privacy/vault.js';
+import type { KeyPolicy, KeyRef } from '../privacy/vault.js';
+import { DATA_KEY_TTL_MARGIN_MS } from './backend.js';
 
 /**
  * The one place that knows Redis key names (the in-process store uses the same names for its maps).
@@ -41,6 +42,26 @@ export function turnsKeyRef(teamId: string, userId: string): KeyRef {
   return { scope: `${segment(teamId)}:${segment(userId)}`, name: TURNS_KEY_NAME };
 }
 
+/**
+ * How long each kind of data key lives. A request's key lives until the request is purged, and its
+ * shred leaves a tombstone for good: request ids are never reused, and no write racing with the
+ * purge may give the request a fresh key. A draft's key lapses with the conversation (plus a
+ * margin, so it never lapses first), and its tombstone as long. The turns key is not tombstoned:
+ * a deleted conversation may start again.
+ */
+export function keyPolicy(conversationTtlMs: number): KeyPolicy {
+  const shortLived = conversationTtlMs + DATA_KEY_TTL_MARGIN_MS;
+  return {
+    lifetimeMs: (ref) => (ref.name === REQUEST_KEY_NAME ? undefined : shortLived),
+    shred: (ref) =>
+      ref.name === REQUEST_KEY_NAME
+        ? { final: true }
+        : ref.name === TURNS_KEY_NAME
+          ? { final: false }
+          : { final: true, ttlMs: shortLived },
+  };
+}
+
 export interface RedisKeys {
   readonly prefix: string;
   /** Hash: `version` (for the compare-and-set script) and `data` (the versioned, sealed JSON). */
@@ -64,8 +85,6 @@ export interface RedisKeys {
   readonly outboxPending: string;
   /** Sorted set of dead letters (JSON [team, entry id]) by when they died: `cli outbox list`. */
   readonly outboxDeadLetters: string;
-  /** A wrapped data key. */
-  dataKey(ref: KeyRef): string;
   conversation(teamId: string, userId: string): string;
   profile(teamId: string, userId: string): string;
   /** Sorted set of request ids scored by statusChangedAt (ms). */
@@ -96,7 +115,6 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     posts: (teamId, requestId) => `${pair(teamId, requestId)}:posts`,
     outboxPending: `${prefix}:{outbox}:pending`,
     outboxDeadLetters: `${prefix}:{outbox}:dead`,
-    dataKey: (ref) => `${prefix}:{${ref.scope}}:dek:${ref.name}`,
     conversation: (teamId, userId) => `${pair(teamId, userId)}:conv`,
     profile: (teamId, userId) => `${pair(teamId, userId)}:profile`,
     byStatus: (teamId, status) => `${team(teamId)}:by-status:${status}`,

@@ -1,18 +1,16 @@
 import type { RequestStatus } from '../domain/status.js';
-import { type KeyRef, Vault, type VaultOptions } from '../privacy/vault.js';
-import {
-  DATA_KEY_TTL_MARGIN_MS,
-  type IndexEntries,
-  type IndexPosition,
-  type StoreBackend,
-} from './backend.js';
-import { pairMember, parsePairMember, REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
+import { type KeyStore, MemoryKeyStore } from '../privacy/key-store.js';
+import { Vault, type VaultOptions } from '../privacy/vault.js';
+import type { IndexEntries, IndexPosition, StoreBackend } from './backend.js';
+import { keyPolicy, pairMember, parsePairMember, type RedisKeys, redisKeys } from './keys.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
 import { StoreUnavailableError } from './types.js';
 
 export interface MemoryStoreOptions extends SealedStoreOptions {
   readonly vault: VaultOptions;
   readonly keyPrefix?: string;
+  /** Defaults to an in-process key store; tests may share one between stores. */
+  readonly keyStore?: KeyStore;
   /** Milliseconds since the epoch; inject one to test idle expiry without waiting. */
   readonly clock?: () => number;
 }
@@ -26,7 +24,12 @@ export function createMemoryStore(options: MemoryStoreOptions): SealedStore {
   const clock = options.clock ?? Date.now;
   const ttlSeconds = options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS;
   const backend = new MemoryBackend(redisKeys(options.keyPrefix), clock, ttlSeconds * 1000);
-  const vault = new Vault({ now: clock, ...options.vault }, backend);
+  // The demo's keys live in the process too: apart from the data's maps, and gone on exit.
+  const vault = new Vault(
+    { now: clock, ...options.vault },
+    options.keyStore ?? new MemoryKeyStore(clock),
+    keyPolicy(ttlSeconds * 1000),
+  );
   return new SealedStore(backend, vault, options);
 }
 
@@ -71,34 +74,6 @@ export class MemoryBackend implements StoreBackend {
     this.#closed = true;
   }
 
-  // Data keys (KeyStore)
-
-  async getWrappedKey(ref: KeyRef) {
-    return this.#get(this.keys.dataKey(ref));
-  }
-
-  async createWrappedKey(ref: KeyRef, wrapped: string) {
-    const key = this.keys.dataKey(ref);
-    if (this.#get(key) !== null) return false;
-    // A request's key lives as long as the request; a conversation's keys expire with it.
-    const ttl = ref.name === REQUEST_KEY_NAME ? undefined : this.conversationTtlMs + DATA_KEY_TTL_MARGIN_MS;
-    this.#set(key, wrapped, ttl);
-    return true;
-  }
-
-  async replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string) {
-    const key = this.keys.dataKey(ref);
-    const entry = this.#strings.get(key);
-    if (this.#get(key) !== expected || !entry) return false;
-    entry.value = wrapped;
-    return true;
-  }
-
-  async deleteWrappedKey(ref: KeyRef) {
-    this.#open();
-    this.#strings.delete(this.keys.dataKey(ref));
-  }
-
   // Conversations and profiles
 
   async getConversation(teamId: string, userId: string) {
@@ -106,21 +81,11 @@ export class MemoryBackend implements StoreBackend {
     return this.#get(this.keys.conversation(teamId, userId));
   }
 
-  async putConversation(
-    teamId: string,
-    userId: string,
-    value: string,
-    ttlMs: number,
-    dataKeys: readonly KeyRef[],
-  ) {
+  async putConversation(teamId: string, userId: string, value: string, ttlMs: number) {
     this.#sweep();
     const key = this.keys.conversation(teamId, userId);
     const previous = this.#get(key);
     this.#set(key, value, ttlMs);
-    for (const ref of dataKeys) {
-      const entry = this.#strings.get(this.keys.dataKey(ref));
-      if (entry) entry.expiresAt = this.now() + ttlMs + DATA_KEY_TTL_MARGIN_MS;
-    }
     return previous;
   }
 

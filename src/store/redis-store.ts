@@ -1,15 +1,12 @@
 import type { RedisOptions } from 'ioredis';
 import type { RequestStatus } from '../domain/status.js';
-import { type KeyRef, Vault, type VaultOptions } from '../privacy/vault.js';
-import {
-  DATA_KEY_TTL_MARGIN_MS,
-  type IndexEntries,
-  type IndexPosition,
-  type StoreBackend,
-} from './backend.js';
+import type { KeyStore } from '../privacy/key-store.js';
+import { Vault, type VaultOptions } from '../privacy/vault.js';
+import type { IndexEntries, IndexPosition, StoreBackend } from './backend.js';
 import { StoreCommandError } from './errors.js';
-import { pairMember, parsePairMember, REQUEST_KEY_NAME, type RedisKeys, redisKeys } from './keys.js';
+import { keyPolicy, pairMember, parsePairMember, type RedisKeys, redisKeys } from './keys.js';
 import { openRedis, type RedisClient } from './redis-connection.js';
+import { RedisKeyStore } from './redis-key-store.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
 import { StoreUnavailableError } from './types.js';
 
@@ -20,6 +17,11 @@ export interface RedisStoreOptions extends SealedStoreOptions {
    */
   readonly url: string;
   readonly vault: VaultOptions;
+  /**
+   * Where the data keys live: KEYSTORE_URL (a Redis apart from `url`, with its own persistence and
+   * backups), or a KeyStore built by the caller. Never the data Redis.
+   */
+  readonly keyStore: { readonly url: string } | KeyStore;
   /** Prefix of every key (default `aa`): lets tests and several installations share one Redis. */
   readonly keyPrefix?: string;
   /** How long a command waits for a (re)connection before failing with StoreUnavailableError. */
@@ -42,7 +44,7 @@ const COMMAND_TIMEOUT_MS = 2000;
  *   connectWaitMs + COMMAND_TIMEOUT_MS.
  * - Reconnection never gives up, with a capped exponential backoff.
  */
-function connectionOptions(extra: RedisOptions | undefined): RedisOptions {
+export function connectionOptions(extra: RedisOptions | undefined): RedisOptions {
   return {
     connectTimeout: 2000,
     ...extra,
@@ -145,18 +147,11 @@ if existing then return existing end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 return false`,
   },
-  aaReplaceIfEqual: {
-    numberOfKeys: 1,
-    lua: `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
-return 1`,
-  },
 } as const;
 
 interface ScriptCommands {
   aaCreateRequest(key: string, version: string, data: string): Promise<number>;
   aaCompareAndSetRequest(key: string, expected: string, next: string, data: string): Promise<number>;
-  aaReplaceIfEqual(key: string, expected: string, next: string): Promise<number>;
   aaClaimOnce(key: string, value: string, ttlSeconds: string): Promise<string | null>;
   aaCommitTransition(record: string, audit: string, outbox: string, ...args: string[]): Promise<number>;
   aaClaimOutboxEntry(
@@ -199,7 +194,16 @@ export function createRedisStore(options: RedisStoreOptions): SealedStore {
     ttlSeconds * 1000,
     options.connectWaitMs ?? DEFAULT_CONNECT_WAIT_MS,
   );
-  return new SealedStore(backend, new Vault(options.vault, backend), options);
+  const keyStore =
+    'url' in options.keyStore
+      ? new RedisKeyStore({
+          url: options.keyStore.url,
+          ...(options.keyPrefix === undefined ? {} : { keyPrefix: options.keyPrefix }),
+          ...(options.connection === undefined ? {} : { connection: options.connection }),
+        })
+      : options.keyStore;
+  const vault = new Vault(options.vault, keyStore, keyPolicy(ttlSeconds * 1000));
+  return new SealedStore(backend, vault, options);
 }
 
 export class RedisBackend implements StoreBackend {
@@ -240,53 +244,15 @@ export class RedisBackend implements StoreBackend {
     }
   }
 
-  // Data keys (KeyStore): beside their records, under the same hash tag.
-
-  getWrappedKey(ref: KeyRef) {
-    return this.#run((r) => r.get(this.keys.dataKey(ref)));
-  }
-
-  async createWrappedKey(ref: KeyRef, wrapped: string) {
-    const key = this.keys.dataKey(ref);
-    // A request's key lives as long as the request; a conversation's keys expire with it.
-    const reply = await this.#run((r) =>
-      ref.name === REQUEST_KEY_NAME
-        ? r.set(key, wrapped, 'NX')
-        : r.set(key, wrapped, 'PX', this.conversationTtlMs + DATA_KEY_TTL_MARGIN_MS, 'NX'),
-    );
-    return reply === 'OK';
-  }
-
-  async replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string) {
-    return (await this.#run((r) => r.aaReplaceIfEqual(this.keys.dataKey(ref), expected, wrapped))) === 1;
-  }
-
-  async deleteWrappedKey(ref: KeyRef) {
-    await this.#run((r) => r.del(this.keys.dataKey(ref)));
-  }
-
   // Conversations and profiles
 
   getConversation(teamId: string, userId: string) {
     return this.#run((r) => r.get(this.keys.conversation(teamId, userId)));
   }
 
-  async putConversation(
-    teamId: string,
-    userId: string,
-    value: string,
-    ttlMs: number,
-    dataKeys: readonly KeyRef[],
-  ) {
+  async putConversation(teamId: string, userId: string, value: string, ttlMs: number) {
     const key = this.keys.conversation(teamId, userId);
-    // One slot ({team:user}), so one transaction: the record and its keys' lifetimes move together.
-    const replies = await this.#run((r) => {
-      const tx = r.multi().set(key, value, 'PX', ttlMs, 'GET');
-      for (const ref of dataKeys) tx.pexpire(this.keys.dataKey(ref), ttlMs + DATA_KEY_TTL_MARGIN_MS);
-      return tx.exec();
-    });
-    const [error, previous] = replies?.[0] ?? [new Error('transaction aborted'), null];
-    if (error) throw toStoreError(error);
+    const previous = await this.#run((r) => r.set(key, value, 'PX', ttlMs, 'GET'));
     return typeof previous === 'string' ? previous : null;
   }
 
@@ -598,7 +564,7 @@ function pairs(flat: string[]): IndexPosition[] {
   return out;
 }
 
-function unavailable(detail = 'Redis is not reachable right now'): StoreUnavailableError {
+export function unavailable(detail = 'Redis is not reachable right now'): StoreUnavailableError {
   return new StoreUnavailableError(`${detail}; try again in a moment`);
 }
 
@@ -610,7 +576,7 @@ const TRANSIENT_REPLIES = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'CLUSTERDOWN
  * values) and sometimes connection details; none of that may reach a log, so nothing of the original
  * is kept but a Redis reply code.
  */
-function toStoreError(error: unknown): Error {
+export function toStoreError(error: unknown): Error {
   if (error instanceof StoreUnavailableError || error instanceof StoreCommandError) return error;
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : '';

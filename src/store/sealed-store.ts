@@ -2,8 +2,8 @@ import type { Conversation, EmployeeProfile } from '../domain/draft.js';
 import { type OutboxEntry, outboxEntryId } from '../domain/effects.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import { requestStatuses } from '../domain/status.js';
-import type { Vault } from '../privacy/vault.js';
-import type { IndexPosition, StoreBackend } from './backend.js';
+import { ShreddedError, type Vault } from '../privacy/vault.js';
+import { DATA_KEY_TTL_MARGIN_MS, type IndexPosition, type StoreBackend } from './backend.js';
 import {
   decodeAuditEntry,
   decodeConversation,
@@ -103,8 +103,8 @@ export class SealedStore implements Store {
     return this.backend.ping();
   }
 
-  close(): Promise<void> {
-    return this.backend.close();
+  async close(): Promise<void> {
+    await Promise.all([this.backend.close(), this.vault.keyStore.close()]);
   }
 }
 
@@ -120,7 +120,9 @@ function conversationStore(backend: StoreBackend, vault: Vault, ttlMs: number): 
       const value = await encodeConversation(conversation, vault);
       const dataKeys = [turnsKeyRef(teamId, userId)];
       if (draft) dataKeys.push(draftKeyRef(teamId, userId, draft.draftId));
-      const previous = await backend.putConversation(teamId, userId, value, ttlMs, dataKeys);
+      // The keys' lifetime restarts first (with a margin), so they never lapse before the record.
+      await vault.keyStore.extendWrappedKeys(dataKeys, ttlMs + DATA_KEY_TTL_MARGIN_MS);
+      const previous = await backend.putConversation(teamId, userId, value, ttlMs);
       // A draft that was replaced or dropped is shredded now, not left to expire.
       const previousDraftId = previous === null ? undefined : draftIdOf(previous);
       if (previousDraftId !== undefined && previousDraftId !== draft?.draftId) {
@@ -155,9 +157,47 @@ function profileStore(backend: StoreBackend): ProfileStore {
 }
 
 function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number): RequestStore {
+  /**
+   * A record whose data key is gone was purged: it can only be here because a backup taken before
+   * the purge was restored (or the purge stopped halfway). It is treated as purged wherever it turns
+   * up: removed, and never shown or counted.
+   */
+  const removePurged = async (teamId: string, id: string, raw: string) => {
+    let employeeId: string | undefined;
+    try {
+      employeeId = decodeRequestSummary(raw, teamId, id).employeeId;
+    } catch {
+      // Removed all the same; only its employee index entry may stay (readers skip it).
+    }
+    await backend.deleteRequest(teamId, id);
+    await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
+  };
+
   const summariesOf = async (teamId: string, ids: readonly string[]) => {
     const raws = ids.length === 0 ? [] : await backend.getRequests(teamId, ids);
-    return raws.map((raw, i) => (raw === null ? null : decodeRequestSummary(raw, teamId, ids[i] ?? '')));
+    const keyed = await vault.keyStore.hasWrappedKeys(ids.map((id) => requestKeyRef(teamId, id)));
+    return Promise.all(
+      raws.map(async (raw, i) => {
+        const id = ids[i] ?? '';
+        if (raw === null) return null;
+        if (!keyed[i]) {
+          await removePurged(teamId, id, raw);
+          return null;
+        }
+        return decodeRequestSummary(raw, teamId, id);
+      }),
+    );
+  };
+
+  /** Opens a stored request; one whose key was shredded is removed and reads as not found. */
+  const openRequest = async (teamId: string, id: string, raw: string) => {
+    try {
+      return await decodeRequest(raw, vault, teamId, id);
+    } catch (error) {
+      if (!(error instanceof ShreddedError)) throw error;
+      await removePurged(teamId, id, raw);
+      return null;
+    }
   };
 
   return {
@@ -190,7 +230,7 @@ function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number):
 
     async get(teamId, id) {
       const raw = await backend.getRequest(teamId, id);
-      return raw === null ? null : decodeRequest(raw, vault, teamId, id);
+      return raw === null ? null : openRequest(teamId, id, raw);
     },
 
     async commit(transition: Transition): Promise<Committed> {
@@ -255,8 +295,8 @@ function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number):
     async update(teamId, id, change) {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         const raw = await backend.getRequest(teamId, id);
-        if (raw === null) throw new RequestNotFoundError(`request ${id} was not found`);
-        const current = await decodeRequest(raw, vault, teamId, id);
+        const current = raw === null ? null : await openRequest(teamId, id, raw);
+        if (current === null) throw new RequestNotFoundError(`request ${id} was not found`);
         const changed = change(structuredClone(current));
         if (changed.id !== id || changed.teamId !== teamId || changed.employeeId !== current.employeeId) {
           throw new Error('an update may not change the request id, team or employee');

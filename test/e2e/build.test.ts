@@ -95,6 +95,7 @@ describe('the compiled app', { timeout: 240_000 }, () => {
     const app = startCompiled(
       demoEnvironment(emulator, {
         REDIS_URL: inject('redisUrl'),
+        KEYSTORE_URL: inject('keystoreUrl'),
         REDIS_KEY_PREFIX: `dist${process.pid}`,
         PORT: String(port),
         LOG_LEVEL: 'info',

@@ -318,6 +318,7 @@ describe('what an employee can do around their request', () => {
       // A second look at the same Redis with the app's keys, to read what is sealed at rest.
       const inspector = createRedisStore({
         url: inject('redisUrl'),
+        keyStore: { url: inject('keystoreUrl') },
         keyPrefix: prefix,
         vault: { masterKeys: config.vaultMasterKeys, dataKeyCacheMs: 0 },
       });

@@ -9,6 +9,7 @@ import {
   type RecordedCall,
   startEmulator,
 } from '@accommodation-assistant/slack-emulator';
+import { inject } from 'vitest';
 import { type RunningApp, startHttpApp } from '../../src/app.js';
 import { demoEnvironment } from '../../src/cli/demo-env.js';
 import { demoDirectory } from '../../src/cli/demo-workspace.js';
@@ -73,7 +74,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let app: RunningApp;
   const seen = emulator.calls().length;
   // Computed once: the vault key it makes must survive a restart of the app.
-  const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...options.env }));
+  // A test that brings a data Redis gets the run's key store beside it (the app refuses one without).
+  const keystore =
+    options.env?.REDIS_URL && !options.env.KEYSTORE_URL ? { KEYSTORE_URL: inject('keystoreUrl') } : {};
+  const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...keystore, ...options.env }));
   try {
     app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream });
   } catch (error) {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface PrivateRedis {
   readonly url: string;
   readonly port: number;
+  /** Its data directory: the AOF (appendonlydir/) and the snapshot (dump.rdb) live here. */
+  readonly dir: string;
   /** SIGKILL: the process dies as in a crash; only what the AOF holds survives. */
   kill(): Promise<void>;
   /** Start it again on the same port and directory. */
@@ -35,10 +37,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export interface PrivateRedisOptions {
+  /** AOF on (default) or off. */
+  readonly appendonly?: boolean;
+  /** The `save` rule for snapshots; default '' (none). */
+  readonly save?: string;
+  /** Default true (Redis's own default); off lets a test read strings in dump.rdb as they are. */
+  readonly rdbcompression?: boolean;
+  /** Starts as a replica of the Redis on this port. */
+  readonly replicaOf?: number;
+}
+
+export async function startPrivateRedis(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
   if (!hasRedisServer()) throw new Error(REDIS_MISSING);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'aa-redis-'));
+  const extra = [
+    ...(options.rdbcompression === false ? ['--rdbcompression', 'no'] : []),
+    ...(options.replicaOf === undefined ? [] : ['--replicaof', '127.0.0.1', String(options.replicaOf)]),
+  ];
   let child: ChildProcess | undefined;
 
   const launch = async (): Promise<void> => {
@@ -52,11 +69,12 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
         '--dir',
         dir,
         '--appendonly',
-        'yes',
+        options.appendonly === false ? 'no' : 'yes',
         '--appendfsync',
         'always',
         '--save',
-        '',
+        options.save ?? '',
+        ...extra,
         '--protected-mode',
         'yes',
         '--logfile',
@@ -98,6 +116,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    dir,
     kill: () => halt('SIGKILL'),
     restart: launch,
     stop: async () => {

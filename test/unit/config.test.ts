@@ -15,6 +15,7 @@ const valid = {
   VAULT_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   HR_USER_IDS: 'U0HR1, U0HR2',
   REDIS_URL: 'redis://127.0.0.1:6379',
+  KEYSTORE_URL: 'redis://127.0.0.1:6380',
 };
 
 function problemsOf(env: Record<string, string>, requireRedis = true): readonly string[] {
@@ -85,6 +86,18 @@ describe('configuration', () => {
       expect(problems.some((line) => line.startsWith(`${name} is missing`))).toBe(true);
     }
     expect(problems.find((line) => line.startsWith('VAULT_MASTER_KEYS'))).toContain('randomBytes(32)');
+  });
+
+  it('refuses a data Redis without a key store of its own: a purge would not be final', () => {
+    const { KEYSTORE_URL: _unset, ...withoutKeyStore } = valid;
+    expect(problemsOf(withoutKeyStore)).toEqual([
+      expect.stringMatching(/^KEYSTORE_URL is missing \(the data keys cannot live in the data Redis\)/),
+    ]);
+    // Another database number on the same server shares its AOF, snapshots and replicas.
+    expect(problemsOf({ ...valid, KEYSTORE_URL: 'redis://127.0.0.1:6379/2' })).toEqual([
+      expect.stringMatching(/^KEYSTORE_URL points at the same Redis server as REDIS_URL/),
+    ]);
+    expect(loadConfig(valid).keyStoreUrl).toBe('redis://127.0.0.1:6380');
   });
 
   it('says what is wrong with a bad value without printing the value', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { MemoryKeyStore } from '../../src/privacy/key-store.js';
 import {
   type KeyRef,
   type KeyStore,
@@ -10,23 +11,23 @@ import {
   VaultIntegrityError,
 } from '../../src/privacy/vault.js';
 
-/** Wrapped keys in a Map: the simplest KeyStore, shared by "replicas" in these tests. */
-class MapKeyStore implements KeyStore {
+/** Wrapped keys in a Map the tests can look into, shared by "replicas" in these tests. */
+class MapKeyStore extends MemoryKeyStore implements KeyStore {
   readonly keys = new Map<string, string>();
-  async getWrappedKey(ref: KeyRef) {
+  override async getWrappedKey(ref: KeyRef) {
     return this.keys.get(id(ref)) ?? null;
   }
-  async createWrappedKey(ref: KeyRef, wrapped: string) {
+  override async createWrappedKey(ref: KeyRef, wrapped: string) {
     if (this.keys.has(id(ref))) return false;
     this.keys.set(id(ref), wrapped);
     return true;
   }
-  async replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string) {
+  override async replaceWrappedKey(ref: KeyRef, expected: string, wrapped: string) {
     if (this.keys.get(id(ref)) !== expected) return false;
     this.keys.set(id(ref), wrapped);
     return true;
   }
-  async deleteWrappedKey(ref: KeyRef) {
+  override async deleteWrappedKey(ref: KeyRef) {
     this.keys.delete(id(ref));
   }
 }

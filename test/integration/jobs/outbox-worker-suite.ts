@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServices } from '../../../src/app.js';
 import { demoEnvironment } from '../../../src/cli/demo-env.js';
 import { demoDirectory } from '../../../src/cli/demo-workspace.js';
@@ -39,6 +39,7 @@ function installation(env: Record<string, string> = {}): Installation {
   const logs: string[] = [];
   const environment = demoEnvironment(emulator, {
     REDIS_URL: redisUrl(),
+    KEYSTORE_URL: inject('keystoreUrl'),
     REDIS_KEY_PREFIX: uniquePrefix('jobs'),
     WORKER_IN_APP: 'false',
     OUTBOX_RETRY_BASE_MS: '100',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccommodationRequest } from '../../../src/domain/request.js';
 import type { StoreBackend } from '../../../src/store/backend.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
@@ -52,6 +52,7 @@ describe('a transition through a Redis kill (SIGKILL)', () => {
   const open = () => {
     const store = createRedisStore({
       url: redis.url,
+      keyStore: { url: inject('keystoreUrl') },
       keyPrefix: uniquePrefix('kill'),
       vault: testVault(),
       connectWaitMs: 200,

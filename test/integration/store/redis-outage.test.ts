@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
 import { StoreUnavailableError } from '../../../src/store/types.js';
@@ -23,7 +23,12 @@ describe('redis store through a Redis crash', () => {
   let redis: PrivateRedis;
   const stores: SealedStore[] = [];
   const open = () => {
-    const store = createRedisStore({ url: redis.url, keyPrefix: uniquePrefix('outage'), vault: testVault() });
+    const store = createRedisStore({
+      url: redis.url,
+      keyStore: { url: inject('keystoreUrl') },
+      keyPrefix: uniquePrefix('outage'),
+      vault: testVault(),
+    });
     stores.push(store);
     return store;
   };
@@ -101,6 +106,7 @@ describe('redis store through a Redis crash', () => {
     const port = await freePort();
     const store = createRedisStore({
       url: `redis://:hunter2-secret@127.0.0.1:${port}`,
+      keyStore: { url: `redis://:hunter2-secret@127.0.0.1:${port}/1` },
       keyPrefix: uniquePrefix('nowhere'),
       vault: testVault(),
     });

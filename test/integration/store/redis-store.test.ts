@@ -13,7 +13,8 @@ afterAll(async () => {
 
 storeContract({
   name: 'redis',
-  open: (options) => createRedisStore({ ...options, url, vault: testVault() }),
+  open: (options) =>
+    createRedisStore({ ...options, url, keyStore: { url: inject('keystoreUrl') }, vault: testVault() }),
   idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   dump: (_store, keyPrefix) => dumpRedis(scanner, keyPrefix),
 });

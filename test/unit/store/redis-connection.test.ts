@@ -94,6 +94,7 @@ describe('REDIS_URL forms', () => {
       SLACK_SIGNING_SECRET: 'signing-secret-value',
       VAULT_MASTER_KEYS: 'k1:MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=',
       HR_USER_IDS: 'U0HR1',
+      KEYSTORE_URL: 'redis://10.0.0.9:6379',
     };
     const cluster = loadConfig(
       { ...base, REDIS_URL: 'redis+cluster://10.0.0.1:7000,10.0.0.2:7000' },
