@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openRedis, primariesOf, type RedisClient } from '../../../src/store/redis-connection.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { type PrivateRedisCluster, startPrivateRedisCluster } from '../../support/redis-cluster.js';
@@ -26,7 +26,13 @@ afterAll(async () => {
 
 storeContract({
   name: 'redis cluster',
-  open: (options) => createRedisStore({ ...options, url: cluster.url, vault: testVault() }),
+  open: (options) =>
+    createRedisStore({
+      ...options,
+      url: cluster.url,
+      keyStore: { url: inject('keystoreUrl') },
+      vault: testVault(),
+    }),
   idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   dump: (_store, keyPrefix) => dumpRedis(scanner, keyPrefix),
 });
@@ -34,7 +40,12 @@ storeContract({
 describe('store on a cluster', () => {
   it('spreads requests over more than one primary, so the contract above crossed nodes', async () => {
     const keyPrefix = uniquePrefix('spread');
-    const store = createRedisStore({ url: cluster.url, keyPrefix, vault: testVault() });
+    const store = createRedisStore({
+      url: cluster.url,
+      keyStore: { url: inject('keystoreUrl') },
+      keyPrefix,
+      vault: testVault(),
+    });
     try {
       for (let i = 1; i <= 12; i++) {
         await store.requests.create(
