@@ -49,7 +49,7 @@ export function register(app: App, services: AppServices): void {
   button(homeIds.deleteData, forEmployee(confirmDeleteData));
   button(homeIds.exportData, forEmployee(exportMyData(services)));
   button(homeIds.viewRequest, forEmployee(viewMyRequest(services)));
-  button(homeIds.withdrawRequest, forEmployee(confirmWithdraw));
+  button(homeIds.withdrawRequest, forEmployee(confirmWithdraw(services)));
   button(homeIds.askForUpdate, forEmployee(askForUpdate(services)));
   button(reviewIds.editWording, forEmployee(editWording(services)));
   button(reviewIds.redraft, forEmployee(redraftWording(services)));

@@ -8,7 +8,6 @@ import { intakeScreen, reviewLetter } from '../../../intake-screen.js';
 import { type Person, personOfAction } from '../../../person.js';
 import { provisionalProfile } from '../../../profile.js';
 import { preparingReviewView } from '../../../views/intake/index.js';
-import { withNote } from '../../../views/with-note.js';
 import type { ButtonArgs } from '../../args.js';
 
 const COULD_NOT_REDRAFT =
@@ -29,6 +28,9 @@ export const redraftWording =
     const person = personOfAction(body);
     const metadata = decodeMetadata(body.view?.private_metadata);
     if (!body.view || !metadata) return;
+    // Whose draft first: a click naming someone else's draft changes no screen at all.
+    const draft = (await store.conversations.get(person.teamId, person.userId))?.draft;
+    if (!draft || draft.draftId !== metadata.draftId) return;
     const shown = await client.views.update({
       view_id: body.view.id,
       hash: body.view.hash,
@@ -43,27 +45,13 @@ export const redraftWording =
         view: intakeScreen(services, draft, profile, { step: 'review', notes }),
       });
     };
-    let draft: Draft | undefined;
     try {
-      draft = (await store.conversations.get(person.teamId, person.userId))?.draft;
-      if (!draft || draft.draftId !== metadata.draftId) {
-        await client.views.update({
-          view_id: viewId,
-          view: withNote(shown.view ?? body.view, COULD_NOT_REDRAFT),
-        });
-        return;
-      }
       const note = await redraft(services, person, draft);
       const saved = (await store.conversations.get(person.teamId, person.userId))?.draft ?? draft;
       await backToReview(saved, note ? [note] : []);
     } catch (error) {
       services.logger.warn({ err: error }, 'could not redraft the wording');
-      if (draft) await backToReview(draft, [COULD_NOT_REDRAFT]);
-      else
-        await client.views.update({
-          view_id: viewId,
-          view: withNote(shown.view ?? body.view, COULD_NOT_REDRAFT),
-        });
+      await backToReview(draft, [COULD_NOT_REDRAFT]);
     }
   };
 
