@@ -39,6 +39,13 @@ export type ReleasedText = string & { readonly [released]: true };
 
 const asReleased = (text: string) => text as ReleasedText;
 
+declare const projectedFor: unique symbol;
+/**
+ * Made by an audience's projection, and by nothing else: a screen builder that asks for an
+ * `EmployeeView` cannot be handed the record, or an object that merely looks like the projection.
+ */
+type Projected<Audience extends string> = { readonly [projectedFor]: Audience };
+
 const copyPattern = (pattern: WorkingPattern): WorkingPattern => ({
   hours: pattern.hours.map(
     (entry): WorkingHours => ({ days: [...entry.days], start: entry.start, end: entry.end }),
@@ -88,6 +95,10 @@ type ExtensionFacts = { requestedAt: string; until: string; decidedAt?: string }
 
 const copyExtension = (e: NonNullable<AccommodationRequest['extension']>): ExtensionFacts =>
   defined({ requestedAt: e.requestedAt, until: e.until, decidedAt: e.decidedAt });
+
+/** Brands a projection once its fields are copied (the brand exists only for the type checker). */
+const projected = <View extends Projected<string>>(fields: Omit<View, typeof projectedFor>): View =>
+  defined(fields) as View;
 
 /** Drops keys whose value is undefined, so key sets are exact and JSON has no gaps. */
 function defined<T extends object>(value: T): T {
@@ -188,12 +199,13 @@ export type EmployeeView = DeepReadonly<
       reconsideration?: string;
     };
   }
->;
+> &
+  Projected<'employee'>;
 
 export function projectForEmployee(r: AccommodationRequest): EmployeeView {
   const s = r.sensitive;
   const facts = caseFactsOf(r);
-  return defined({
+  return projected<EmployeeView>({
     ...facts,
     disclosure: { ...r.disclosure },
     yourWords: defined({

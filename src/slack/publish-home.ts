@@ -1,29 +1,23 @@
 import type { webApi } from '@slack/bolt';
-import type { AccommodationRequest } from '../domain/request.js';
-import { openStatuses } from '../domain/status.js';
 import type { AppServices } from '../services.js';
-import { listMyRequests } from '../workflows/my-requests.js';
+import { myRequests } from '../workflows/my-requests.js';
 import type { Person } from './person.js';
-import { type HomeRequestAction, homeView } from './views/home.js';
+import { homeView } from './views/home.js';
 
-/** What the employee may do with a request of each status, from the Home tab. */
-function homeActions(status: AccommodationRequest['status']): HomeRequestAction[] {
-  const actions: HomeRequestAction[] = ['view'];
-  if (openStatuses.includes(status)) actions.push('withdraw');
-  if (['submitted', 'acknowledged', 'documentation_requested'].includes(status)) actions.push('ask_update');
-  return actions;
-}
-
+/**
+ * The employee's Home tab: their draft and their requests, each from their own projection with the
+ * buttons `availableActions` gives them now. Published after an ack, or by the worker when a
+ * request changes. On their own requests everyone is the employee, whatever their role.
+ */
 export async function publishHome(
   services: AppServices,
   client: webApi.WebClient,
   person: Person,
 ): Promise<void> {
-  const [conversation, mine] = await Promise.all([
+  const [conversation, requests] = await Promise.all([
     services.store.conversations.get(person.teamId, person.userId),
-    listMyRequests(services.store, person.teamId, person.userId),
+    myRequests(services, person.teamId, { role: 'employee', id: person.userId }),
   ]);
-  const requests = mine.map((item) => ({ ...item, actions: homeActions(item.status) }));
   const draft = conversation?.draft;
   await client.views.publish({
     user_id: person.userId,

@@ -1,5 +1,50 @@
+import { type Action, availableActions } from '../domain/lifecycle/actions.js';
+import { isHrOverdue } from '../domain/lifecycle/clock.js';
+import type { LifecyclePolicy } from '../domain/lifecycle/policy.js';
+import { type EmployeeView, projectForEmployee } from '../domain/projections.js';
 import type { AccommodationRequest } from '../domain/request.js';
+import type { Actor } from '../domain/roles.js';
+import type { AppServices } from '../services.js';
 import type { Store } from '../store/types.js';
+import { lifecyclePolicy } from './lifecycle-policy.js';
+
+/**
+ * One of the employee's requests as their own screens show it (Home, `/accommodation status`): their
+ * projection, never the record, and what they may do with it now.
+ */
+export interface MyRequest {
+  readonly request: EmployeeView;
+  /** `availableActions` for this person now: a screen shows a button exactly when this lists it. */
+  readonly actions: readonly Action[];
+  /** HR's answer is late: the screen says so (and "Ask HR for an update" is then among the actions). */
+  readonly hrOverdue: boolean;
+}
+
+/** The employee's requests, newest first, each with the actions `decide` would accept from them now. */
+export async function myRequests(
+  services: Pick<AppServices, 'store' | 'config' | 'now'>,
+  teamId: string,
+  actor: Actor,
+): Promise<MyRequest[]> {
+  const now = services.now();
+  const policy = lifecyclePolicy(services.config);
+  const records = await ownRequests(services.store, teamId, actor.id);
+  return records.map((record) => myRequestOf(record, actor, now, policy));
+}
+
+/** The record's one way onto the employee's screens: projected, with the actions open now. */
+export function myRequestOf(
+  record: AccommodationRequest,
+  actor: Actor,
+  now: Date,
+  policy: LifecyclePolicy,
+): MyRequest {
+  return {
+    request: projectForEmployee(record),
+    actions: availableActions(record, actor, now, policy),
+    hrOverdue: isHrOverdue(record, now, policy),
+  };
+}
 
 /** What lists of an employee's requests show: routing facts and dates, never what was written. */
 export interface MyRequestItem {
@@ -10,19 +55,24 @@ export interface MyRequestItem {
   readonly endDate: string;
 }
 
-/** The employee's requests, newest first, for the Home tab and `/accommodation status`. */
+/** The employee's requests, newest first, as the assistant's answers list them. */
 export async function listMyRequests(store: Store, teamId: string, userId: string): Promise<MyRequestItem[]> {
-  const items: MyRequestItem[] = [];
+  return (await ownRequests(store, teamId, userId)).map((request) => ({
+    reference: request.id,
+    status: request.status,
+    ...(request.submittedAt ? { submittedAt: request.submittedAt } : {}),
+    startDate: request.schedule.startDate,
+    endDate: request.schedule.endDate,
+  }));
+}
+
+/** Their requests that still exist, newest first; a request is only ever read for its own employee. */
+async function ownRequests(store: Store, teamId: string, userId: string): Promise<AccommodationRequest[]> {
+  const requests: AccommodationRequest[] = [];
   for (const summary of await store.requests.listByEmployee(teamId, userId)) {
     const request = await store.requests.get(teamId, summary.id);
-    if (!request || request.status === 'purged') continue;
-    items.push({
-      reference: request.id,
-      status: request.status,
-      ...(request.submittedAt ? { submittedAt: request.submittedAt } : {}),
-      startDate: request.schedule.startDate,
-      endDate: request.schedule.endDate,
-    });
+    if (!request || request.status === 'purged' || request.employeeId !== userId) continue;
+    requests.push(request);
   }
-  return items.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
+  return requests.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
 }

@@ -46,8 +46,11 @@ describe('asking Slack only when it must', () => {
     const from = harness.emulator.interactions().length;
     // The person's own surfaces, after a request is sent.
     await employee.openHome();
-    await employee.click('View');
+    await employee.click('View request');
     await employee.closeModal();
+    // HR's answer falls due, so the Home tab offers to ask for an update.
+    harness.advanceAppClock(7 * 86_400_000);
+    await employee.openHome();
     await employee.click('Ask HR for an update');
     await employee.click('Export my data');
     await employee.click('Read the privacy notice');

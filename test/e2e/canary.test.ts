@@ -280,8 +280,11 @@ const journey: Step[] = [
       const { employee } = slack;
       await employee.command('/accommodation', 'status');
       await employee.openHome();
-      await employee.click('View');
+      await employee.click('View request');
       await employee.closeModal();
+      // HR's answer falls due, so the Home tab offers to ask for an update.
+      slack.advanceAppClock(7 * 86_400_000);
+      await employee.openHome();
       await employee.click('Ask HR for an update');
     },
   },

@@ -59,6 +59,19 @@ describe('what an employee can do around their request', () => {
     const summaries = await store.requests.listByEmployee(TEAM, actor.user.id);
     return Promise.all(summaries.map((summary) => store.requests.get(TEAM, summary.id)));
   };
+  /**
+   * The buttons on one request, on the screen the person looks at (Home, or the status answer):
+   * each carries the request's reference as its value.
+   */
+  const requestButtons = (actor: Actor, reference: string) => {
+    const placeOf = (target: ClickTarget) => JSON.stringify(target.where);
+    const mine = actor.rendered().targets.filter((target) => target.element.value === reference);
+    // Earlier status answers stay in the conversation: read the newest one.
+    const newest = mine.at(-1);
+    return mine
+      .filter((target) => newest && placeOf(target) === placeOf(newest))
+      .map((target) => target.label);
+  };
   const onlyRequestOf = async (actor: Actor) => {
     const requests = await requestsOf(actor);
     expect(requests).toHaveLength(1);
@@ -124,14 +137,17 @@ describe('what an employee can do around their request', () => {
       reference = (await onlyRequestOf(employee)).id;
       await employee.openHome();
       await employee.expect(`${reference} · Sent to HR`);
-      await employee.expect('Ask HR for an update');
+      await employee.expect('HR aims to answer by');
       await employee.expect('Start a request');
+      // What they can do now: withdraw it, or read it. HR is not late, so no update to ask for.
+      expect(requestButtons(employee, reference)).toEqual(['Withdraw', 'View request']);
     });
 
     it('lists it with /accommodation status, and a draft in progress', async () => {
       const { employee } = harness;
       await employee.command('/accommodation', 'status');
       await employee.expect(`${reference} · Sent to HR`);
+      expect(requestButtons(employee, reference)).toEqual(['Withdraw', 'View request']);
       await employee.command('/accommodation', 'new');
       await employee.expect('Step 1 of 5');
       await employee.closeModal();
@@ -139,10 +155,10 @@ describe('what an employee can do around their request', () => {
       await employee.expect('You have a draft saved at Step 1 of 5');
     });
 
-    it('shows the employee their own letter from “View”', async () => {
+    it('shows the employee their own letter from “View request”', async () => {
       const { employee } = harness;
       await employee.openHome();
-      await employee.click('View');
+      await employee.click('View request');
       await employee.expect(reference);
       await employee.expect('Status: Sent to HR');
       await employee.expect('This is the letter HR received');
@@ -150,21 +166,29 @@ describe('what an employee can do around their request', () => {
       await employee.closeModal();
     });
 
-    it('asks HR for an update with the status inquiry letter once HR is late, and says so in the DM', async () => {
+    it('offers “Ask HR for an update” once HR is late, sends the status inquiry letter, and then not again', async () => {
       const { employee } = harness;
-      const { store } = harness.app.services;
-      // Before HR's answer is due, the app says when they can ask, and HR hears nothing.
-      const early = harness.calls('chat.postMessage').length;
+      // Before HR's answer is due there is nothing to ask: no button on Home or in the status answer.
       await employee.openHome();
-      await employee.click('Ask HR for an update');
-      expect(postsTo(hrChannel, early)).toEqual([]);
-      employee.openMessages();
-      await employee.expect('HR’s answer isn’t due yet');
+      expect(requestButtons(employee, reference)).not.toContain('Ask HR for an update');
 
-      // HR's acknowledgement is now overdue (its due date moved into the past).
-      await store.requests.update(TEAM, reference, (r) => ({ ...r, dueAt: '2026-01-05T09:00:00.000Z' }));
-      const from = harness.calls('chat.postMessage').length;
+      // HR has two business days to acknowledge; a week on, they are late.
+      harness.advanceAppClock(7 * 86_400_000);
+      await employee.command('/accommodation', 'status');
+      await employee.expect('HR’s answer was due');
+      expect(requestButtons(employee, reference)).toEqual([
+        'Ask HR for an update',
+        'Withdraw',
+        'View request',
+      ]);
       await employee.openHome();
+      await employee.expect('HR’s answer was due');
+      expect(requestButtons(employee, reference)).toEqual([
+        'Ask HR for an update',
+        'Withdraw',
+        'View request',
+      ]);
+      const from = harness.calls('chat.postMessage').length;
       await employee.click('Ask HR for an update');
 
       const toHr = await delivered(hrChannel, from);
@@ -184,6 +208,9 @@ describe('what an employee can do around their request', () => {
       await employee.expect(`I’ve asked HR for an update on ${reference}`);
       const audit = await harness.app.services.store.audit.list(TEAM, reference);
       expect(audit.map((entry) => entry.action)).toContain('request_update');
+      // Asked once: the Home tab, refreshed by the worker, no longer offers it this period.
+      await employee.openHome();
+      expect(requestButtons(employee, reference)).toEqual(['Withdraw', 'View request']);
     });
 
     it('withdraws after a confirmation, tells HR only that, and refuses a second withdrawal kindly', async () => {
@@ -212,7 +239,12 @@ describe('what an employee can do around their request', () => {
       await employee.expect(`Your request ${reference} is withdrawn.`);
       await employee.openHome();
       await employee.expect(`${reference} · Withdrawn`);
-      expect(employee.screen()).not.toContain('Ask HR for an update');
+      // Withdrawn: nothing left to withdraw or ask about; the letter can still be read.
+      expect(requestButtons(employee, reference)).toEqual(['View request']);
+      await employee.command('/accommodation', 'status');
+      await employee.expect(`${reference} · Withdrawn`);
+      expect(requestButtons(employee, reference)).toEqual(['View request']);
+      await employee.openHome();
 
       await employee.click(staleWithdraw);
       await employee.expect(`Withdraw request ${reference}?`);
@@ -335,10 +367,12 @@ describe('what an employee can do around their request', () => {
         expect(await inspector.vault.open(ref, field, value)).toMatch(/^(functional|program|own_words)$/);
 
         // Not before the retention period ends...
-        expect(await purgeExpired(harness.app.services, TEAM, config.retentionDays, new Date())).toEqual([]);
+        // The app's clock: earlier tests moved it on.
+        const today = harness.app.services.now();
+        expect(await purgeExpired(harness.app.services, TEAM, config.retentionDays, today)).toEqual([]);
         expect(await store.requests.get(TEAM, reference)).not.toBeNull();
         // ...and then for good.
-        const later = new Date(Date.now() + (config.retentionDays + 1) * 86_400_000);
+        const later = new Date(today.getTime() + (config.retentionDays + 1) * 86_400_000);
         expect(await purgeExpired(harness.app.services, TEAM, config.retentionDays, later)).toEqual([
           reference,
         ]);

@@ -35,6 +35,11 @@ export interface Harness {
   callsBeforeAck(): CallBeforeAck[];
   /** Interactions the app did not acknowledge within Slack's 3 seconds, or answered with an error. */
   unacknowledged(): Interaction[];
+  /**
+   * Moves the app's clock forward (Slack's is untouched), as days passing would: due dates fall
+   * due, and what the app offers changes with them.
+   */
+  advanceAppClock(ms: number): void;
   /** Every log line the app wrote so far (JSON lines), for canary scans. */
   logs(): string;
   /**
@@ -72,6 +77,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(chunk.toString('utf8')));
   let app: RunningApp;
+  let appClockOffsetMs = 0;
+  const now = () => new Date(Date.now() + appClockOffsetMs);
   const seen = emulator.calls().length;
   // Computed once: the vault key it makes must survive a restart of the app.
   // A test that brings a data Redis gets the run's key store beside it (the app refuses one without).
@@ -79,7 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     options.env?.REDIS_URL && !options.env.KEYSTORE_URL ? { KEYSTORE_URL: inject('keystoreUrl') } : {};
   const config = loadConfig(demoEnvironment(emulator, { LOG_LEVEL: 'info', ...keystore, ...options.env }));
   try {
-    app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream });
+    app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream, now });
   } catch (error) {
     await emulator.stop();
     throw error;
@@ -101,11 +108,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     calls: (method) => emulator.calls(method),
     callsBeforeAck: () => emulator.callsBeforeAck(),
     unacknowledged: () => emulator.unacknowledged(),
+    advanceAppClock: (ms) => {
+      appClockOffsetMs += ms;
+    },
     logs: () => logLines.join(''),
     restartApp: async () => {
       await app.stop();
       const before = emulator.calls().length;
-      app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream });
+      app = await startHttpApp(config, { port: 0, host: '127.0.0.1', logStream, now });
       emulator.connect(app.url);
       await emulator.waitForCall('auth.test', { after: before });
       await emulator.settle();

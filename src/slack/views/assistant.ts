@@ -3,7 +3,7 @@ import { openStatuses, statusLabels } from '../../domain/status.js';
 import type { AnswerResult } from '../../drafting/index.js';
 import type { ActionOffer } from '../../workflows/assistant.js';
 import { actions, context, escapeMrkdwn, type KnownBlock, plain, section } from './blocks.js';
-import { homeIds } from './home.js';
+import { myRequestIds } from './my-requests.js';
 import { shortDate } from './text.js';
 
 export const assistantIds = {
@@ -42,7 +42,7 @@ const startButton = (hasDraft: boolean) => ({
 
 const updateButton = (reference: string) => ({
   text: `Ask HR for an update on ${reference}`,
-  actionId: homeIds.askForUpdate,
+  actionId: myRequestIds.askForUpdate,
   value: reference,
 });
 
@@ -51,7 +51,7 @@ function withdrawButton(reference: string): types.Button {
   return {
     type: 'button',
     text: plain(`Withdraw ${reference}`),
-    action_id: homeIds.withdrawRequest,
+    action_id: myRequestIds.withdrawRequest,
     value: reference,
     style: 'danger',
     confirm: {

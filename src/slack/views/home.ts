@@ -1,10 +1,11 @@
 import type { types } from '@slack/bolt';
 import type { IntakeStep } from '../../domain/draft.js';
 import { intakeSteps } from '../../domain/draft.js';
-import { type RequestStatus, statusLabels } from '../../domain/status.js';
+import type { MyRequest } from '../../workflows/my-requests.js';
 import { actions, context, divider, header, type KnownBlock, plain, section, type View } from './blocks.js';
 import { stepTitles } from './intake/inputs.js';
-import { dateRange, shortDate } from './text.js';
+import { myRequestBlocks } from './my-requests.js';
+import { shortDate } from './text.js';
 
 export const homeIds = {
   readNotice: 'home_read_notice',
@@ -12,34 +13,17 @@ export const homeIds = {
   continueDraft: 'home_continue_draft',
   exportData: 'home_export_data',
   deleteData: 'home_delete_data',
-  /** Per-request buttons; each button's value is the request's reference. */
-  viewRequest: 'home_request_view',
-  withdrawRequest: 'home_request_withdraw',
-  askForUpdate: 'home_request_ask_update',
-  /** Block ids. A request's buttons sit in `home_request_<reference>`. */
+  /** Block ids. Each request's buttons are in its own block (see `myRequestIds`). */
   startBlock: 'home_start',
   dataBlock: 'home_data',
-  requestBlockPrefix: 'home_request_',
 } as const;
-
-export type HomeRequestAction = 'view' | 'withdraw' | 'ask_update';
-
-export interface HomeRequestSummary {
-  readonly reference: string;
-  readonly status: RequestStatus;
-  readonly submittedAt?: string;
-  readonly startDate?: string;
-  readonly endDate?: string;
-  /** What the employee may do now; the caller decides from the status. */
-  readonly actions: readonly HomeRequestAction[];
-}
 
 export interface HomeOptions {
   readonly companyName: string;
   /** The draft in progress, if any: the step it is at and when it was last saved. */
   readonly draft?: { readonly step: IntakeStep; readonly updatedAt: string };
-  /** Newest first. */
-  readonly requests?: readonly HomeRequestSummary[];
+  /** Newest first: each request's projection and the actions open to the employee now. */
+  readonly requests?: readonly MyRequest[];
 }
 
 /** Requests listed before "and N more": keeps the tab well inside Slack's 100 blocks. */
@@ -108,58 +92,16 @@ function startBlocks(draft: HomeOptions['draft']): KnownBlock[] {
   ];
 }
 
-function requestBlocks(requests: readonly HomeRequestSummary[]): KnownBlock[] {
+function requestBlocks(requests: readonly MyRequest[]): KnownBlock[] {
   if (requests.length === 0) {
     return [context('Nothing sent yet. When you send a request, it shows here with how it’s going.')];
   }
-  const blocks = requests.slice(0, HOME_MAX_REQUESTS).flatMap(requestSummaryBlocks);
+  const blocks = requests.slice(0, HOME_MAX_REQUESTS).flatMap(myRequestBlocks);
   const more = requests.length - HOME_MAX_REQUESTS;
   if (more > 0) {
     blocks.push(context(`…and ${more} more. Type \`/accommodation status\` to see them all.`));
   }
   return blocks;
-}
-
-function requestSummaryBlocks(request: HomeRequestSummary): KnownBlock[] {
-  const facts = [
-    request.startDate && request.endDate ? dateRange(request.startDate, request.endDate) : undefined,
-    request.submittedAt ? `sent ${shortDate(request.submittedAt)}` : undefined,
-  ].filter(Boolean);
-  const blocks: KnownBlock[] = [
-    section(
-      `*${request.reference}* · ${statusLabels[request.status]}${facts.length > 0 ? `\n${facts.join(' · ')}` : ''}`,
-    ),
-  ];
-  const buttons = request.actions.map((action) => requestButton(action, request.reference));
-  if (buttons.length > 0) {
-    blocks.push({
-      type: 'actions',
-      block_id: `${homeIds.requestBlockPrefix}${request.reference}`,
-      elements: buttons,
-    });
-  }
-  return blocks;
-}
-
-function requestButton(action: HomeRequestAction, reference: string): types.Button {
-  switch (action) {
-    case 'view':
-      return button({ text: 'View', actionId: homeIds.viewRequest, value: reference });
-    case 'ask_update':
-      return button({ text: 'Ask HR for an update', actionId: homeIds.askForUpdate, value: reference });
-    case 'withdraw':
-      return button({
-        text: 'Withdraw',
-        actionId: homeIds.withdrawRequest,
-        value: reference,
-        confirm: {
-          title: 'Withdraw this request?',
-          text: `HR will be told that ${reference} is withdrawn. You can always ask again later.`,
-          confirm: 'Withdraw',
-          deny: 'Keep it',
-        },
-      });
-  }
 }
 
 interface ButtonWithConfirm {

@@ -1,9 +1,11 @@
 import { type Draft, intakeSteps } from '../../domain/draft.js';
 import { stepNumber } from '../../domain/intake.js';
-import { type RequestStatus, statusLabels } from '../../domain/status.js';
+import { statusLabels } from '../../domain/statuses.js';
+import type { MyRequest } from '../../workflows/my-requests.js';
 import { context, divider, header, type KnownBlock, section } from './blocks.js';
 import { stepTitles } from './intake/inputs.js';
-import { dateRange, shortDate } from './text.js';
+import { myRequestBlocks } from './my-requests.js';
+import { shortDate } from './text.js';
 
 /**
  * Messages the bot posts in the employee's DM. A DM is a Slack message, kept in Slack's history:
@@ -68,20 +70,15 @@ export function helpMessage(): SlackMessage {
   };
 }
 
-export interface StatusListItem {
-  readonly reference: string;
-  readonly status: RequestStatus;
-  readonly submittedAt?: string;
-  readonly startDate?: string;
-  readonly endDate?: string;
-}
+/** Requests listed in one message: each takes two blocks, and a message holds at most 50. */
+export const STATUS_MAX_REQUESTS = 20;
 
-/** Requests listed in one message; a message holds at most 50 blocks. */
-export const STATUS_MAX_REQUESTS = 40;
-
-/** `/accommodation status`: each request's reference, status and dates, and the draft if any. */
+/**
+ * `/accommodation status`: each request's reference, status, dates and what it waits on, with the
+ * buttons open to the employee now, and the draft if any.
+ */
 export function statusListMessage(options: {
-  readonly requests: readonly StatusListItem[];
+  readonly requests: readonly MyRequest[];
   readonly draft?: Pick<Draft, 'step' | 'updatedAt'>;
 }): SlackMessage {
   const { requests, draft } = options;
@@ -97,23 +94,14 @@ export function statusListMessage(options: {
   if (requests.length === 0) {
     blocks.push(section('You haven’t sent a request yet. Type `/accommodation new` whenever you’re ready.'));
   }
-  for (const request of requests.slice(0, STATUS_MAX_REQUESTS)) {
-    const facts = [
-      request.startDate && request.endDate ? dateRange(request.startDate, request.endDate) : undefined,
-      request.submittedAt ? `sent ${shortDate(request.submittedAt)}` : undefined,
-    ].filter(Boolean);
-    blocks.push(
-      section(
-        `*${request.reference}* · ${statusLabels[request.status]}${facts.length ? `\n${facts.join(' · ')}` : ''}`,
-      ),
-    );
-  }
+  blocks.push(...requests.slice(0, STATUS_MAX_REQUESTS).flatMap(myRequestBlocks));
   const more = requests.length - STATUS_MAX_REQUESTS;
   if (more > 0) blocks.push(context(`…and ${more} older ones. The Home tab has them all.`));
-  blocks.push(divider(), context('Open my Home tab to view, withdraw or ask HR for an update.'));
+  if (requests.length > 0)
+    blocks.push(divider(), context('My Home tab shows these too, and keeps them up to date.'));
   const summary =
     requests.length === 0
       ? 'You haven’t sent a request yet.'
-      : requests.map((r) => `${r.reference}: ${statusLabels[r.status]}`).join('; ');
+      : requests.map(({ request }) => `${request.reference}: ${statusLabels[request.status]}`).join('; ');
   return { text: summary.slice(0, 3000), blocks };
 }

@@ -6,7 +6,7 @@ import {
   NOT_IN_APP_YET,
   offerBlocks,
 } from '../../../src/slack/views/assistant.js';
-import { homeIds } from '../../../src/slack/views/home.js';
+import { myRequestIds } from '../../../src/slack/views/my-requests.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 const sent = {
@@ -43,12 +43,12 @@ describe('the assistant’s buttons', () => {
   it('status lists the requests and asks HR for an update through the Home tab’s own action', () => {
     const blocks = json(offerBlocks({ kind: 'status', requests: [sent], hasDraft: false }));
     expect(blocks).toContain('ACC-2026-0007* · Sent to HR');
-    expect(blocks).toContain(homeIds.askForUpdate);
+    expect(blocks).toContain(myRequestIds.askForUpdate);
   });
 
   it('withdraw opens the Home tab’s confirmation, and says so when there is nothing to withdraw', () => {
     expect(json(offerBlocks({ kind: 'withdraw', open: ['ACC-2026-0007'], hasDraft: false }))).toContain(
-      homeIds.withdrawRequest,
+      myRequestIds.withdrawRequest,
     );
     expect(json(offerBlocks({ kind: 'withdraw', open: [], hasDraft: false }))).toContain(
       'no open request to withdraw',
@@ -61,14 +61,14 @@ describe('the assistant’s buttons', () => {
     expect(draft).toContain(assistantIds.startRequest);
     const pending = json(offerBlocks({ kind: 'change', hasDraft: false, pending: ['ACC-2026-0007'] }));
     expect(pending).toContain(NOT_IN_APP_YET.change.slice(0, 40));
-    expect(pending).toContain(homeIds.askForUpdate);
+    expect(pending).toContain(myRequestIds.askForUpdate);
     expect(pending).not.toContain(assistantIds.startRequest);
   });
 
   it('an extension with a sent request says the app cannot do it yet, and offers the update', () => {
     const blocks = json(offerBlocks({ kind: 'extension', hasDraft: false, pending: ['ACC-2026-0007'] }));
     expect(blocks).toContain(NOT_IN_APP_YET.extension.slice(0, 40));
-    expect(blocks).toContain(homeIds.askForUpdate);
+    expect(blocks).toContain(myRequestIds.askForUpdate);
   });
 
   it('an answer names its topic and the date it was checked', () => {

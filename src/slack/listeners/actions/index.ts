@@ -5,6 +5,7 @@ import { assistantIds } from '../../views/assistant.js';
 import { homeIds } from '../../views/home.js';
 import { hrActionId, hrCardIds } from '../../views/hr-card.js';
 import { reviewIds } from '../../views/intake/index.js';
+import { myRequestIds } from '../../views/my-requests.js';
 import { privacyNoticeIds } from '../../views/privacy-notice.js';
 import type { ButtonArgs } from '../args.js';
 import { forEmployee, forHr } from '../audience.js';
@@ -48,9 +49,9 @@ export function register(app: App, services: AppServices): void {
   for (const topicId of assistantIds.topics) button(topicId, forEmployee(chooseTopic(services)));
   button(homeIds.deleteData, forEmployee(confirmDeleteData));
   button(homeIds.exportData, forEmployee(exportMyData(services)));
-  button(homeIds.viewRequest, forEmployee(viewMyRequest(services)));
-  button(homeIds.withdrawRequest, forEmployee(confirmWithdraw(services)));
-  button(homeIds.askForUpdate, forEmployee(askForUpdate(services)));
+  button(myRequestIds.viewRequest, forEmployee(viewMyRequest(services)));
+  button(myRequestIds.withdrawRequest, forEmployee(confirmWithdraw(services)));
+  button(myRequestIds.askForUpdate, forEmployee(askForUpdate(services)));
   button(reviewIds.editWording, forEmployee(editWording(services)));
   button(reviewIds.redraft, forEmployee(redraftWording(services)));
   for (const [step, actionId] of Object.entries(reviewIds.editStep) as [

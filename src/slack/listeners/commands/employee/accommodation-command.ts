@@ -1,7 +1,7 @@
 import type { SlashCommand } from '@slack/bolt';
 import type { AppServices } from '../../../../services.js';
 import { StoreUnavailableError } from '../../../../store/types.js';
-import { listMyRequests } from '../../../../workflows/my-requests.js';
+import { myRequests } from '../../../../workflows/my-requests.js';
 import { installKeyOf } from '../../../install-key.js';
 import { openStart, STORE_UNAVAILABLE_TEXT } from '../../../open-start.js';
 import { section } from '../../../views/blocks.js';
@@ -65,7 +65,7 @@ async function statusFor(services: AppServices, command: SlashCommand) {
   const { store } = services;
   const [conversation, requests] = await Promise.all([
     store.conversations.get(installKeyOf(command) ?? '', command.user_id),
-    listMyRequests(store, installKeyOf(command) ?? '', command.user_id),
+    myRequests(services, installKeyOf(command) ?? '', { role: 'employee', id: command.user_id }),
   ]);
   const draft = conversation?.draft;
   return statusListMessage({
