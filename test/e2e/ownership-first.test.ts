@@ -7,8 +7,8 @@ import {
   type StoredView,
 } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { homeIds } from '../../src/slack/views/home.js';
 import { reviewIds } from '../../src/slack/views/intake/index.js';
+import { myRequestIds } from '../../src/slack/views/my-requests.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { loadScript, TEAM } from '../support/scripts.js';
 
@@ -80,7 +80,7 @@ describe('someone else’s request or draft, named in a signed click', () => {
     const home = harness.emulator.workspace.home(manager.user.id);
     if (!home) throw new Error('the manager has no Home tab');
     const { status, shown } = await forgeClick(manager, home, {
-      action_id: homeIds.withdrawRequest,
+      action_id: myRequestIds.withdrawRequest,
       value: reference,
     });
     expect(status).toBe(200);
