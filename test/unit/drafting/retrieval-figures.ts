@@ -6,7 +6,8 @@ import { assistantActions, createTopicIndex, loadKnowledge } from '../../../src/
 
 /**
  * How the offline assistant does on a question set: run with
- *   npx tsx test/unit/drafting/retrieval-figures.ts
+ *   npx tsx test/unit/drafting/retrieval-figures.ts [set ...]
+ * (every set when none is named; e.g. `tuning holdout4` for those two).
  * A question "reaches" its topic when the answer is that topic, or when the answer is the three
  * closest topics and one of them is it (one click away). A "wrong answer" is an answer on any other
  * topic, or any answer at all to a question no topic covers.
@@ -33,6 +34,7 @@ export const QUESTION_SETS = {
   holdout2: 'questions-holdout-2.json',
   holdout3: 'questions-holdout-3.json',
   holdout4: 'questions-holdout-4.json',
+  holdout5: 'questions-holdout-5.json',
   tuning: 'questions-tuning.json',
 } as const;
 
@@ -114,7 +116,14 @@ export function describeFigures(name: string, figures: Figures): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const name of Object.keys(QUESTION_SETS) as (keyof typeof QUESTION_SETS)[]) {
+  const all = Object.keys(QUESTION_SETS) as (keyof typeof QUESTION_SETS)[];
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(all as string[]).includes(name));
+  if (unknown.length > 0) {
+    process.stderr.write(`No question set named ${unknown.join(', ')}; the sets are ${all.join(', ')}.\n`);
+    process.exit(2);
+  }
+  for (const name of asked.length > 0 ? (asked as typeof all) : all) {
     process.stdout.write(`${describeFigures(name, measure(loadQuestionSet(name)))}\n\n`);
   }
 }
