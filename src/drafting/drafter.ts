@@ -227,7 +227,9 @@ export function createDrafter(options: DrafterOptions): Drafter {
     async answerQuestion({ question, history, jurisdiction = DEFAULT_JURISDICTION }) {
       // Searched in memory on the words as typed: nothing leaves the process, and redaction could hide
       // the very word ("diagnosis") that picks the right topic.
-      const found = topics.search(question, jurisdiction);
+      const found = topics.search(question, jurisdiction, {
+        isHealthWord: (word) => privacy.isClinical(word),
+      });
       const offline = (fallback: FallbackReason): AnswerResult => ({
         ...offlineAnswer(found, jurisdiction),
         note: fallbackNote('answer', fallback),

@@ -12,20 +12,48 @@ interface Intent {
 
 const treatment = `(?:sessions?|groups?|appointments?|classes|program(?:me)?|treatment|iop)`;
 const moved = `(?:moved?|moving|changed?|changing|switched|shifted|rescheduled)`;
-const request = `(?:request|application|accommodation|arrangement)`;
+const request = `(?:request|application|accommodation|arrangement|adjustment)`;
+const yourRequest = `(?:my|the|this|that)s+${request}`;
 
+/**
+ * Each pattern is a wish in the employee's own voice. A question about what someone else might do
+ * ("does a slip cancel my request?", "can they stop my accommodation?") is not a wish: handing a
+ * withdraw button to someone afraid of losing the arrangement would be the worst answer.
+ */
 const intents: readonly Intent[] = [
   {
     action: 'withdraw',
     topic: 'withdrawing',
-    pattern:
-      /^\s*withdraw\b|\b(?:withdraw|cancel|take back|call off)\b[^.?!]{0,30}\b(?:my|the|this|it)\b|\bno longer need\b/i,
+    pattern: new RegExp(
+      [
+        // An order: "withdraw", "cancel my request please", "please stop my request".
+        String.raw`^\s*(?:please\s+)?(?:withdraw|cancel)\b`,
+        String.raw`^\s*(?:please\s+)?(?:stop|drop|pull|call off|take back)\s+${yourRequest}\b`,
+        String.raw`\bplease\s+(?:withdraw|cancel|stop|drop|pull)\b`,
+        // "I want to withdraw", "can I cancel my request", "I'd like to pull my request".
+        String.raw`\bi(?:'d| would| want| wanna| need| have)?(?: like)?(?: to)?\s+(?:withdraw|cancel)\b`,
+        String.raw`\b(?:can|could|may|how do|how can)\s+i\s+(?:withdraw|cancel)\b`,
+        String.raw`\bi(?:'d| would| want| wanna| need)?(?: like)?(?: to)?\s+(?:stop|drop|pull|call off|take back)\s+${yourRequest}\b`,
+        String.raw`\b(?:i've|i have|i)\s+changed my mind\b`,
+        String.raw`\bno longer need\b`,
+      ].join('|'),
+      'i',
+    ),
   },
   {
     action: 'status',
     topic: 'request-status',
     pattern: new RegExp(
-      String.raw`\bwhere(?:'s| is)\b[^.?!]{0,20}\b${request}\b|\b(?:status|progress)\b[^.?!]{0,20}\b${request}\b|\b(?:news|update)s? on\b[^.?!]{0,20}\b${request}\b|\b(?:anyone|hr|they|someone)\b[^.?!]{0,15}\b(?:read|seen|opened|looked at)\b[^.?!]{0,15}\b${request}\b`,
+      [
+        String.raw`\bwhere(?:'s| is)\b[^.?!]{0,20}\b${request}\b`,
+        String.raw`\b(?:status|progress)\b[^.?!]{0,20}\b${request}\b`,
+        String.raw`\b(?:news|update)s? on\b[^.?!]{0,20}\b${request}\b`,
+        String.raw`\b(?:anyone|hr|they|someone)\b[^.?!]{0,15}\b(?:read|seen|opened|looked at)\b[^.?!]{0,15}\b${request}\b`,
+        String.raw`\bdid\b[^.?!]{0,15}\b(?:get|receive|see|read)\b[^.?!]{0,10}\b${request}\b`,
+        String.raw`\b${request}\b[^.?!]{0,10}\b(?:go|gone|went) through\b`,
+        // "has HR decided yet?", "is there a decision on my request yet?"
+        String.raw`\b(?:decision|decided|approved|answered|reply|replied)\b[^.?!]{0,30}\byet\b`,
+      ].join('|'),
       'i',
     ),
   },
@@ -33,19 +61,33 @@ const intents: readonly Intent[] = [
     action: 'change',
     topic: 'schedule-changes',
     pattern: new RegExp(
-      String.raw`\b${treatment}\b[^.?!]{0,30}\b${moved}\b|\b${moved}\b[^.?!]{0,30}\b${treatment}\b`,
+      [
+        String.raw`\b${treatment}\b[^.?!]{0,30}\b${moved}\b`,
+        String.raw`\b${moved}\b[^.?!]{0,30}\b${treatment}\b`,
+        // "my group times are different now"; not "different hours on group days", which is an ask.
+        String.raw`\b${treatment}(?:\s+(?:times?|days?|hours|schedule))?\s+(?:are|is|will be)\s+(?:now\s+)?(?:different|new)\b`,
+        String.raw`\b${treatment}\b[^.?!]{0,20}\bnew (?:times?|days?)\b`,
+      ].join('|'),
       'i',
     ),
   },
   {
     action: 'extension',
     topic: 'temporary-and-extensions',
-    pattern: /\bmore time\b|\bextend(?:ed)?\b|\bextension\b|\blonger than\b/i,
+    pattern:
+      /\bmore time\b|\bextend(?:ed|ing|s)?\b|\bextension\b|\blonger than\b|\b(?:another|(?:a )?few more|more|extra)\s+(?:\w+\s+)?(?:weeks?|months?)\b/i,
   },
   {
     action: 'start',
     topic: 'starting-a-request',
-    pattern: new RegExp(String.raw`\b(?:start|send|submit|begin|make)\b[^.?!]{0,20}\b${request}\b`, 'i'),
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:start|send|submit|begin|make)\b[^.?!]{0,20}\b${request}\b`,
+        String.raw`\bready to (?:ask|send|start|submit|apply|go)\b`,
+        String.raw`\b(?:how do i|what do i (?:need to |have to )?do to)\s+(?:ask|apply)\s+for (?:this|it|one)\b`,
+      ].join('|'),
+      'i',
+    ),
   },
 ];
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { jurisdictions } from '../../../src/domain/request.js';
 import { assistantActions, createTopicIndex, loadKnowledge } from '../../../src/drafting/index.js';
+import { isClinical } from '../../../src/privacy/clinical/index.js';
 
 /**
  * How the offline assistant does on a question set: run with
@@ -70,7 +71,8 @@ export function measure(set: QuestionSet): Figures {
   let actionsOffered = 0;
   const misses: string[] = [];
   for (const question of set.questions) {
-    const found = index.search(question.q, question.jurisdiction);
+    // As the app searches: with the privacy layer telling which words are health details.
+    const found = index.search(question.q, question.jurisdiction, { isHealthWord: isClinical });
     const answered = found.confident ? found.best?.id : undefined;
     if (question.action && found.action === question.action) actionsOffered += 1;
     if (question.topic === null) {
