@@ -122,6 +122,7 @@ const EnvSchema = z.object({
   HR_ACKNOWLEDGE_DAYS: positiveInt(2).pipe(z.number().max(30)),
   HR_DECIDE_DAYS: positiveInt(15).pipe(z.number().max(90)),
   DRAFT_IDLE_DAYS: positiveInt(14),
+  RETENTION_SWEEP_SECONDS: positiveInt(3600),
   COMPANY_NAME: optionalText.transform((value) => value ?? 'our company'),
   SIGNATURE_BLOCK: optionalText,
   COMPANY_ADDRESS: optionalText.transform((value) =>
@@ -178,6 +179,7 @@ const fixes: Record<string, string> = {
   HR_ACKNOWLEDGE_DAYS: 'use a number of business days, e.g. 2',
   HR_DECIDE_DAYS: 'use a number of business days, e.g. 15',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
+  RETENTION_SWEEP_SECONDS: 'use a number of seconds, e.g. 3600 (hourly)',
   POLICY_URL: 'use a full https:// link to your accommodation policy',
   CA_HUMAN_RIGHTS_LAW: `use federal, or a province or territory code: ${canadianLaws.filter((law) => law !== 'federal').join(', ')}`,
   OPENAI_API_KEY: 'use your OpenAI (or compatible server) API key, or leave it empty to draft offline',
@@ -219,6 +221,8 @@ export interface AppConfig {
   readonly defaultJurisdiction: (typeof jurisdictions)[number];
   readonly retentionDays: number;
   readonly draftIdleDays: number;
+  /** How often the retention purge runs (a job scheduler shared by every replica). */
+  readonly retentionSweepSeconds: number;
   /** HR's clocks: the calendar they run in and how many business days each step may take. */
   readonly clocks: {
     readonly timeZone: string;
@@ -350,6 +354,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     defaultJurisdiction: data.DEFAULT_JURISDICTION,
     retentionDays: data.RETENTION_DAYS,
     draftIdleDays: data.DRAFT_IDLE_DAYS,
+    retentionSweepSeconds: data.RETENTION_SWEEP_SECONDS,
     clocks: {
       timeZone: data.HR_TIME_ZONE,
       holidays: data.HR_HOLIDAYS,

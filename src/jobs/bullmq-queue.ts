@@ -8,6 +8,7 @@ import {
   type EntryRef,
   type ReminderRef,
   reminderJobId,
+  retentionSchedulerId,
   type WorkerHandlers,
 } from './effect-queue.js';
 
@@ -26,6 +27,12 @@ export interface BullQueueOptions {
 
 const QUEUE_NAME = 'outbox';
 const SWEEP_SCHEDULER = 'outbox-sweep';
+/**
+ * Periodic work that must never run twice at once (the retention purge), on a queue of its own
+ * whose global concurrency is 1: across every worker of every replica, one such job is active at a
+ * time, and a run that outlasts its period holds the next one back instead of overlapping it.
+ */
+const MAINTENANCE_QUEUE = 'maintenance';
 
 interface DeliverData extends EntryRef {
   /** Our own count of failed tries: waits that are not failures do not add to it. */
@@ -68,6 +75,21 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
     },
   });
   queue.on('error', (error) => logger.debug({ code: error.name }, 'job queue problem'));
+  const maintenance = new Queue(MAINTENANCE_QUEUE, {
+    connection,
+    prefix,
+    // A failed run is not retried: the next period's run does the same work.
+    defaultJobOptions: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  });
+  maintenance.on('error', (error) => logger.debug({ code: error.name }, 'job queue problem'));
+  let oneAtATime: Promise<unknown> | undefined;
+  const maintenanceOneAtATime = () => {
+    oneAtATime ??= maintenance.setGlobalConcurrency(1).catch((error: unknown) => {
+      oneAtATime = undefined;
+      throw error;
+    });
+    return oneAtATime;
+  };
 
   const add = (entry: EntryRef) => ({
     name: 'deliver',
@@ -113,7 +135,33 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
       if (existing && (await existing.getState()) !== 'active') await existing.remove();
     },
 
+    async scheduleRetention(teamId, everyMs) {
+      await maintenanceOneAtATime();
+      await maintenance.upsertJobScheduler(
+        retentionSchedulerId(teamId),
+        { every: everyMs },
+        { name: 'retention', data: { teamId } },
+      );
+    },
+
     async startWorker(handlers: WorkerHandlers) {
+      await maintenanceOneAtATime();
+      const maintenanceConnection = connect();
+      const maintenanceWorker = new Worker(
+        MAINTENANCE_QUEUE,
+        async (job: Job) => {
+          if (job.name === 'retention') return handlers.retention((job.data as { teamId: string }).teamId);
+          return undefined;
+        },
+        { connection: maintenanceConnection, prefix, concurrency: 1, lockDuration: 90_000 },
+      );
+      maintenanceWorker.on('error', (error) => logger.debug({ code: error.name }, 'job worker problem'));
+      maintenanceWorker.on('failed', (job, error) =>
+        logger.warn(
+          { job: job?.name, code: error.name },
+          'a maintenance job failed; it runs again next period',
+        ),
+      );
       const workerConnection = connect();
       const worker = new Worker(
         QUEUE_NAME,
@@ -148,16 +196,23 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
         );
       return async () => {
         // With Redis gone, a graceful close waits for it forever: give it a moment, then force.
-        await closeWithin(
-          () => worker.close(),
-          () => worker.close(true),
-        );
+        await Promise.all([
+          closeWithin(
+            () => worker.close(),
+            () => worker.close(true),
+          ),
+          closeWithin(
+            () => maintenanceWorker.close(),
+            () => maintenanceWorker.close(true),
+          ),
+        ]);
         workerConnection.disconnect();
+        maintenanceConnection.disconnect();
       };
     },
 
     async close() {
-      await closeWithin(() => queue.close());
+      await Promise.all([closeWithin(() => queue.close()), closeWithin(() => maintenance.close())]);
       connection.disconnect();
     },
   };

@@ -27,6 +27,11 @@ export interface EffectQueue {
   /** One delayed job per (request, reminder): scheduling again moves it, never doubles it. */
   scheduleReminder(reminder: ReminderRef, at: Date): Promise<void>;
   cancelReminder(reminder: ReminderRef): Promise<void>;
+  /**
+   * Runs the workspace's retention purge every `everyMs`, whichever worker picks it up: one schedule
+   * per workspace however many replicas ask for it, and never two runs at once.
+   */
+  scheduleRetention(teamId: string, everyMs: number): Promise<void>;
   /** Starts working on this process; stop with the returned function. */
   startWorker(handlers: WorkerHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -38,6 +43,8 @@ export interface WorkerHandlers {
   remind(reminder: ReminderRef): Promise<void>;
   /** Re-queues entries that were committed but never queued. */
   sweep(): Promise<void>;
+  /** One retention run for a workspace: purges what is past its retention period. */
+  retention(teamId: string): Promise<void>;
 }
 
 export type EntryOutcome =
@@ -55,4 +62,9 @@ export function deliveryJobId({ teamId, entryId }: EntryRef): string {
 
 export function reminderJobId({ teamId, requestId, reminder }: ReminderRef): string {
   return `remind.${teamId}.${requestId}.${reminder}`.replaceAll(':', '.');
+}
+
+/** The retention schedule of a workspace: one id, so a second replica's schedule replaces the first. */
+export function retentionSchedulerId(teamId: string): string {
+  return `retention.${teamId}`.replaceAll(':', '.');
 }

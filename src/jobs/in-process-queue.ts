@@ -20,6 +20,9 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
   const backlog: EntryRef[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
+  /** Each workspace's retention timer; one run at a time, as on BullMQ (a busy period is skipped). */
+  const retention = new Map<string, NodeJS.Timeout>();
+  let retentionRunning = false;
   let handlers: WorkerHandlers | undefined;
   let closed = false;
 
@@ -61,6 +64,16 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
     queued.delete(id);
   };
 
+  const runRetention = (teamId: string) => {
+    if (!handlers || closed || retentionRunning) return;
+    retentionRunning = true;
+    track(
+      handlers.retention(teamId).finally(() => {
+        retentionRunning = false;
+      }),
+    );
+  };
+
   const start = (entry: EntryRef) => {
     const id = deliveryJobId(entry);
     if (queued.has(id)) return;
@@ -98,8 +111,17 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
       timers.delete(id);
     },
 
+    async scheduleRetention(teamId, everyMs) {
+      clearInterval(retention.get(teamId));
+      const timer = setInterval(() => runRetention(teamId), everyMs);
+      timer.unref();
+      retention.set(teamId, timer);
+      runRetention(teamId);
+    },
+
     async startWorker(given) {
       handlers = given;
+      for (const teamId of retention.keys()) runRetention(teamId);
       for (const entry of backlog.splice(0)) later(deliveryJobId(entry), 0, () => attemptDelivery(entry, 1));
       const sweep = setInterval(() => track(given.sweep()), options.sweepEveryMs);
       sweep.unref();
@@ -115,6 +137,8 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
       closed = true;
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
+      for (const timer of retention.values()) clearInterval(timer);
+      retention.clear();
       await Promise.all(running);
     },
   };

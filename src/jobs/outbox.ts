@@ -12,6 +12,7 @@ import type { EffectQueue } from './effect-queue.js';
 import { inProcessEffectQueue } from './in-process-queue.js';
 import { defaultRetryPolicy, entryDeliverer, type RetryPolicy, sweepOutbox } from './outbox-worker.js';
 import { remindHandler } from './reminders.js';
+import { retentionHandler } from './retention.js';
 
 /** BullMQ on the app's Redis, or, with no REDIS_URL (the demo), the same worker in this process. */
 export function createEffectQueue(config: AppConfig, logger: Logger): EffectQueue {
@@ -73,6 +74,7 @@ export async function startOutboxWorker(
       });
       if (queued > 0) logger.info({ queued }, 'outbox sweep queued stored messages again');
     },
+    retention: retentionHandler(services),
   });
 }
 
