@@ -56,6 +56,7 @@ function installation(env: Record<string, string>) {
   const config = loadConfig(
     demoEnvironment(emulator, {
       REDIS_URL: inject('redisUrl'),
+      KEYSTORE_URL: inject('keystoreUrl'),
       REDIS_KEY_PREFIX: keyPrefix,
       WORKER_IN_APP: 'false',
       OUTBOX_SWEEP_SECONDS: '3600',
@@ -161,6 +162,7 @@ describe('retention (a BullMQ job scheduler, two replicas, real Redis)', () => {
     const inspector = createRedisStore({
       url: inject('redisUrl'),
       keyPrefix: site.keyPrefix,
+      keyStore: { url: inject('keystoreUrl') },
       vault: { masterKeys: site.config.vaultMasterKeys, dataKeyCacheMs: 0 },
     });
     const sealedBefore = new Map<string, string>();
@@ -237,20 +239,22 @@ describe('retention (a BullMQ job scheduler, two replicas, real Redis)', () => {
     await services.store.conversations.save(conversation);
     const keys = redisKeys(site.keyPrefix);
     const redis = new Redis(inject('redisUrl'));
+    const keystore = new Redis(inject('keystoreUrl'));
     try {
       const conversationTtl = await redis.pttl(keys.conversation(TEAM, 'UIDLE'));
       expect(conversationTtl).toBeGreaterThan(3 * DAY_MS - 60_000);
       expect(conversationTtl).toBeLessThanOrEqual(3 * DAY_MS);
       // The draft's own data key lapses with it (a little later), so nothing sealed outlives it.
-      const dataKeys = await redis.keys(`${site.keyPrefix}:*:dek:*`);
+      const dataKeys = await keystore.keys(`${site.keyPrefix}:*:dek:*`);
       expect(dataKeys.length).toBeGreaterThan(0);
       for (const key of dataKeys) {
-        const ttl = await redis.pttl(key);
+        const ttl = await keystore.pttl(key);
         expect(ttl).toBeGreaterThan(3 * DAY_MS - 60_000);
         expect(ttl).toBeLessThan(4 * DAY_MS);
       }
     } finally {
       redis.disconnect();
+      keystore.disconnect();
     }
   });
 });
