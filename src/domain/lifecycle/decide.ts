@@ -449,7 +449,13 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     return step(context, {
       // The provider answers HR directly; the employee's part is done, so nobody reminds them.
       set: { waitingOn: 'provider', documentation: { ...documentation, providerAskedAt: context.at } },
-      effects: [card(request), thread(request, 'provider_pending'), home(request.employeeId)],
+      effects: [
+        card(request),
+        thread(request, 'provider_pending'),
+        // The employee hears that HR was told, so the button's press has an answer.
+        tellEmployee(request, 'provider_pending'),
+        home(request.employeeId),
+      ],
     });
   },
 

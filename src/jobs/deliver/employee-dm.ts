@@ -1,5 +1,6 @@
+import { projectForEmployee } from '../../domain/projections.js';
 import { directMessageChannel } from '../../slack/direct-messages.js';
-import { section } from '../../slack/views/blocks.js';
+import { employeeEventMessage } from '../../slack/views/employee-event.js';
 import { submittedMessage } from '../../slack/views/messages.js';
 import type { DeliveryContext } from './context.js';
 import { employeeSentence } from './wording.js';
@@ -12,7 +13,7 @@ export async function deliverEmployeeDm(
   ctx: DeliveryContext,
   teamId: string,
   entryId: string,
-  effect: { readonly requestId: string; readonly event: string },
+  effect: { readonly requestId: string; readonly event: string; readonly letter?: string },
 ): Promise<void> {
   const { store } = ctx.services;
   const request = await store.requests.get(teamId, effect.requestId);
@@ -22,10 +23,11 @@ export async function deliverEmployeeDm(
   const message =
     effect.event === 'submitted'
       ? submittedMessage({ reference: request.id })
-      : (() => {
-          const text = employeeSentence(effect.event, request.id);
-          return { text, blocks: [section(text)] };
-        })();
+      : employeeEventMessage(
+          employeeSentence(effect.event, request.id),
+          projectForEmployee(request),
+          effect.event,
+        );
   const channel = await directMessageChannel(ctx.client, request.employeeId);
   const reply = await ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
   if (reply.ts)

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { IntakeStep } from '../../../domain/draft.js';
 import type { AppServices } from '../../../services.js';
 import { assistantIds } from '../../views/assistant.js';
+import { employeeEventIds } from '../../views/employee-event.js';
 import { homeIds } from '../../views/home.js';
 import { hrActionId, hrCardIds } from '../../views/hr-card.js';
 import { reviewIds } from '../../views/intake/index.js';
@@ -9,18 +10,22 @@ import { myRequestIds } from '../../views/my-requests.js';
 import { privacyNoticeIds } from '../../views/privacy-notice.js';
 import type { ButtonArgs } from '../args.js';
 import { forEmployee, forHr } from '../audience.js';
+import { acceptAlternative } from './employee/accept-alternative.js';
 import { acceptPrivacyNotice } from './employee/accept-privacy-notice.js';
 import { askForUpdate } from './employee/ask-for-update.js';
 import { chooseTopic } from './employee/choose-topic.js';
 import { confirmDeleteData } from './employee/confirm-delete-data.js';
 import { confirmWithdraw } from './employee/confirm-withdraw.js';
+import { declineAlternative } from './employee/decline-alternative.js';
 import { editStep } from './employee/edit-step.js';
 import { editWording } from './employee/edit-wording.js';
 import { exportMyData } from './employee/export-my-data.js';
+import { providerPending } from './employee/provider-pending.js';
 import { readPrivacyNotice } from './employee/read-privacy-notice.js';
 import { redraftWording } from './employee/redraft-wording.js';
 import { startRequest } from './employee/start-request.js';
 import { viewMyRequest } from './employee/view-my-request.js';
+import { whoHasSeen } from './employee/who-has-seen.js';
 import { acknowledge } from './hr/acknowledge.js';
 import { addNote } from './hr/add-note.js';
 import { approve } from './hr/approve.js';
@@ -60,6 +65,11 @@ export function register(app: App, services: AppServices): void {
   ][]) {
     button(actionId, forEmployee(editStep(services, step)));
   }
+
+  button(employeeEventIds.acceptAlternative, forEmployee(acceptAlternative(services)));
+  button(employeeEventIds.declineAlternative, forEmployee(declineAlternative(services)));
+  button(employeeEventIds.providerPending, forEmployee(providerPending(services)));
+  button(employeeEventIds.whoHasSeen, forEmployee(whoHasSeen(services)));
 
   button(hrCardIds.viewRequest, forHr(viewRequest(services)));
   button(hrActionId('history'), forHr(history(services)));

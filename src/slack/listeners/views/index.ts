@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { AppServices } from '../../../services.js';
+import { declineIds } from '../../views/decline-alternative.js';
 import { hrFormIds } from '../../views/hr/ids.js';
 import { intakeCallbackIds } from '../../views/intake/index.js';
 import { myDataIds } from '../../views/my-data.js';
 import { forEmployee, forHr } from '../audience.js';
 import { closeReview } from './employee/close-review.js';
+import { submitDecline } from './employee/decline-alternative.js';
 import { deleteMyData } from './employee/delete-my-data.js';
 import { type FormStep, forms } from './employee/intake-form.js';
 import { saveIntakeStep } from './employee/save-intake-step.js';
@@ -43,6 +45,7 @@ export function register(app: App, services: AppServices): void {
   app.view(intakeCallbackIds.review, forEmployee(sendRequest(services)));
   app.view(myDataIds.deleteCallback, forEmployee(deleteMyData(services)));
   app.view(myDataIds.withdrawCallback, forEmployee(withdrawRequest(services)));
+  app.view(declineIds.callback, forEmployee(submitDecline(services)));
 
   app.view(hrFormIds.reassign, forHr(submitReassign(services)));
   app.view(hrFormIds.requestDocumentation, forHr(submitDocumentationRequest(services)));

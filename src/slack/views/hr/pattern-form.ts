@@ -34,7 +34,7 @@ export function patternInputs(defaults: PatternDefaults): KnownBlock[] {
     dateInput({ id: hrBlocks.endDate, label: 'Until', initial: defaults.endDate }),
     checkboxesInput({
       id: hrBlocks.remoteDays,
-      label: 'Days from home (optional)',
+      label: 'Days from home',
       choices: dayChoices,
       selected: defaults.remoteDays ?? [],
       optional: true,
