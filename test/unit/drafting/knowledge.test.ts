@@ -98,6 +98,33 @@ describe('the knowledge base', () => {
   });
 });
 
+describe('what each country is told, where the law is easy to overstate', () => {
+  const text = (id: string, country: 'us' | 'uk' | 'ca') => {
+    const article = articles.find((candidate) => candidate.id === id);
+    if (!article) throw new Error(`no ${id} article`);
+    return articleText(article, country);
+  };
+
+  it('UK: a flexible working refusal has no appeal in law; Acas advises one, and early conciliation comes first', () => {
+    const uk = text('alternative-or-refusal', 'uk');
+    expect(uk).toMatch(/does not give you an appeal, but Acas advises employers to offer one/);
+    expect(uk).toMatch(/3 months less a day/);
+    expect(uk).not.toMatch(/You can appeal inside the company/);
+  });
+
+  it('Canada: a right to see what the employer holds only where a privacy law covers the job', () => {
+    const ca = text('your-letter-and-data', 'ca');
+    expect(ca).toMatch(/federally regulated, or you work in British Columbia, Alberta or Quebec/);
+    expect(ca).toMatch(/Elsewhere, you can still ask/);
+  });
+
+  it('everywhere: part-time staff can ask too', () => {
+    for (const country of ['us', 'uk', 'ca'] as const) {
+      expect(text('who-is-covered', country)).toMatch(/working part time/);
+    }
+  });
+});
+
 describe('reading an article', () => {
   const valid = [
     '---',
