@@ -61,6 +61,18 @@ describe('the assistant, offline', () => {
     await hr.expect(`Withdraw request ${reference}?`);
   });
 
+  it('meets "does a slip cancel my request?" with the relapse answer, never a button to withdraw', async () => {
+    const { hr } = harness;
+    // hr has a request HR already has (the test before), so a withdraw button could be offered.
+    expect(hr.screen()).toMatch(/ACC-\d{4}-\d{4}/);
+    const withdrawButtons = () => hr.screen().match(/Withdraw ACC-/g)?.length ?? 0;
+    const before = withdrawButtons();
+    await hr.message('Does a slip cancel my request?');
+    await hr.expect('A setback does not cancel it');
+    await hr.expect('call or text 988');
+    expect(withdrawButtons()).toBe(before);
+  });
+
   it('"I need more time" without a request says what to do, and offers no button that does nothing', async () => {
     const { eap } = harness;
     await eap.message('I need more time');
