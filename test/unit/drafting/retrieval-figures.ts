@@ -36,6 +36,7 @@ export const QUESTION_SETS = {
   holdout3: 'questions-holdout-3.json',
   holdout4: 'questions-holdout-4.json',
   holdout5: 'questions-holdout-5.json',
+  holdout6: 'questions-holdout-6.json',
   tuning: 'questions-tuning.json',
 } as const;
 
