@@ -373,6 +373,16 @@ function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number):
       await vault.shred(requestKeyRef(teamId, id));
       await backend.deleteRequest(teamId, id);
       await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
+      // The audit trail keeps a tombstone: that this reference existed and was purged, and when;
+      // no person, no content, no earlier history.
+      const tombstone: AuditEntry = {
+        at: new Date().toISOString(),
+        actorRole: 'system',
+        actorId: 'system',
+        action: 'purge',
+        toStatus: 'purged',
+      };
+      await backend.appendAudit(teamId, id, encodeAuditEntry(tombstone, teamId, id));
     },
   };
 }

@@ -84,7 +84,10 @@ export interface RequestStore {
    * RequestExistsError when creating an id that exists, RequestNotFoundError when it is gone.
    */
   commit(transition: Transition): Promise<Committed>;
-  /** Destroys the data key (the sealed fields become unrecoverable) and removes the record. */
+  /**
+   * Destroys the data key (the sealed fields become unrecoverable), removes the record, its indexes
+   * and its audit trail, and leaves one content-free audit entry: the tombstone of the purge.
+   */
   purge(teamId: string, id: string): Promise<void>;
 }
 

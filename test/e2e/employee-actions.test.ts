@@ -379,7 +379,16 @@ describe('what an employee can do around their request', () => {
 
         expect(await store.requests.get(TEAM, reference)).toBeNull();
         expect(await store.requests.listByEmployee(TEAM, manager.user.id)).toEqual([]);
-        expect(await store.audit.list(TEAM, reference)).toEqual([]);
+        // Of its history only the tombstone is kept: purged, when, by the system; no one named.
+        expect(await store.audit.list(TEAM, reference)).toEqual([
+          {
+            at: expect.any(String),
+            actorRole: 'system',
+            actorId: 'system',
+            action: 'purge',
+            toStatus: 'purged',
+          },
+        ]);
         await expect(inspector.vault.open(ref, field, value)).rejects.toBeInstanceOf(ShreddedError);
 
         await manager.openHome();

@@ -195,6 +195,16 @@ describe('retention (a BullMQ job scheduler, two replicas, real Redis)', () => {
     for (const reference of due) {
       expect(tombstonesOf(reference), reference).toHaveLength(1);
       expect(await one.store.outbox.pending(TEAM, reference)).toEqual([]);
+      // The audit trail is one tombstone: purged once, by the system, naming no one.
+      expect(await one.store.audit.list(TEAM, reference)).toEqual([
+        {
+          at: expect.any(String),
+          actorRole: 'system',
+          actorId: 'system',
+          action: 'purge',
+          toStatus: 'purged',
+        },
+      ]);
       // Nothing left in Redis opens what was sealed: the request's data key is shredded.
       await expect(
         inspector.vault.open(

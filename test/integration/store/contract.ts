@@ -5,7 +5,7 @@ import type { AccommodationRequest, AuditEntry } from '../../../src/domain/reque
 import { ShreddedError } from '../../../src/privacy/vault.js';
 import type { StoreBackend } from '../../../src/store/backend.js';
 import { CorruptRecordError, InvalidRecordError, RequestNotFoundError } from '../../../src/store/errors.js';
-import { draftKeyRef, requestKeyRef } from '../../../src/store/keys.js';
+import { draftKeyRef, redisKeys, requestKeyRef } from '../../../src/store/keys.js';
 import { SealedStore } from '../../../src/store/sealed-store.js';
 import { RequestExistsError, type Transition, VersionConflictError } from '../../../src/store/types.js';
 import {
@@ -216,7 +216,7 @@ export function storeContract(harness: StoreHarness): void {
       expect(findCanaries(await harness.dump(store, keyPrefix), [leak])).toEqual([]);
     });
 
-    it('purges a request for good: record, indexes and the key its private fields need', async () => {
+    it('purges a request for good: record, indexes, history and the key its private fields need', async () => {
       const keyPrefix = uniquePrefix('purge');
       const store = open({ keyPrefix });
       const fields = canaryFields('purge');
@@ -238,13 +238,27 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.requests.get(TEAM, request.id)).toBeNull();
       expect(await store.requests.listByEmployee(TEAM, 'U3')).toEqual([]);
       expect((await store.requests.listByStatus(TEAM, 'submitted')).items).toEqual([]);
-      expect(await store.audit.list(TEAM, request.id)).toEqual([]);
+      // The history is gone but for a tombstone: the reference was purged, when, by the system.
+      const tombstone = await store.audit.list(TEAM, request.id);
+      expect(tombstone).toEqual([
+        {
+          at: expect.any(String),
+          actorRole: 'system',
+          actorId: 'system',
+          action: 'purge',
+          toStatus: 'purged',
+        },
+      ]);
       await expect(
         store.vault.open(requestKeyRef(TEAM, request.id), 'sensitive.reasonOwnWords', sealed),
       ).rejects.toBeInstanceOf(ShreddedError);
-      // Nothing that names the request is left, indexes and counters included.
+      // Nothing else names the request, indexes and counters included; the tombstone names no one.
       const left = await harness.dump(store, keyPrefix);
-      expect(left.filter((line) => line.includes(request.id))).toEqual([]);
+      const auditKey = redisKeys(keyPrefix).audit(TEAM, request.id);
+      expect(left.filter((line) => line.includes(request.id) && !line.startsWith(auditKey))).toEqual([]);
+      const tombstoneLines = left.filter((line) => line.startsWith(auditKey)).join('\n');
+      expect(tombstoneLines).not.toContain('U3');
+      expect(tombstoneLines).not.toContain('created');
     });
 
     it('shreds a draft when the conversation is deleted or the draft is replaced', async () => {
