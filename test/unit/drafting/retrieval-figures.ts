@@ -37,6 +37,7 @@ export const QUESTION_SETS = {
   holdout4: 'questions-holdout-4.json',
   holdout5: 'questions-holdout-5.json',
   holdout6: 'questions-holdout-6.json',
+  holdout7: 'questions-holdout-7.json',
   tuning: 'questions-tuning.json',
 } as const;
 
