@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { ActorError, type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDirectory } from '../../src/cli/demo-workspace.js';
 
@@ -462,6 +462,29 @@ describe('payloads the app receives', () => {
     const file = [...emulator.workspace.files.values()].find((f) => f.filename === 'my-data.csv');
     expect(file?.content?.toString('utf8')).toBe('status,start\nsubmitted,2026-03-02\n');
     expect(file?.channel).toBe('DEMPLOYEE');
+  });
+
+  it("deletes the app's own file with files.delete, its comment staying, and refuses a person's file", async () => {
+    const employee = emulator.as('employee');
+    const file = [...emulator.workspace.files.values()].find((f) => f.filename === 'my-data.csv');
+    const client = new webApi.WebClient(emulator.botToken, {
+      slackApiUrl: emulator.apiUrl,
+      logLevel: LogLevel.ERROR,
+      retryConfig: { retries: 0 },
+    });
+    await client.files.delete({ file: file?.id ?? '' });
+    expect(emulator.workspace.files.has(file?.id ?? '')).toBe(false);
+    expect(employee.screen()).not.toContain('[file] Your data');
+    expect(employee.screen()).toContain('Here is everything we keep about you.');
+    await expect(client.files.delete({ file: file?.id ?? '' })).rejects.toMatchObject({
+      data: { error: 'file_not_found' },
+    });
+
+    await employee.shareFile({ filename: 'note.txt', content: 'mine' });
+    const theirs = [...emulator.workspace.files.values()].find((f) => f.filename === 'note.txt');
+    await expect(client.files.delete({ file: theirs?.id ?? '' })).rejects.toMatchObject({
+      data: { error: 'cant_delete_file' },
+    });
   });
 
   it('says which buttons exist when asked to click one that does not', async () => {

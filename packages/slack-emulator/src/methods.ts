@@ -243,7 +243,13 @@ const methods: Record<string, Method> = {
     const length = Number(args.length);
     if (!Number.isInteger(length) || length < 0) throw new SlackApiError('invalid_arguments');
     const id = context.workspace.nextId('F');
-    context.workspace.files.set(id, { id, filename, length, completed: false });
+    context.workspace.files.set(id, {
+      id,
+      filename,
+      length,
+      completed: false,
+      uploadedBy: context.workspace.directory.bot.userId,
+    });
     return { ok: true, upload_url: `${context.baseUrl}/upload/${id}`, file_id: id };
   },
 
@@ -286,6 +292,15 @@ const methods: Record<string, Method> = {
       })),
     };
   },
+  'files.delete': (args, { workspace }) => {
+    const id = required(args, 'file');
+    const file = workspace.files.get(id);
+    if (!file) throw new SlackApiError('file_not_found');
+    // A bot token may delete only what the app uploaded, as in Slack.
+    if (file.uploadedBy !== workspace.directory.bot.userId) throw new SlackApiError('cant_delete_file');
+    workspace.deleteFile(id);
+    return { ok: true };
+  },
 };
 
 /** The bot scopes each method needs (any one of them), as Slack's method pages list them. */
@@ -299,6 +314,7 @@ const METHOD_SCOPES: Record<string, readonly string[]> = {
   'usergroups.users.list': ['usergroups:read'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
+  'files.delete': ['files:write'],
 };
 
 /** Runs a method by name; unknown names get Slack's `unknown_method`, missing scopes `missing_scope`. */

@@ -65,6 +65,8 @@ export interface StoredFile {
   content?: Buffer;
   channel?: string;
   completed: boolean;
+  /** Who uploaded it: only they (the app, for its own uploads) may delete it. */
+  readonly uploadedBy?: string;
 }
 
 export interface RecordedCall {
@@ -324,6 +326,23 @@ export class Workspace {
     const index = list?.findIndex((message) => message.ts === ts) ?? -1;
     if (!list || index < 0) return false;
     list.splice(index, 1);
+    this.touch();
+    return true;
+  }
+
+  /**
+   * Deletes a file, as `files.delete` does: it leaves every message it was shared in, and a message
+   * left with neither text nor files goes with it.
+   */
+  deleteFile(id: string): boolean {
+    if (!this.files.delete(id)) return false;
+    for (const [channel, list] of this.messages) {
+      for (const message of list.filter((m) => m.files.includes(id))) {
+        message.files.splice(message.files.indexOf(id), 1);
+        if (message.files.length === 0 && message.text === '' && message.blocks.length === 0)
+          this.deleteMessage(channel, message.ts);
+      }
+    }
     this.touch();
     return true;
   }
