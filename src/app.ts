@@ -12,10 +12,12 @@ import { memoryHeldBackCounter, redisHeldBackCounter } from './privacy/held-back
 import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
 import type { AppServices, ServiceOptions } from './services.js';
+import { rememberingAppPosts } from './slack/app-posts.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { deferredUntilAcked } from './slack/middleware/after-ack.js';
 import { crisisCheckMiddleware } from './slack/middleware/crisis-check.js';
 import { oncePerDeliveryMiddleware } from './slack/middleware/once-per-delivery.js';
+import { postOwnerMiddleware } from './slack/middleware/post-owner.js';
 import { actingUser, privacyScopeMiddleware } from './slack/middleware/privacy-scope.js';
 import { requireInstallMiddleware } from './slack/middleware/require-install.js';
 import { resolveActorMiddleware } from './slack/middleware/resolve-actor.js';
@@ -96,19 +98,26 @@ export function createBoltApp(services: AppServices, receiver?: Receiver, option
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       // Every Web API call, from every client Bolt builds, leaves through the guard.
       // Held-back calls are counted where `privacy stats` reads them (in memory for the demo).
-      fetch: createGuardedFetch({
+      // What it posts in someone's DM is remembered (where, not what), for their Delete my data.
+      fetch: rememberingAppPosts(
+        createGuardedFetch({
+          logger,
+          ...(options.onOutbound ? { onOutbound: options.onOutbound } : {}),
+          counter: config.redisUrl
+            ? redisHeldBackCounter(config.redisUrl, config.redisKeyPrefix)
+            : memoryHeldBackCounter(),
+        }),
+        services.store,
         logger,
-        ...(options.onOutbound ? { onOutbound: options.onOutbound } : {}),
-        counter: config.redisUrl
-          ? redisHeldBackCounter(config.redisUrl, config.redisKeyPrefix)
-          : memoryHeldBackCounter(),
-      }),
+        services.now,
+      ),
     },
   });
   // Before any listener: the privacy scope, a delivery seen before dropped, then who is acting,
   // then crisis language.
   app.use(privacyScopeMiddleware());
   app.use(requireInstallMiddleware(logger));
+  app.use(postOwnerMiddleware());
   app.use(oncePerDeliveryMiddleware(services.store, logger));
   app.use(resolveActorMiddleware(services));
   app.use(crisisCheckMiddleware(services));

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { sendingTo } from '../privacy/audience.js';
 import { createGuardedFetch } from '../privacy/guard.js';
 import type { AppServices } from '../services.js';
+import { rememberingAppPosts } from '../slack/app-posts.js';
 import { hrDestinations } from '../slack/hr-recipients.js';
 import type { DeadLetter } from '../store/types.js';
 import { bullEffectQueue } from './bullmq-queue.js';
@@ -27,13 +28,18 @@ export function createEffectQueue(config: AppConfig, logger: Logger): EffectQueu
  * at once (`rejectRateLimitedCalls`), so the worker alone decides when to try again, honouring
  * Retry-After, within its bound. Its calls leave through the same outbound guard as the app's.
  */
-export function workerSlackClient(config: AppConfig, logger: Logger): webApi.WebClient {
+export function workerSlackClient(
+  config: AppConfig,
+  logger: Logger,
+  store: AppServices['store'],
+): webApi.WebClient {
   return new webApi.WebClient(config.slack.botToken, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 10_000,
-    fetch: createGuardedFetch({ logger }),
+    // Posts in an employee's DM are remembered as theirs (deliveries say whose), for Delete my data.
+    fetch: rememberingAppPosts(createGuardedFetch({ logger }), store, logger),
   });
 }
 
@@ -49,7 +55,7 @@ export async function startOutboxWorker(
   options: OutboxWorkerOptions = {},
 ): Promise<() => Promise<void>> {
   const { store, logger, config, effects: queue } = services;
-  const client = options.client ?? workerSlackClient(config, logger);
+  const client = options.client ?? workerSlackClient(config, logger, store);
   const context = { services, client, queue };
   const policy: RetryPolicy = {
     ...defaultRetryPolicy,

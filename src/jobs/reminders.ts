@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { systemActor } from '../domain/roles.js';
 import { sendingTo } from '../privacy/audience.js';
 import type { AppServices } from '../services.js';
+import { postingFor } from '../slack/app-posts.js';
 import { tellInDm } from '../slack/direct-messages.js';
 import { runCommand } from '../workflows/run-command.js';
 import { HR_CARD } from './deliver/hr-card.js';
@@ -50,10 +51,12 @@ export function remindHandler(context: { services: AppServices; client: webApi.W
       }
       case 'employee_response_due':
         await sendingTo('employee', () =>
-          tellInDm(
-            client,
-            request.employeeId,
-            `HR is waiting for your answer on ${request.id}. My Home tab has the details.`,
+          postingFor({ teamId, userId: request.employeeId }, () =>
+            tellInDm(
+              client,
+              request.employeeId,
+              `HR is waiting for your answer on ${request.id}. My Home tab has the details.`,
+            ),
           ),
         );
         return;

@@ -24,6 +24,7 @@ export function rememberingStore(store: Store): Store {
     profiles: store.profiles,
     audit: store.audit,
     outbox: store.outbox,
+    appPosts: store.appPosts,
     conversations: {
       get: async (teamId, userId) => rememberConversation(await store.conversations.get(teamId, userId)),
       save: async (conversation) => {

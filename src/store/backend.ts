@@ -99,7 +99,14 @@ export interface StoreBackend {
   ): Promise<boolean>;
   putPost(teamId: string, requestId: string, field: string, ts: string): Promise<void>;
   listPosts(teamId: string, requestId: string): Promise<[field: string, ts: string][]>;
-  deletePosts(teamId: string, requestId: string): Promise<void>;
+  /** Removes the named fields, or the whole list when none are named. */
+  deletePosts(teamId: string, requestId: string, fields?: readonly string[]): Promise<void>;
+
+  /** Adds to the person's list of the app's posts (scored by time), keeping the newest `keep`. */
+  addAppPost(teamId: string, userId: string, member: string, score: number, keep: number): Promise<void>;
+  /** Lowest score first. */
+  listAppPosts(teamId: string, userId: string): Promise<string[]>;
+  removeAppPosts(teamId: string, userId: string, members: readonly string[]): Promise<void>;
 
   /** Adds or moves index entries; with `onlyNew`, an entry already present keeps its score. */
   indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean): Promise<void>;

@@ -87,6 +87,8 @@ export interface RedisKeys {
   readonly outboxDeadLetters: string;
   conversation(teamId: string, userId: string): string;
   profile(teamId: string, userId: string): string;
+  /** Sorted set of the app's messages and files in the person's DM (`m|channel|ts`, `f|id`) by time. */
+  appPosts(teamId: string, userId: string): string;
   /** Sorted set of request ids scored by statusChangedAt (ms). */
   byStatus(teamId: string, status: RequestStatus): string;
   /** Sorted set of request ids scored by createdAt (ms). */
@@ -117,6 +119,7 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     outboxDeadLetters: `${prefix}:{outbox}:dead`,
     conversation: (teamId, userId) => `${pair(teamId, userId)}:conv`,
     profile: (teamId, userId) => `${pair(teamId, userId)}:profile`,
+    appPosts: (teamId, userId) => `${pair(teamId, userId)}:app-posts`,
     byStatus: (teamId, status) => `${team(teamId)}:by-status:${status}`,
     byEmployee: (teamId, employeeId) => `${team(teamId)}:by-employee:${segment(employeeId)}`,
     sequence: (teamId, year) => `${team(teamId)}:seq:${year}`,

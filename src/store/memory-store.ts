@@ -288,9 +288,29 @@ export class MemoryBackend implements StoreBackend {
     return [...this.#hash(this.keys.posts(teamId, requestId))];
   }
 
-  async deletePosts(teamId: string, requestId: string) {
+  async deletePosts(teamId: string, requestId: string, fields?: readonly string[]) {
     this.#open();
-    this.#hashes.delete(this.keys.posts(teamId, requestId));
+    const key = this.keys.posts(teamId, requestId);
+    if (!fields) this.#hashes.delete(key);
+    else for (const field of fields) this.#hashes.get(key)?.delete(field);
+  }
+
+  async addAppPost(teamId: string, userId: string, member: string, score: number, keep: number) {
+    const set = this.#zset(this.keys.appPosts(teamId, userId));
+    set.set(member, score);
+    const oldest = [...set].sort(([a, x], [b, y]) => x - y || a.localeCompare(b));
+    for (const [gone] of oldest.slice(0, Math.max(0, set.size - keep))) set.delete(gone);
+  }
+
+  async listAppPosts(teamId: string, userId: string) {
+    return [...this.#zset(this.keys.appPosts(teamId, userId))]
+      .sort(([a, x], [b, y]) => x - y || a.localeCompare(b))
+      .map(([member]) => member);
+  }
+
+  async removeAppPosts(teamId: string, userId: string, members: readonly string[]) {
+    const set = this.#zset(this.keys.appPosts(teamId, userId));
+    for (const member of members) set.delete(member);
   }
 
   async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {

@@ -468,8 +468,30 @@ export class RedisBackend implements StoreBackend {
     return Object.entries(all);
   }
 
-  async deletePosts(teamId: string, requestId: string) {
-    await this.#run((r) => r.del(this.keys.posts(teamId, requestId)));
+  async deletePosts(teamId: string, requestId: string, fields?: readonly string[]) {
+    const key = this.keys.posts(teamId, requestId);
+    if (!fields) await this.#run((r) => r.del(key));
+    else if (fields.length > 0) await this.#run((r) => r.hdel(key, ...fields));
+  }
+
+  async addAppPost(teamId: string, userId: string, member: string, score: number, keep: number) {
+    const key = this.keys.appPosts(teamId, userId);
+    await this.#run((r) =>
+      r
+        .multi()
+        .zadd(key, String(score), member)
+        .zremrangebyrank(key, 0, -keep - 1)
+        .exec(),
+    );
+  }
+
+  async listAppPosts(teamId: string, userId: string) {
+    return this.#run((r) => r.zrange(this.keys.appPosts(teamId, userId), '0', '-1'));
+  }
+
+  async removeAppPosts(teamId: string, userId: string, members: readonly string[]) {
+    if (members.length === 0) return;
+    await this.#run((r) => r.zrem(this.keys.appPosts(teamId, userId), ...members));
   }
 
   async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {

@@ -23,6 +23,8 @@ import {
 import { RequestNotFoundError } from './errors.js';
 import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
 import {
+  type AppPost,
+  type AppPostStore,
   type AuditLog,
   type Committed,
   type ConversationStore,
@@ -70,6 +72,7 @@ export class SealedStore implements Store {
   readonly requests: RequestStore;
   readonly audit: AuditLog;
   readonly outbox: OutboxStore;
+  readonly appPosts: AppPostStore;
 
   constructor(
     readonly backend: StoreBackend,
@@ -86,6 +89,7 @@ export class SealedStore implements Store {
     this.requests = requestStore(backend, vault, attempts);
     this.audit = auditLog(backend);
     this.outbox = outboxStore(backend);
+    this.appPosts = appPostStore(backend);
   }
 
   /**
@@ -482,8 +486,12 @@ function outboxStore(backend: StoreBackend): OutboxStore {
       });
     },
 
-    forgetPosts(teamId, requestId) {
-      return backend.deletePosts(teamId, requestId);
+    forgetPosts(teamId, requestId, posts) {
+      return backend.deletePosts(
+        teamId,
+        requestId,
+        posts?.map((post) => `${post.kind}|${post.channel}`),
+      );
     },
   };
 }
@@ -499,6 +507,37 @@ function compareEntryIds(a: string, b: string): number {
   const [, va = 0, ia = 0] = /:(\d+):(\d+)$/.exec(a)?.map(Number) ?? [];
   const [, vb = 0, ib = 0] = /:(\d+):(\d+)$/.exec(b)?.map(Number) ?? [];
   return va - vb || ia - ib;
+}
+
+/** Per person, enough to delete a long history of DMs; older entries give way to newer ones. */
+export const APP_POSTS_KEPT = 10_000;
+
+const appPostMember = (post: AppPost) =>
+  post.kind === 'file' ? `f|${post.id}` : `m|${post.channel}|${post.ts}`;
+
+function appPostOf(member: string): AppPost | null {
+  const [kind, a, b, ...rest] = member.split('|');
+  if (rest.length > 0 || !a) return null;
+  if (kind === 'f' && b === undefined) return { kind: 'file', id: a };
+  if (kind === 'm' && b) return { kind: 'message', channel: a, ts: b };
+  return null;
+}
+
+function appPostStore(backend: StoreBackend): AppPostStore {
+  return {
+    async remember(teamId, userId, post, at) {
+      await backend.addAppPost(teamId, userId, appPostMember(post), at.getTime(), APP_POSTS_KEPT);
+    },
+    async list(teamId, userId) {
+      return (await backend.listAppPosts(teamId, userId)).flatMap((member) => {
+        const post = appPostOf(member);
+        return post ? [post] : [];
+      });
+    },
+    async forget(teamId, userId, posts) {
+      await backend.removeAppPosts(teamId, userId, posts.map(appPostMember));
+    },
+  };
 }
 
 function auditLog(backend: StoreBackend): AuditLog {

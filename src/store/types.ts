@@ -14,6 +14,8 @@ export interface Store {
   readonly requests: RequestStore;
   readonly audit: AuditLog;
   readonly outbox: OutboxStore;
+  /** What the app posted in each person's DM with it (where, never what), for Delete my data. */
+  readonly appPosts: AppPostStore;
   /**
    * Atomically claims `name` for `ttlSeconds`: returns null when this call made the claim, or the
    * value stored by whoever claimed it first. Deduplicates Slack retries and double clicks across
@@ -160,7 +162,24 @@ export interface OutboxStore {
   revive(teamId: string, entryId: string): Promise<OutboxEntry | null>;
   rememberPost(teamId: string, requestId: string, post: SlackPost): Promise<void>;
   posts(teamId: string, requestId: string): Promise<SlackPost[]>;
-  forgetPosts(teamId: string, requestId: string): Promise<void>;
+  /** Forgets the given posts, or every post of the request when none are named. */
+  forgetPosts(teamId: string, requestId: string, posts?: readonly SlackPost[]): Promise<void>;
+}
+
+/** Something the app posted in a person's DM with it: where it is, never what it said. */
+export type AppPost =
+  | { readonly kind: 'message'; readonly channel: string; readonly ts: string }
+  | { readonly kind: 'file'; readonly id: string };
+
+/**
+ * The app's own messages and files in each person's DM with it, so that Delete my data can delete
+ * them from Slack. C0 only. The newest `APP_POSTS_KEPT` (sealed-store.ts) are kept per person.
+ */
+export interface AppPostStore {
+  remember(teamId: string, userId: string, post: AppPost, at: Date): Promise<void>;
+  /** Oldest first. */
+  list(teamId: string, userId: string): Promise<AppPost[]>;
+  forget(teamId: string, userId: string, posts: readonly AppPost[]): Promise<void>;
 }
 
 export interface AuditLog {

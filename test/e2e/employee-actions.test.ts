@@ -335,7 +335,8 @@ describe('what an employee can do around their request', () => {
       expect(toHr[0]).toContain(`Request ${reference} was withdrawn by the employee.`);
       expect(toHr[0]).not.toMatch(/delete|data|Priya|Zoloft|17:30|Monday|2027|outpatient/i);
       manager.openMessages();
-      await manager.expect('Your draft and our chat history are deleted');
+      await manager.expect('Done. Here’s exactly what I deleted:');
+      await manager.expect('1 draft.');
 
       await manager.openHome();
       await manager.expect('Start a request');

@@ -1,4 +1,5 @@
 import { projectForEmployee } from '../../domain/projections.js';
+import { postingFor } from '../../slack/app-posts.js';
 import { directMessageChannel } from '../../slack/direct-messages.js';
 import { employeeEventMessage } from '../../slack/views/employee-event.js';
 import { submittedMessage } from '../../slack/views/messages.js';
@@ -29,7 +30,10 @@ export async function deliverEmployeeDm(
           effect.event,
         );
   const channel = await directMessageChannel(ctx.client, request.employeeId);
-  const reply = await ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  // Remembered as the employee's too, so their Delete my data finds it with the rest.
+  const reply = await postingFor({ teamId, userId: request.employeeId }, () =>
+    ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }),
+  );
   if (reply.ts)
     await store.outbox.rememberPost(teamId, effect.requestId, {
       kind,

@@ -2,6 +2,7 @@ import type { ReminderKind } from '../../domain/effects.js';
 import { projectForEap, projectForManager } from '../../domain/projections.js';
 import { weekdayNames } from '../../domain/request.js';
 import { statusLabels } from '../../domain/status.js';
+import { isEmployeeDm } from '../../slack/delete-app-posts.js';
 import { tellInDm } from '../../slack/direct-messages.js';
 import { publishHome } from '../../slack/publish-home.js';
 import { dateRange } from '../../slack/views/text.js';
@@ -68,14 +69,21 @@ export async function deliverReminderChange(
   await ctx.queue.scheduleReminder(ref, at);
 }
 
-/** Deletes what the app posted about the request, where Slack still has it, then forgets the list. */
+/**
+ * Deletes what the app posted about the request in the employee's DM, where Slack still has it,
+ * and forgets it, also from the employee's own list. HR's card and its thread stay: they are HR's
+ * record until retention ends, and the card still has to say the request was closed, then deleted.
+ * A failure is thrown for the worker to retry; what is already gone counts as done.
+ */
 export async function deliverDeletePosts(
   ctx: DeliveryContext,
   teamId: string,
   requestId: string,
 ): Promise<void> {
   const { store } = ctx.services;
-  for (const post of await store.outbox.posts(teamId, requestId)) {
+  const request = await store.requests.get(teamId, requestId);
+  const posts = (await store.outbox.posts(teamId, requestId)).filter(isEmployeeDm);
+  for (const post of posts) {
     try {
       await ctx.client.chat.delete({ channel: post.channel, ts: post.ts });
     } catch (error) {
@@ -83,5 +91,11 @@ export async function deliverDeletePosts(
       if (code !== 'message_not_found' && code !== 'channel_not_found') throw error;
     }
   }
-  await store.outbox.forgetPosts(teamId, requestId);
+  if (request)
+    await store.appPosts.forget(
+      teamId,
+      request.employeeId,
+      posts.map((post) => ({ kind: 'message', channel: post.channel, ts: post.ts })),
+    );
+  await store.outbox.forgetPosts(teamId, requestId, posts);
 }

@@ -305,6 +305,31 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.claimOnce(TEAM, 'event:Ev01', 'again', 60)).toBeNull();
     });
 
+    it("remembers where the app posted in a person's DM, oldest first, per person, and forgets on request", async () => {
+      const store = open({ keyPrefix: uniquePrefix('app-posts') });
+      const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+      await store.appPosts.remember(TEAM, 'U5', { kind: 'message', channel: 'D5', ts: '1.0002' }, at(2));
+      await store.appPosts.remember(TEAM, 'U5', { kind: 'file', id: 'F1' }, at(3));
+      await store.appPosts.remember(TEAM, 'U5', { kind: 'message', channel: 'D5', ts: '1.0001' }, at(1));
+      await store.appPosts.remember(TEAM, 'U6', { kind: 'message', channel: 'D6', ts: '1.0001' }, at(1));
+      // Remembering the same post twice keeps it once.
+      await store.appPosts.remember(TEAM, 'U5', { kind: 'file', id: 'F1' }, at(3));
+      expect(await store.appPosts.list(TEAM, 'U5')).toEqual([
+        { kind: 'message', channel: 'D5', ts: '1.0001' },
+        { kind: 'message', channel: 'D5', ts: '1.0002' },
+        { kind: 'file', id: 'F1' },
+      ]);
+      await store.appPosts.forget(TEAM, 'U5', [
+        { kind: 'message', channel: 'D5', ts: '1.0001' },
+        { kind: 'file', id: 'F1' },
+      ]);
+      expect(await store.appPosts.list(TEAM, 'U5')).toEqual([
+        { kind: 'message', channel: 'D5', ts: '1.0002' },
+      ]);
+      expect(await store.appPosts.list(TEAM, 'U6')).toHaveLength(1);
+      expect(await store.appPosts.list(TEAM, 'U7')).toEqual([]);
+    });
+
     it('keeps profiles, and deletes them on request', async () => {
       const store = open({ keyPrefix: uniquePrefix('profile') });
       const profile = makeProfile(TEAM, 'U5');
@@ -561,6 +586,19 @@ export function storeContract(harness: StoreHarness): void {
         ]);
         await store.outbox.forgetPosts(TEAM, id);
         expect(await store.outbox.posts(TEAM, id)).toEqual([]);
+      });
+
+      it('forgets only the posts it is told to, keeping HR’s card', async () => {
+        const store = open({ keyPrefix: uniquePrefix('posts-some') });
+        const id = 'ACC-2026-0108';
+        const card = { kind: 'hr_card', channel: 'C-HR', ts: '1.000100' };
+        const dm = { kind: 'dm:ACC-2026-0108:1:0', channel: 'D-EMP', ts: '1.000200' };
+        await store.outbox.rememberPost(TEAM, id, card);
+        await store.outbox.rememberPost(TEAM, id, dm);
+        await store.outbox.forgetPosts(TEAM, id, [dm]);
+        expect(await store.outbox.posts(TEAM, id)).toEqual([card]);
+        await store.outbox.forgetPosts(TEAM, id, []);
+        expect(await store.outbox.posts(TEAM, id)).toEqual([card]);
       });
     });
 

@@ -1,6 +1,6 @@
 import type { AppServices } from '../../../../services.js';
 import { exportMyData as exportData } from '../../../../workflows/my-data.js';
-import { directMessageChannel } from '../../../direct-messages.js';
+import { directMessageChannel, postSentence } from '../../../direct-messages.js';
 import { personOfAction } from '../../../person.js';
 import type { ButtonArgs } from '../../args.js';
 
@@ -12,12 +12,17 @@ export const exportMyData =
     const person = personOfAction(body);
     const data = await exportData(services.store, person.teamId, person.userId, services.now());
     const channel = await directMessageChannel(client, person.userId);
+    // The note is a message of its own, not the file's comment: Delete my data deletes the file,
+    // and a comment would stay behind in Slack without it.
+    await postSentence(
+      client,
+      channel,
+      'Here’s a copy of your data. Health details are replaced by placeholders and private notes are left out, because files stay in Slack. Delete my data deletes this file too.',
+    );
     await client.filesUploadV2({
       channel_id: channel,
       filename: 'my-accommodation-data.json',
       title: 'My accommodation data',
       content: JSON.stringify(data, null, 2),
-      initial_comment:
-        'Here’s a copy of your data. Health details are replaced by placeholders and private notes are left out, because files stay in Slack.',
     });
   };
