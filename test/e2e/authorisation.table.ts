@@ -104,6 +104,12 @@ export const authorisationTable: readonly Row[] = [
   onRequest('action', 'home_request_withdraw', ownerOnly),
   onRequest('action', 'home_request_ask_update', ownerOnly),
   onRequest('view_submission', 'withdraw_request', ownerOnly),
+  // The employee's answers to HR, from their DM.
+  onRequest('action', 'employee_accept_alternative', ownerOnly),
+  onRequest('action', 'employee_decline_alternative', ownerOnly),
+  onRequest('view_submission', 'employee_decline_alternative_form', ownerOnly),
+  onRequest('action', 'employee_provider_pending', ownerOnly),
+  onRequest('action', 'employee_who_has_seen', ownerOnly),
 
   // A draft in progress, named by the modal's metadata.
   onDraft('action', 'intake_review_edit_wording'),
