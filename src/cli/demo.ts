@@ -33,7 +33,8 @@ employee (Sam Rivera), hr (Alex Morgan), eap (Jordan Lee) and manager (Casey Kim
                       to each submission, and the content of every file it uploaded
   --log FILE          write the app's log lines to FILE (otherwise they are not shown)
 
-Uses Redis when REDIS_URL is set (otherwise keeps everything in memory), and the OpenAI API when
+Uses Redis when REDIS_URL is set, with the data keys in KEYSTORE_URL (otherwise keeps everything
+in memory), and the OpenAI API when
 OPENAI_API_KEY or OPENAI_BASE_URL is set (otherwise drafts offline).
 `;
 
@@ -43,6 +44,7 @@ Everything stays on this computer. Press Ctrl+C to leave.`;
 /** The environment the person running the demo may choose; everything else is the demo's own. */
 const PASSED_THROUGH = [
   'REDIS_URL',
+  'KEYSTORE_URL',
   'OPENAI_API_KEY',
   'OPENAI_BASE_URL',
   'OPENAI_MODEL',
