@@ -328,6 +328,9 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     }
   }
   if (problems.length > 0 || !data) throw new ConfigError(problems);
+  // Parsed once, the master keys leave the environment: a child process, a crash report or a
+  // dependency that dumps process.env must not carry them.
+  if (env === process.env) delete process.env.VAULT_MASTER_KEYS;
 
   return {
     slack: {

@@ -1,3 +1,4 @@
+import { secretCopy } from './secret-bytes.js';
 import { ID_PATTERN } from './vault-format.js';
 
 /** A master key from the environment. The first in the list wraps new data keys. */
@@ -60,7 +61,9 @@ export function parseMasterKeys(value: string): MasterKey[] {
       problems.push(`${label}: the key is not valid base64 (${HOW_TO_MAKE_ONE})`);
       return;
     }
-    const key = Buffer.from(encoded, 'base64');
+    const decoded = Buffer.from(encoded, 'base64');
+    // Out of the shared pool, and the pooled bytes wiped: see secret-bytes.ts.
+    const key = secretCopy(decoded, true);
     if (key.length !== MASTER_KEY_BYTES) {
       problems.push(`${label}: the key is ${key.length} bytes, it must be exactly 32 (${HOW_TO_MAKE_ONE})`);
       return;

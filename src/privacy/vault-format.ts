@@ -3,7 +3,8 @@
  * to check. Everything here is printable ASCII without `{`, `}` or whitespace, so a sealed value can
  * sit inside JSON or a Redis string as is.
  *
- *   sealed value:  aa1.<dataKeyId>.<iv>.<ciphertext+tag>          (base64url parts)
+ *   sealed value:  aa2.<dataKeyId>.<iv>.<ciphertext+tag>          (base64url parts)
+ *                  (aa1: the same, written before values were padded; still read)
  *   wrapped key:   aaw1.<masterKeyId>.<dataKeyId>.<iv>.<key+tag>
  *
  * The data key id in a sealed value says which data key sealed it: after a shred, a value sealed
@@ -11,7 +12,9 @@
  * key says which master key to unwrap it with, so older master keys keep working after rotation.
  */
 
-export const SEALED_PREFIX = 'aa1';
+export const SEALED_PREFIX = 'aa2';
+/** Values sealed before padding: read, never written. */
+export const LEGACY_SEALED_PREFIX = 'aa1';
 export const WRAPPED_PREFIX = 'aaw1';
 
 /** Ids that appear inside the formats: letters, digits, `_` and `-` only (no dots, no braces). */
@@ -19,6 +22,8 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
 export interface SealedParts {
+  /** True for `aa2` values, whose plaintext is padded to a size bucket. */
+  readonly padded?: boolean;
   readonly dataKeyId: string;
   readonly iv: Buffer;
   /** Ciphertext with the 16-byte GCM tag appended. */
@@ -30,7 +35,12 @@ export interface WrappedParts extends SealedParts {
 }
 
 export function formatSealed(parts: SealedParts): string {
-  return [SEALED_PREFIX, parts.dataKeyId, b64(parts.iv), b64(parts.body)].join('.');
+  return [
+    parts.padded === false ? LEGACY_SEALED_PREFIX : SEALED_PREFIX,
+    parts.dataKeyId,
+    b64(parts.iv),
+    b64(parts.body),
+  ].join('.');
 }
 
 /** Null when the text is not a sealed value of a version this code reads. */
@@ -38,10 +48,11 @@ export function parseSealed(text: string): SealedParts | null {
   const parts = text.split('.');
   if (parts.length !== 4) return null;
   const [prefix, dataKeyId, iv, body] = parts as [string, string, string, string];
-  if (prefix !== SEALED_PREFIX || !ID_PATTERN.test(dataKeyId) || !B64URL.test(iv) || !B64URL.test(body)) {
+  const known = prefix === SEALED_PREFIX || prefix === LEGACY_SEALED_PREFIX;
+  if (!known || !ID_PATTERN.test(dataKeyId) || !B64URL.test(iv) || !B64URL.test(body)) {
     return null;
   }
-  return { dataKeyId, iv: fromB64(iv), body: fromB64(body) };
+  return { padded: prefix === SEALED_PREFIX, dataKeyId, iv: fromB64(iv), body: fromB64(body) };
 }
 
 export function formatWrapped(parts: WrappedParts): string {
@@ -75,4 +86,29 @@ function b64(buffer: Buffer): string {
 
 function fromB64(text: string): Buffer {
   return Buffer.from(text, 'base64url');
+}
+
+/**
+ * Sealed sizes are rounded up to these buckets (then to multiples of the last), so a value's length
+ * tells only its bucket: not which of a few choices it holds, nor whether a short optional field
+ * is present.
+ */
+export const PAD_BUCKETS = [64, 256, 1024, 4096] as const;
+
+/** Pads to the bucket: the text, one 0x80 byte, then zeros (ISO/IEC 7816-4). */
+export function pad(plain: Buffer): Buffer {
+  const needed = plain.length + 1;
+  const largest = PAD_BUCKETS[PAD_BUCKETS.length - 1] ?? 4096;
+  const size = PAD_BUCKETS.find((bucket) => bucket >= needed) ?? Math.ceil(needed / largest) * largest;
+  const out = Buffer.alloc(size);
+  plain.copy(out);
+  out[plain.length] = 0x80;
+  return out;
+}
+
+/** Null when the padding is not what `pad` writes. */
+export function unpad(padded: Buffer): Buffer | null {
+  let end = padded.length - 1;
+  while (end >= 0 && padded[end] === 0) end--;
+  return end >= 0 && padded[end] === 0x80 ? padded.subarray(0, end) : null;
 }

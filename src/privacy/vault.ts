@@ -1,7 +1,16 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { refId as checkedRefId, type KeyRef, type KeyStore } from './key-store.js';
 import { MASTER_KEY_BYTES, type MasterKey } from './master-keys.js';
-import { formatSealed, formatWrapped, ID_PATTERN, parseSealed, parseWrapped } from './vault-format.js';
+import { secretCopy } from './secret-bytes.js';
+import {
+  formatSealed,
+  formatWrapped,
+  ID_PATTERN,
+  pad,
+  parseSealed,
+  parseWrapped,
+  unpad,
+} from './vault-format.js';
 
 export { MASTER_KEY_BYTES, type MasterKey, MasterKeyConfigError, parseMasterKeys } from './master-keys.js';
 
@@ -95,7 +104,7 @@ export class Vault {
       if (!ID_PATTERN.test(id)) throw new VaultError('a master key id may use only letters, digits, _ and -');
       if (key.length !== MASTER_KEY_BYTES) throw new VaultError(`master key "${id}" is not 32 bytes`);
       if (keys.has(id)) throw new VaultError(`master key id "${id}" is used twice`);
-      keys.set(id, Buffer.from(key));
+      keys.set(id, secretCopy(key));
     }
     this.#masterKeys = keys;
     this.#active = { id: active.id, key: keys.get(active.id) ?? active.key };
@@ -117,9 +126,12 @@ export class Vault {
     const dataKey = await this.#dataKeyForSealing(ref);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, dataKey.key, iv);
-    cipher.setAAD(sealedAad(ref, field, dataKey.id));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return formatSealed({ dataKeyId: dataKey.id, iv, body });
+    cipher.setAAD(sealedAad(ref, field, dataKey.id, true));
+    const padded = pad(Buffer.from(plaintext, 'utf8'));
+    const body = Buffer.concat([cipher.update(padded), cipher.final(), cipher.getAuthTag()]);
+    padded.fill(0);
+    dataKey.key.fill(0);
+    return formatSealed({ padded: true, dataKeyId: dataKey.id, iv, body });
   }
 
   /** Decrypts a value sealed for this ref and field. Throws ShreddedError once the key is deleted. */
@@ -130,17 +142,25 @@ export class Vault {
     }
     const dataKey = await this.#dataKeyForOpening(ref, parts.dataKeyId);
     const decipher = createDecipheriv(ALGORITHM, dataKey.key, parts.iv);
-    decipher.setAAD(sealedAad(ref, field, dataKey.id));
+    decipher.setAAD(sealedAad(ref, field, dataKey.id, parts.padded === true));
     decipher.setAuthTag(parts.body.subarray(parts.body.length - TAG_BYTES));
+    let plain: Buffer;
     try {
-      return Buffer.concat([
+      plain = Buffer.concat([
         decipher.update(parts.body.subarray(0, parts.body.length - TAG_BYTES)),
         decipher.final(),
-      ]).toString('utf8');
+      ]);
     } catch {
       // Node's message is generic, but a fresh one guarantees nothing of the input travels on.
       throw new VaultIntegrityError(`a sealed value for "${field}" failed its integrity check`);
+    } finally {
+      dataKey.key.fill(0);
     }
+    const text = parts.padded ? unpad(plain) : plain;
+    if (!text) throw new VaultIntegrityError(`a sealed value for "${field}" has broken padding`);
+    const result = text.toString('utf8');
+    plain.fill(0);
+    return result;
   }
 
   /** Deletes the data key. Everything sealed under it becomes unrecoverable, everywhere. */
@@ -161,8 +181,10 @@ export class Vault {
     const parts = parseWrapped(wrapped);
     if (parts?.masterKeyId === this.#active.id) return false;
     const dataKey = this.#unwrap(ref, wrapped);
+    const rewrapped = this.#wrap(ref, dataKey);
+    dataKey.key.fill(0);
     // Compare-and-replace: a shred (or another rewrap) in between wins; the old key is not revived.
-    return this.#keyStore.replaceWrappedKey(ref, wrapped, this.#wrap(ref, dataKey));
+    return this.#keyStore.replaceWrappedKey(ref, wrapped, rewrapped);
   }
 
   /** The master key id a ref's data key is wrapped with, or null if it has none (or was shredded). */
@@ -175,17 +197,27 @@ export class Vault {
     const cached = this.#cached(ref);
     if (cached) return cached;
     const id = refId(ref);
-    const pending = this.#creating.get(id);
-    if (pending) return pending;
-    const creation = this.#loadOrCreate(ref).finally(() => this.#creating.delete(id));
-    this.#creating.set(id, creation);
-    return creation;
+    let creation = this.#creating.get(id);
+    if (!creation) {
+      creation = this.#loadOrCreate(ref).finally(() => this.#creating.delete(id));
+      this.#creating.set(id, creation);
+      // Every caller waiting on it copies the key in a microtask; the shared bytes are zeroed after.
+      creation.then(
+        (shared) => setImmediate(() => shared.key.fill(0)),
+        () => {},
+      );
+    }
+    const shared = await creation;
+    return { id: shared.id, key: secretCopy(shared.key) };
   }
 
   async #loadOrCreate(ref: KeyRef): Promise<DataKey> {
     const existing = await this.#keyStore.getWrappedKey(ref);
     if (existing !== null) return this.#remember(ref, this.#unwrap(ref, existing));
-    const fresh: DataKey = { id: randomBytes(6).toString('base64url'), key: randomBytes(32) };
+    const fresh: DataKey = {
+      id: randomBytes(6).toString('base64url'),
+      key: secretCopy(randomBytes(32), true),
+    };
     if (await this.#keyStore.createWrappedKey(ref, this.#wrap(ref, fresh), this.#policy.lifetimeMs(ref)))
       return this.#remember(ref, fresh);
     // Another process created one first: use theirs, so every field of a record shares one key.
@@ -197,6 +229,7 @@ export class Vault {
   async #dataKeyForOpening(ref: KeyRef, dataKeyId: string): Promise<DataKey> {
     const cached = this.#cached(ref);
     if (cached?.id === dataKeyId) return cached;
+    cached?.key.fill(0);
     const wrapped = await this.#keyStore.getWrappedKey(ref);
     if (wrapped === null)
       throw new ShreddedError('this record was deleted; its private fields cannot be read');
@@ -204,6 +237,7 @@ export class Vault {
     // Sealed under another data key: copied from another record, or sealed before this ref's key
     // was shredded and replaced. Either way it does not belong here and must not open.
     if (dataKey.id !== dataKeyId) {
+      dataKey.key.fill(0);
       throw new VaultIntegrityError("a sealed value was not sealed under this record's key");
     }
     return dataKey;
@@ -213,6 +247,7 @@ export class Vault {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, this.#active.key, iv);
     cipher.setAAD(wrappedAad(ref, this.#active.id, dataKey.id));
+    // Ciphertext only: it may sit in the shared pool.
     const body = Buffer.concat([cipher.update(dataKey.key), cipher.final(), cipher.getAuthTag()]);
     return formatWrapped({ masterKeyId: this.#active.id, dataKeyId: dataKey.id, iv, body });
   }
@@ -232,7 +267,13 @@ export class Vault {
     decipher.setAAD(wrappedAad(ref, parts.masterKeyId, parts.dataKeyId));
     decipher.setAuthTag(parts.body.subarray(32));
     try {
-      const key = Buffer.concat([decipher.update(parts.body.subarray(0, 32)), decipher.final()]);
+      const head = decipher.update(parts.body.subarray(0, 32));
+      const tail = decipher.final();
+      const key = Buffer.allocUnsafeSlow(32);
+      head.copy(key);
+      tail.copy(key, head.length);
+      head.fill(0);
+      tail.fill(0);
       return { id: parts.dataKeyId, key };
     } catch {
       throw new VaultIntegrityError('a stored data key failed its integrity check');
@@ -244,14 +285,14 @@ export class Vault {
     const entry = this.#cache.get(id);
     if (!entry) return undefined;
     // Callers get a copy: the cached bytes are zeroed on shred, possibly while a caller awaits.
-    if (entry.expiresAt > this.#now()) return { id: entry.dataKey.id, key: Buffer.from(entry.dataKey.key) };
+    if (entry.expiresAt > this.#now()) return { id: entry.dataKey.id, key: secretCopy(entry.dataKey.key) };
     this.#forget(ref);
     return undefined;
   }
 
   #remember(ref: KeyRef, dataKey: DataKey): DataKey {
     if (this.#cacheMs > 0) {
-      const copy = { id: dataKey.id, key: Buffer.from(dataKey.key) };
+      const copy = { id: dataKey.id, key: secretCopy(dataKey.key) };
       this.#cache.set(refId(ref), { dataKey: copy, expiresAt: this.#now() + this.#cacheMs });
     }
     return dataKey;
@@ -273,8 +314,8 @@ function refId(ref: KeyRef): string {
   }
 }
 
-function sealedAad(ref: KeyRef, field: string, dataKeyId: string): Buffer {
-  return Buffer.from(`aa1|${refId(ref)}|${field}|${dataKeyId}`, 'utf8');
+function sealedAad(ref: KeyRef, field: string, dataKeyId: string, padded: boolean): Buffer {
+  return Buffer.from(`${padded ? 'aa2' : 'aa1'}|${refId(ref)}|${field}|${dataKeyId}`, 'utf8');
 }
 
 function wrappedAad(ref: KeyRef, masterKeyId: string, dataKeyId: string): Buffer {

@@ -1,13 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { type ZodError, z } from 'zod';
 import { Conversation, Draft, EmployeeProfile, RedactedTurn } from '../domain/draft.js';
 import { OutboxEntry } from '../domain/effects.js';
 import {
   AccommodationRequest,
+  AccommodationType,
+  AlternativeOffer,
+  Approval,
   AuditEntry,
   Disclosure,
   ReasonChoice,
-  type SensitiveFields,
+  SensitiveFields,
   sensitiveFieldNames,
+  TreatmentSchedule,
+  WorkingPattern,
+  WorkPattern,
 } from '../domain/request.js';
 import type { KeyRef, Vault } from '../privacy/vault.js';
 import { looksSealed } from '../privacy/vault-format.js';
@@ -26,7 +33,9 @@ import type { DeadLetter, RequestSummary } from './types.js';
  * leak its content into a log.
  */
 
-export const RECORD_VERSION = 2;
+/** Requests and conversations are written in format 3; profiles and audit entries stay at 2. */
+export const RECORD_VERSION = 3;
+const PLAIN_RECORD_VERSION = 2;
 
 const Sealed = z.string().refine(looksSealed, 'a sealed value');
 const SealedFields = z.strictObject(
@@ -45,13 +54,66 @@ type SealedFields = z.infer<typeof SealedFields>;
  */
 const PlainDisclosure = Disclosure.omit({ reason: true }).extend({ reason: ReasonChoice.optional() });
 
-const StoredRequestV2 = z.strictObject({
-  v: z.literal(2),
+/** Format 1 (legacy, read only): the choice in plain, the free text sealed field by field. */
+const StoredRequestV1 = z.strictObject({
+  v: z.literal(1),
   ...AccommodationRequest.omit({ sensitive: true, disclosure: true }).shape,
   disclosure: PlainDisclosure,
   sealed: SealedFields,
-  sealedReason: Sealed.optional(),
 });
+
+/** Format 2 (legacy, read only): the choice sealed; a plain `reason` here was put there by hand. */
+const StoredRequestV2 = z.strictObject({
+  v: z.literal(2),
+  ...AccommodationRequest.omit({ sensitive: true, disclosure: true }).shape,
+  disclosure: z.strictObject(Disclosure.omit({ reason: true }).shape),
+  sealed: SealedFields,
+  sealedReason: Sealed,
+});
+
+/**
+ * Format 3: everything health-revealing in one sealed value. In an app used only by people in
+ * treatment, a record with an evening three-hour, three-times-a-week schedule is health data, so
+ * the schedule, the working pattern (asked for, offered, approved) and the accommodation types are
+ * sealed with the free text and the disclosure choice. Plain stays only what indexes, clocks and
+ * routing read: ids, status, dates and due times.
+ *
+ * The sealed value is bound (in its AAD) to the record's version, so a sealed value copied from
+ * version 1 into version 2 fails to open; being one value, no part of it can be deleted on its own;
+ * and the vault pads it to a size bucket, so its length does not tell the disclosure choice or
+ * whether a short optional field is there.
+ */
+const PlainRequestShape = {
+  ...AccommodationRequest.omit({
+    sensitive: true,
+    disclosure: true,
+    schedule: true,
+    work: true,
+    accommodations: true,
+    alternative: true,
+    approval: true,
+  }).shape,
+  alternative: z.strictObject(AlternativeOffer.omit({ pattern: true }).shape).optional(),
+  approval: z.strictObject(Approval.omit({ pattern: true }).shape).optional(),
+};
+const StoredRequestV3 = z.strictObject({
+  v: z.literal(3),
+  ...PlainRequestShape,
+  disclosure: z.strictObject(Disclosure.omit({ reason: true }).shape),
+  sealed: Sealed,
+});
+const SealedRequestV3 = z.strictObject({
+  reason: ReasonChoice,
+  schedule: TreatmentSchedule,
+  work: WorkPattern,
+  accommodations: z.array(AccommodationType).min(1),
+  alternativePattern: WorkingPattern.optional(),
+  approvalPattern: WorkingPattern.optional(),
+  sensitive: z.strictObject(SensitiveFields.shape),
+});
+
+/** The AAD field of a format 3 request's sealed value: the record's version is part of it. */
+const requestField = (version: number) => `request@v${version}`;
 
 const StoredDraftV2 = z.strictObject({
   ...Draft.omit({ sensitive: true, disclosure: true }).shape,
@@ -59,21 +121,6 @@ const StoredDraftV2 = z.strictObject({
   sealed: SealedFields,
   sealedReason: Sealed.optional(),
 });
-
-/** Takes the reason out of a disclosure, sealed, for storing. */
-async function sealReason<D extends { reason?: string | undefined }>(
-  vault: Vault,
-  ref: KeyRef,
-  field: string,
-  disclosure: D | undefined,
-): Promise<{ disclosure?: Omit<D, 'reason'>; sealedReason?: string }> {
-  if (!disclosure) return {};
-  const { reason, ...rest } = disclosure;
-  return {
-    disclosure: rest,
-    ...(reason === undefined ? {} : { sealedReason: await vault.seal(ref, field, reason) }),
-  };
-}
 
 /** Puts the reason back: opened from `sealedReason`, or as a format 1 record kept it. */
 async function openReason<D extends { reason?: string | undefined }>(
@@ -102,6 +149,24 @@ const StoredConversationV2 = z.strictObject({
   turns: Sealed.optional(),
 });
 
+/**
+ * Format 3: the draft (all of it but its id, which names its data key) is one sealed value, and the
+ * turns another. Both are bound to a random id of this write (`w`) and to the list of parts
+ * present, so a part copied from an earlier write, or one deleted, makes the others fail to open.
+ */
+const StoredConversationV3 = z.strictObject({
+  v: z.literal(3),
+  teamId: z.string().min(1),
+  userId: z.string().min(1),
+  updatedAt: z.string(),
+  w: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  draft: z.strictObject({ draftId: z.string().min(1), sealed: Sealed }).optional(),
+  turns: Sealed.optional(),
+});
+const SealedDraftV3 = z.strictObject(Draft.omit({ draftId: true }).shape);
+const conversationField = (part: 'draft' | 'turns', write: string, parts: readonly string[]) =>
+  `${part}@${write}|${parts.join(',')}`;
+
 const StoredProfileV2 = z.strictObject({ v: z.literal(2), ...EmployeeProfile.shape });
 const StoredAuditV2 = z.strictObject({ v: z.literal(2), ...AuditEntry.shape });
 
@@ -113,6 +178,45 @@ const StoredAuditV2 = z.strictObject({ v: z.literal(2), ...AuditEntry.shape });
 const upgrades: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {
   1: (record) => record,
 };
+
+/** Reads the JSON and its format version; requests and conversations are parsed per version. */
+function parseRecord(raw: string, what: string, newest: number): Record<string, unknown> & { v: number } {
+  let record: unknown;
+  try {
+    record = JSON.parse(raw);
+  } catch {
+    throw new CorruptRecordError(`${what} is not valid JSON`);
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new CorruptRecordError(`${what} is not a record`);
+  }
+  const version = (record as { v?: unknown }).v;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new CorruptRecordError(`${what} has no format version`);
+  }
+  if (version > newest) {
+    throw new CorruptRecordError(`${what} has format ${version}, newer than this code reads (${newest})`);
+  }
+  return record as Record<string, unknown> & { v: number };
+}
+
+/**
+ * Formats older than `minFormat` are refused: once `cli -- migrate` has rewritten every record,
+ * an old-format record can only be one put together by hand from old sealed values (which carry
+ * no version binding), so it is not served.
+ */
+export interface ReadRules {
+  readonly minFormat: number;
+}
+export const READ_ANY_FORMAT: ReadRules = { minFormat: 1 };
+
+function checkFloor(version: number, rules: ReadRules, what: string): void {
+  if (version < rules.minFormat) {
+    throw new CorruptRecordError(
+      `${what} has format ${version}, older than the stored data was migrated to (${rules.minFormat})`,
+    );
+  }
+}
 
 function upgrade(raw: string, what: string): Record<string, unknown> {
   let record: unknown;
@@ -130,12 +234,12 @@ function upgrade(raw: string, what: string): Record<string, unknown> {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new CorruptRecordError(`${what} has no format version`);
   }
-  if (version > RECORD_VERSION) {
+  if (version > PLAIN_RECORD_VERSION) {
     throw new CorruptRecordError(
-      `${what} has format ${version}, newer than this code reads (${RECORD_VERSION})`,
+      `${what} has format ${version}, newer than this code reads (${PLAIN_RECORD_VERSION})`,
     );
   }
-  for (let v = version; v < RECORD_VERSION; v++) {
+  for (let v = version; v < PLAIN_RECORD_VERSION; v++) {
     const step = upgrades[v];
     if (!step) throw new CorruptRecordError(`${what} has format ${v}, which has no upgrade`);
     current = { ...step(current), v: v + 1 };
@@ -166,15 +270,6 @@ function paths(error: ZodError): string {
     .join(', ');
 }
 
-async function sealFields(vault: Vault, ref: KeyRef, prefix: string, fields: SensitiveFields) {
-  const sealed: SealedFields = {};
-  for (const name of sensitiveFieldNames) {
-    const value = fields[name];
-    if (value !== undefined) sealed[name] = await vault.seal(ref, `${prefix}.${name}`, value);
-  }
-  return sealed;
-}
-
 async function openFields(vault: Vault, ref: KeyRef, prefix: string, sealed: SealedFields) {
   const fields: SensitiveFields = {};
   for (const name of sensitiveFieldNames) {
@@ -190,34 +285,115 @@ const requestLabel = (teamId: string, id: string) => `stored request ${teamId}/$
 
 export async function encodeRequest(request: AccommodationRequest, vault: Vault): Promise<string> {
   const what = `request ${request.teamId}/${request.id}`;
-  const { sensitive, disclosure, ...plain } = checkInput(AccommodationRequest, request, what);
+  const { sensitive, disclosure, schedule, work, accommodations, alternative, approval, ...plain } =
+    checkInput(AccommodationRequest, request, what);
+  const { reason, ...plainDisclosure } = disclosure;
+  const content = check(
+    SealedRequestV3,
+    {
+      reason,
+      schedule,
+      work,
+      accommodations,
+      ...(alternative ? { alternativePattern: alternative.pattern } : {}),
+      ...(approval ? { approvalPattern: approval.pattern } : {}),
+      sensitive,
+    },
+    what,
+  );
   const ref = requestKeyRef(plain.teamId, plain.id);
-  const sealed = await sealFields(vault, ref, 'sensitive', sensitive);
-  const reason = await sealReason(vault, ref, 'disclosure.reason', disclosure);
-  return JSON.stringify(check(StoredRequestV2, { v: RECORD_VERSION, ...plain, ...reason, sealed }, what));
+  const sealed = await vault.seal(ref, requestField(plain.version), JSON.stringify(content));
+  const stored = {
+    v: RECORD_VERSION,
+    ...plain,
+    ...(alternative ? { alternative: withoutPattern(alternative) } : {}),
+    ...(approval ? { approval: withoutPattern(approval) } : {}),
+    disclosure: plainDisclosure,
+    sealed,
+  };
+  return JSON.stringify(check(StoredRequestV3, stored, what));
 }
 
-export async function decodeRequest(raw: string, vault: Vault, teamId: string, id: string) {
+function withoutPattern<T extends { pattern: unknown }>(value: T): Omit<T, 'pattern'> {
+  const { pattern: _pattern, ...rest } = value;
+  return rest;
+}
+
+export async function decodeRequest(
+  raw: string,
+  vault: Vault,
+  teamId: string,
+  id: string,
+  rules: ReadRules = READ_ANY_FORMAT,
+) {
   const what = requestLabel(teamId, id);
-  const {
-    v: _v,
-    sealed,
-    sealedReason,
-    disclosure,
-    ...plain
-  } = check(StoredRequestV2, upgrade(raw, what), what);
+  const record = parseRecord(raw, what, RECORD_VERSION);
+  checkFloor(record.v, rules, what);
+  const ref = requestKeyRef(teamId, id);
+  if (record.v < 3) return decodeLegacyRequest(record, vault, teamId, id, what);
+  const { v: _v, sealed, disclosure, alternative, approval, ...plain } = check(StoredRequestV3, record, what);
+  if (plain.teamId !== teamId || plain.id !== id)
+    throw new CorruptRecordError(`${what} holds another request`);
+  const opened = await vault.open(ref, requestField(plain.version), sealed);
+  const content = check(SealedRequestV3, parseJson(opened, `${what} sealed part`), what);
+  if (
+    Boolean(alternative) !== Boolean(content.alternativePattern) ||
+    Boolean(approval) !== Boolean(content.approvalPattern)
+  )
+    throw new CorruptRecordError(`${what} has a decision without its sealed working pattern`);
+  return check(
+    AccommodationRequest,
+    {
+      ...plain,
+      ...(alternative ? { alternative: { ...alternative, pattern: content.alternativePattern } } : {}),
+      ...(approval ? { approval: { ...approval, pattern: content.approvalPattern } } : {}),
+      schedule: content.schedule,
+      work: content.work,
+      accommodations: content.accommodations,
+      disclosure: { ...disclosure, reason: content.reason },
+      sensitive: content.sensitive,
+    },
+    what,
+  );
+}
+
+/** Formats 1 and 2, field by field as they were written (`cli -- migrate` rewrites them as 3). */
+async function decodeLegacyRequest(
+  record: Record<string, unknown>,
+  vault: Vault,
+  teamId: string,
+  id: string,
+  what: string,
+) {
+  const legacy =
+    record.v === 1
+      ? { ...check(StoredRequestV1, record, what), sealedReason: undefined }
+      : check(StoredRequestV2, record, what);
+  const { v: _v, sealed, sealedReason, disclosure, ...plain } = legacy;
   if (plain.teamId !== teamId || plain.id !== id)
     throw new CorruptRecordError(`${what} holds another request`);
   const ref = requestKeyRef(teamId, id);
   const sensitive = await openFields(vault, ref, 'sensitive', sealed);
-  const opened = await openReason(vault, ref, 'disclosure.reason', disclosure, sealedReason);
+  const opened = await openReason(
+    vault,
+    ref,
+    'disclosure.reason',
+    disclosure as { reason?: string },
+    sealedReason,
+  );
   return check(AccommodationRequest, { ...plain, disclosure: opened, sensitive }, what);
 }
 
 /** The routing facts of a stored request, read without opening anything. */
 export function decodeRequestSummary(raw: string, teamId: string, id: string): RequestSummary {
   const what = requestLabel(teamId, id);
-  const record = check(StoredRequestV2, upgrade(raw, what), what);
+  const parsed = parseRecord(raw, what, RECORD_VERSION);
+  const record =
+    parsed.v === 1
+      ? check(StoredRequestV1, parsed, what)
+      : parsed.v === 2
+        ? check(StoredRequestV2, parsed, what)
+        : check(StoredRequestV3, parsed, what);
   return {
     id: record.id,
     employeeId: record.employeeId,
@@ -227,36 +403,100 @@ export function decodeRequestSummary(raw: string, teamId: string, id: string): R
   };
 }
 
+/** A stored record's format version, or null when it cannot be read as a record at all. */
+export function formatOf(raw: string): number | null {
+  try {
+    const v = (JSON.parse(raw) as { v?: unknown }).v;
+    return typeof v === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 // Conversations
 
 export async function encodeConversation(conversation: Conversation, vault: Vault): Promise<string> {
   const what = `conversation ${conversation.teamId}/${conversation.userId}`;
   const { teamId, userId, updatedAt, draft, turns } = checkInput(Conversation, conversation, what);
-  let storedDraft: z.infer<typeof StoredDraftV2> | undefined;
+  const write = randomBytes(12).toString('base64url');
+  const parts = [...(draft ? ['draft'] : []), ...(turns.length > 0 ? ['turns'] : [])];
+  let storedDraft: { draftId: string; sealed: string } | undefined;
   if (draft) {
-    const { sensitive, disclosure, ...plain } = draft;
-    const ref = draftKeyRef(teamId, userId, draft.draftId);
-    const reason = await sealReason(vault, ref, 'draft.disclosure.reason', disclosure);
-    storedDraft = { ...plain, ...reason, sealed: await sealFields(vault, ref, 'draft.sensitive', sensitive) };
+    const { draftId, ...rest } = draft;
+    const content = JSON.stringify(check(SealedDraftV3, rest, what));
+    const ref = draftKeyRef(teamId, userId, draftId);
+    storedDraft = {
+      draftId,
+      sealed: await vault.seal(ref, conversationField('draft', write, parts), content),
+    };
   }
   const sealedTurns =
     turns.length > 0
-      ? await vault.seal(turnsKeyRef(teamId, userId), 'turns', JSON.stringify(turns))
+      ? await vault.seal(
+          turnsKeyRef(teamId, userId),
+          conversationField('turns', write, parts),
+          JSON.stringify(turns),
+        )
       : undefined;
   const stored = {
     v: RECORD_VERSION,
     teamId,
     userId,
     updatedAt,
+    w: write,
     ...(storedDraft ? { draft: storedDraft } : {}),
     ...(sealedTurns ? { turns: sealedTurns } : {}),
   };
-  return JSON.stringify(check(StoredConversationV2, stored, what));
+  return JSON.stringify(check(StoredConversationV3, stored, what));
 }
 
-export async function decodeConversation(raw: string, vault: Vault, teamId: string, userId: string) {
+export async function decodeConversation(
+  raw: string,
+  vault: Vault,
+  teamId: string,
+  userId: string,
+  rules: ReadRules = READ_ANY_FORMAT,
+) {
   const what = `stored conversation ${teamId}/${userId}`;
-  const stored = check(StoredConversationV2, upgrade(raw, what), what);
+  const record = parseRecord(raw, what, RECORD_VERSION);
+  checkFloor(record.v, rules, what);
+  if (record.v < 3) return decodeLegacyConversation(record, vault, teamId, userId, what);
+  const stored = check(StoredConversationV3, record, what);
+  if (stored.teamId !== teamId || stored.userId !== userId) {
+    throw new CorruptRecordError(`${what} holds another conversation`);
+  }
+  const parts = [...(stored.draft ? ['draft'] : []), ...(stored.turns ? ['turns'] : [])];
+  let draft: Draft | undefined;
+  if (stored.draft) {
+    const { draftId, sealed } = stored.draft;
+    const ref = draftKeyRef(teamId, userId, draftId);
+    const opened = await vault.open(ref, conversationField('draft', stored.w, parts), sealed);
+    draft = { draftId, ...check(SealedDraftV3, parseJson(opened, `${what} draft`), what) } as Draft;
+  }
+  let turns: RedactedTurn[] = [];
+  if (stored.turns) {
+    const opened = await vault.open(
+      turnsKeyRef(teamId, userId),
+      conversationField('turns', stored.w, parts),
+      stored.turns,
+    );
+    turns = check(z.array(RedactedTurn), parseJson(opened, `${what} turns`), `${what} turns`);
+  }
+  return check(
+    Conversation,
+    { teamId, userId, updatedAt: stored.updatedAt, turns, ...(draft ? { draft } : {}) },
+    what,
+  );
+}
+
+async function decodeLegacyConversation(
+  record: Record<string, unknown>,
+  vault: Vault,
+  teamId: string,
+  userId: string,
+  what: string,
+) {
+  const stored = check(StoredConversationV2, { ...record, v: 2 }, what);
   if (stored.teamId !== teamId || stored.userId !== userId) {
     throw new CorruptRecordError(`${what} holds another conversation`);
   }
@@ -274,13 +514,7 @@ export async function decodeConversation(raw: string, vault: Vault, teamId: stri
   let turns: RedactedTurn[] = [];
   if (stored.turns) {
     const opened = await vault.open(turnsKeyRef(teamId, userId), 'turns', stored.turns);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(opened);
-    } catch {
-      throw new CorruptRecordError(`${what} has turns that are not valid JSON`);
-    }
-    turns = check(z.array(RedactedTurn), parsed, `${what} turns`);
+    turns = check(z.array(RedactedTurn), parseJson(opened, `${what} turns`), `${what} turns`);
   }
   return check(
     Conversation,
@@ -304,7 +538,7 @@ export function draftIdOf(raw: string): string | undefined {
 export function encodeProfile(profile: EmployeeProfile): string {
   const what = `profile ${profile.teamId}/${profile.userId}`;
   return JSON.stringify(
-    check(StoredProfileV2, { v: RECORD_VERSION, ...checkInput(EmployeeProfile, profile, what) }, what),
+    check(StoredProfileV2, { v: PLAIN_RECORD_VERSION, ...checkInput(EmployeeProfile, profile, what) }, what),
   );
 }
 
@@ -318,7 +552,7 @@ export function decodeProfile(raw: string, teamId: string, userId: string): Empl
 
 export function encodeAuditEntry(entry: AuditEntry, teamId: string, requestId: string): string {
   const what = `audit entry for ${teamId}/${requestId}`;
-  return JSON.stringify({ v: RECORD_VERSION, ...checkInput(AuditEntry, entry, what) });
+  return JSON.stringify({ v: PLAIN_RECORD_VERSION, ...checkInput(AuditEntry, entry, what) });
 }
 
 export function decodeAuditEntry(raw: string, teamId: string, requestId: string): AuditEntry {

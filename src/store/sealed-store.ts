@@ -19,6 +19,8 @@ import {
   encodeOutboxEntry,
   encodeProfile,
   encodeRequest,
+  READ_ANY_FORMAT,
+  type ReadRules,
 } from './codec.js';
 import { RequestNotFoundError } from './errors.js';
 import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
@@ -84,9 +86,10 @@ export class SealedStore implements Store {
     const attempts = options.maxUpdateAttempts ?? DEFAULT_UPDATE_ATTEMPTS;
     if (!(Number.isInteger(attempts) && attempts >= 1))
       throw new Error('maxUpdateAttempts must be at least 1');
-    this.conversations = conversationStore(backend, vault, ttlMs);
+    const rules = readRules(vault);
+    this.conversations = conversationStore(backend, vault, ttlMs, rules);
     this.profiles = profileStore(backend);
-    this.requests = requestStore(backend, vault, attempts);
+    this.requests = requestStore(backend, vault, attempts, rules);
     this.audit = auditLog(backend);
     this.outbox = outboxStore(backend);
     this.appPosts = appPostStore(backend);
@@ -112,11 +115,35 @@ export class SealedStore implements Store {
   }
 }
 
-function conversationStore(backend: StoreBackend, vault: Vault, ttlMs: number): ConversationStore {
+/** The key store's note of the oldest record format still served (set by `cli -- migrate`). */
+export const MIN_FORMAT_META = 'min-record-format';
+const RULES_FOR_MS = 60_000;
+
+function readRules(vault: Vault): () => Promise<ReadRules> {
+  let cached: { rules: Promise<ReadRules>; at: number } | undefined;
+  return () => {
+    if (cached && Date.now() - cached.at < RULES_FOR_MS) return cached.rules;
+    const rules = vault.keyStore.getMeta(MIN_FORMAT_META).then((value) => ({
+      minFormat: value && /^\d+$/.test(value) ? Number(value) : READ_ANY_FORMAT.minFormat,
+    }));
+    cached = { rules, at: Date.now() };
+    rules.catch(() => {
+      cached = undefined;
+    });
+    return rules;
+  };
+}
+
+function conversationStore(
+  backend: StoreBackend,
+  vault: Vault,
+  ttlMs: number,
+  rules: () => Promise<ReadRules>,
+): ConversationStore {
   return {
     async get(teamId, userId) {
       const raw = await backend.getConversation(teamId, userId);
-      return raw === null ? null : decodeConversation(raw, vault, teamId, userId);
+      return raw === null ? null : decodeConversation(raw, vault, teamId, userId, await rules());
     },
 
     async save(conversation: Conversation) {
@@ -160,7 +187,12 @@ function profileStore(backend: StoreBackend): ProfileStore {
   };
 }
 
-function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number): RequestStore {
+function requestStore(
+  backend: StoreBackend,
+  vault: Vault,
+  maxAttempts: number,
+  rules: () => Promise<ReadRules>,
+): RequestStore {
   /**
    * A record whose data key is gone was purged: it can only be here because a backup taken before
    * the purge was restored (or the purge stopped halfway). It is treated as purged wherever it turns
@@ -196,7 +228,7 @@ function requestStore(backend: StoreBackend, vault: Vault, maxAttempts: number):
   /** Opens a stored request; one whose key was shredded is removed and reads as not found. */
   const openRequest = async (teamId: string, id: string, raw: string) => {
     try {
-      return await decodeRequest(raw, vault, teamId, id);
+      return await decodeRequest(raw, vault, teamId, id, await rules());
     } catch (error) {
       if (!(error instanceof ShreddedError)) throw error;
       await removePurged(teamId, id, raw);

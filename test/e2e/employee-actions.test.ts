@@ -359,13 +359,14 @@ describe('what an employee can do around their request', () => {
         const raw = await inspector.backend.getRequest(TEAM, reference);
         // Deleting their data already dropped the words HR never received (the coverage plan);
         // the disclosure choice HR did receive is kept, sealed, until retention ends.
-        const stored = JSON.parse(raw ?? '{}') as { sealed: Record<string, string>; sealedReason?: string };
-        expect(stored.sealed.coveragePlan).toBeUndefined();
-        const value = stored.sealedReason;
-        if (!value) throw new Error('the disclosure choice is not sealed at rest');
-        const field = 'disclosure.reason';
+        const stored = JSON.parse(raw ?? '{}') as { v: number; version: number; sealed: string };
+        expect(stored.v).toBe(3);
+        const value = stored.sealed;
+        const field = `request@v${stored.version}`;
         const ref = requestKeyRef(TEAM, reference);
-        expect(await inspector.vault.open(ref, field, value)).toMatch(/^(functional|program|own_words)$/);
+        const opened = JSON.parse(await inspector.vault.open(ref, field, value));
+        expect(opened.sensitive.coveragePlan).toBeUndefined();
+        expect(opened.reason).toMatch(/^(functional|program|own_words)$/);
 
         // Not before the retention period ends...
         // The app's clock: earlier tests moved it on.

@@ -229,10 +229,10 @@ export function storeContract(harness: StoreHarness): void {
         action: 'created',
       });
       const raw = await store.backend.getRequest(TEAM, request.id);
-      const sealed = JSON.parse(raw ?? '{}').sealed.reasonOwnWords as string;
+      const sealed = JSON.parse(raw ?? '{}').sealed as string;
       expect(
-        await store.vault.open(requestKeyRef(TEAM, request.id), 'sensitive.reasonOwnWords', sealed),
-      ).toBe(fields.reasonOwnWords);
+        JSON.parse(await store.vault.open(requestKeyRef(TEAM, request.id), 'request@v1', sealed)).sensitive,
+      ).toEqual(fields);
 
       await store.requests.purge(TEAM, request.id);
       expect(await store.requests.get(TEAM, request.id)).toBeNull();
@@ -250,7 +250,7 @@ export function storeContract(harness: StoreHarness): void {
         },
       ]);
       await expect(
-        store.vault.open(requestKeyRef(TEAM, request.id), 'sensitive.reasonOwnWords', sealed),
+        store.vault.open(requestKeyRef(TEAM, request.id), 'request@v1', sealed),
       ).rejects.toBeInstanceOf(ShreddedError);
       // Nothing else names the request, indexes and counters included; the tombstone names no one.
       const left = await harness.dump(store, keyPrefix);
@@ -268,8 +268,13 @@ export function storeContract(harness: StoreHarness): void {
         sensitive: { privateNote: 'first' },
       });
       await store.conversations.save(first);
-      const firstSealed = JSON.parse((await store.backend.getConversation(TEAM, 'U4')) ?? '{}').draft.sealed
-        .privateNote as string;
+      const firstStored = JSON.parse((await store.backend.getConversation(TEAM, 'U4')) ?? '{}');
+      const firstSealed = firstStored.draft.sealed as string;
+      const firstField = `draft@${firstStored.w}|draft,turns`;
+      expect(
+        JSON.parse(await store.vault.open(draftKeyRef(TEAM, 'U4', 'draft-one'), firstField, firstSealed))
+          .sensitive,
+      ).toEqual({ privateNote: 'first' });
 
       const second = makeConversation(TEAM, 'U4', {
         draftId: 'draft-two',
@@ -277,16 +282,17 @@ export function storeContract(harness: StoreHarness): void {
       });
       await store.conversations.save(second);
       await expect(
-        store.vault.open(draftKeyRef(TEAM, 'U4', 'draft-one'), 'draft.sensitive.privateNote', firstSealed),
+        store.vault.open(draftKeyRef(TEAM, 'U4', 'draft-one'), firstField, firstSealed),
       ).rejects.toBeInstanceOf(ShreddedError);
       expect(await store.conversations.get(TEAM, 'U4')).toEqual(second);
 
-      const secondSealed = JSON.parse((await store.backend.getConversation(TEAM, 'U4')) ?? '{}').draft.sealed
-        .privateNote as string;
+      const secondStored = JSON.parse((await store.backend.getConversation(TEAM, 'U4')) ?? '{}');
+      const secondSealed = secondStored.draft.sealed as string;
+      const secondField = `draft@${secondStored.w}|draft,turns`;
       await store.conversations.delete(TEAM, 'U4');
       expect(await store.conversations.get(TEAM, 'U4')).toBeNull();
       await expect(
-        store.vault.open(draftKeyRef(TEAM, 'U4', 'draft-two'), 'draft.sensitive.privateNote', secondSealed),
+        store.vault.open(draftKeyRef(TEAM, 'U4', 'draft-two'), secondField, secondSealed),
       ).rejects.toBeInstanceOf(ShreddedError);
     });
 
@@ -653,10 +659,17 @@ export function storeContract(harness: StoreHarness): void {
       const dump = await harness.dump(store, keyPrefix);
       expect(findCanaries(dump, canaries)).toEqual([]);
       expect(dump.filter((line) => /"reason"/.test(line))).toEqual([]);
+      // A treatment schedule, a working pattern and the accommodation types are health data in an
+      // app used only by people in treatment: none of them is readable at rest either.
+      const healthFacts =
+        /sessionStart|sessionEnd|travelMinutes|in_person|"schedule"|"work"|shifted_hours|recurring_meetings|"accommodations"/;
+      expect(dump.filter((line) => healthFacts.test(line))).toEqual([]);
+      expect((await store.requests.get(TEAM, 'ACC-2026-0040'))?.schedule.sessionStart).toBe('09:00');
+      expect((await store.conversations.get(TEAM, 'U70'))?.draft?.schedule?.sessionStart).toBe('09:00');
       expect((await store.requests.get(TEAM, 'ACC-2026-0049'))?.disclosure.reason).toBe('program');
       expect((await store.conversations.get(TEAM, 'U79'))?.draft?.disclosure?.reason).toBe('own_words');
       // And the scan did see the data: sealed values are there, and the canaries read back in full.
-      expect(dump.filter((line) => line.includes('aa1.')).length).toBeGreaterThanOrEqual(5);
+      expect(dump.filter((line) => line.includes('aa2.')).length).toBeGreaterThanOrEqual(5);
       expect((await store.requests.get(TEAM, 'ACC-2026-0040'))?.sensitive.privateNote).toContain('canary');
     });
   });
