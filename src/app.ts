@@ -53,6 +53,8 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
         conversationTtlSeconds: config.draftIdleDays * 86_400,
       })
     : createStore({ kind: 'memory', vault, conversationTtlSeconds: config.draftIdleDays * 86_400 });
+  // A master key that is not the one its id wrapped data with stops start-up here, not on every read.
+  await store.vault.verifyMasterKeys();
   const drafter = createDrafter({
     apiKey: config.openai.apiKey,
     baseURL: config.openai.baseURL,

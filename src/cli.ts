@@ -13,9 +13,17 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'render a letter from a JSON data file',
     load: async () => (await import('./cli/letter.js')).run,
   },
+  migrate: {
+    summary: 'one-off: data keys to the key store, old-format records rewritten sealed',
+    load: async () => (await import('./cli/migrate.js')).run,
+  },
   outbox: {
     summary: "the outbox's dead letters: list, or retry ID",
     load: async () => (await import('./cli/outbox.js')).run,
+  },
+  'rotate-keys': {
+    summary: 'rewrap every data key under the newest master key; counts per key id',
+    load: async () => (await import('./cli/rotate-keys.js')).run,
   },
   privacy: {
     summary: 'privacy scan: lines on stdin, JSON per line; privacy stats: calls held back',

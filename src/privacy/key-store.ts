@@ -41,8 +41,11 @@ export interface KeyStore {
   extendWrappedKeys(refs: readonly KeyRef[], ttlMs: number): Promise<void>;
   /** Every stored wrapped key (rotation). */
   wrappedKeys(): AsyncIterable<{ ref: KeyRef; wrapped: string }>;
-  /** Called with a ref whenever any process shreds it, so cached copies are dropped at once. */
-  onShred(listener: (ref: KeyRef) => void): void;
+  /**
+   * Called with a ref whenever any process shreds it, so cached copies are dropped at once.
+   * Resolves once shreds from other processes reach this one.
+   */
+  onShred(listener: (ref: KeyRef) => void): Promise<void>;
   /**
    * Makes past shreds final on disk: rewrites the key store's persistence (and its replicas') so no
    * file it keeps still holds a deleted key. Resolves once the rewrite is done.
@@ -141,7 +144,7 @@ export class MemoryKeyStore implements KeyStore {
     }
   }
 
-  onShred(listener: (ref: KeyRef) => void) {
+  async onShred(listener: (ref: KeyRef) => void) {
     this.#listeners.push(listener);
   }
 

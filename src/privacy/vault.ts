@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { refId as checkedRefId, type KeyRef, type KeyStore } from './key-store.js';
 import { MASTER_KEY_BYTES, type MasterKey } from './master-keys.js';
 import { secretCopy } from './secret-bytes.js';
@@ -111,9 +111,14 @@ export class Vault {
     this.#keyStore = keyStore;
     this.#policy = policy;
     // Another process shredded a key: drop this process's copy now, not when the cache lapses.
-    keyStore.onShred((ref) => this.#forget(ref));
+    void keyStore.onShred((ref) => this.#forget(ref));
     this.#cacheMs = options.dataKeyCacheMs ?? DEFAULT_DATA_KEY_CACHE_MS;
     this.#now = options.now ?? Date.now;
+  }
+
+  /** The id of the master key new data keys are wrapped with (the first configured). */
+  get activeMasterKeyId(): string {
+    return this.#active.id;
   }
 
   /** Where the wrapped keys live: the store asks it which records still have a key. */
@@ -185,6 +190,27 @@ export class Vault {
     dataKey.key.fill(0);
     // Compare-and-replace: a shred (or another rewrap) in between wins; the old key is not revived.
     return this.#keyStore.replaceWrappedKey(ref, wrapped, rewrapped);
+  }
+
+  /**
+   * Start-up check: each configured master key must be the key that was first used under its id.
+   * A key check value (an HMAC of a fixed text, which reveals nothing of the key) is kept per id in
+   * the key store; a key whose value differs could not open what its id wrapped, so start-up stops
+   * instead of failing on every read. A new id's value is recorded.
+   */
+  async verifyMasterKeys(): Promise<void> {
+    const problems: string[] = [];
+    for (const [id, key] of this.#masterKeys) {
+      const mine = keyCheckValue(key);
+      const stored = await this.#keyStore.getMeta(`kcv-${id}`);
+      if (stored === null) await this.#keyStore.setMeta(`kcv-${id}`, mine);
+      else if (stored !== mine) problems.push(id);
+    }
+    if (problems.length > 0) {
+      throw new VaultError(
+        `VAULT_MASTER_KEYS: the key under id ${problems.map((id) => `"${id}"`).join(', ')} is not the key stored data was wrapped with under that id; restore the original key (a new key needs a new id, at the front of the list)`,
+      );
+    }
   }
 
   /** The master key id a ref's data key is wrapped with, or null if it has none (or was shredded). */
@@ -312,6 +338,13 @@ function refId(ref: KeyRef): string {
   } catch (error) {
     throw new VaultError((error as Error).message);
   }
+}
+
+function keyCheckValue(key: Buffer): string {
+  return createHmac('sha256', key)
+    .update('accommodation-assistant key check value')
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 function sealedAad(ref: KeyRef, field: string, dataKeyId: string, padded: boolean): Buffer {

@@ -1,4 +1,5 @@
 import type { RequestStatus } from '../domain/status.js';
+import type { KeyRef } from '../privacy/key-store.js';
 
 /**
  * The storage primitives under the one Store contract. The sealing, the compare-and-set loop and
@@ -126,6 +127,11 @@ export interface StoreBackend {
   employeeRequestIds(teamId: string, employeeId: string): Promise<string[]>;
 
   appendAudit(teamId: string, requestId: string, value: string): Promise<void>;
+  /**
+   * Whether a data key is still where versions before the key store kept it (beside the record):
+   * such a record is not purged, it waits for `cli -- migrate`.
+   */
+  hasLegacyDataKey(ref: KeyRef): Promise<boolean>;
   listAudit(teamId: string, requestId: string): Promise<string[]>;
 }
 

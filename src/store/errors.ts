@@ -22,3 +22,8 @@ export class RequestNotFoundError extends Error {
 export class StoreCommandError extends Error {
   override readonly name = 'StoreCommandError';
 }
+
+/** Stored data is older than this version of the app reads safely: run the migration first. */
+export class MigrationNeededError extends Error {
+  override readonly name = 'MigrationNeededError';
+}

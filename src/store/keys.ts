@@ -97,6 +97,8 @@ export interface RedisKeys {
   sequence(teamId: string, year: number): string;
   /** A one-time claim (event ids already handled), with a TTL. */
   claim(teamId: string, name: string): string;
+  /** Where a wrapped data key was kept before the key store: read only by the migration. */
+  legacyDataKey(ref: KeyRef): string;
   /** MATCH pattern for every key under this prefix (scans, test isolation). */
   readonly everything: string;
 }
@@ -124,6 +126,7 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     byEmployee: (teamId, employeeId) => `${team(teamId)}:by-employee:${segment(employeeId)}`,
     sequence: (teamId, year) => `${team(teamId)}:seq:${year}`,
     claim: (teamId, name) => `${team(teamId)}:claim:${segment(name)}`,
+    legacyDataKey: (ref) => `${prefix}:{${ref.scope}}:dek:${ref.name}`,
     everything: `${prefix}:*`,
   };
 }

@@ -1,5 +1,5 @@
 import type { RequestStatus } from '../domain/status.js';
-import { type KeyStore, MemoryKeyStore } from '../privacy/key-store.js';
+import { type KeyRef, type KeyStore, MemoryKeyStore } from '../privacy/key-store.js';
 import { Vault, type VaultOptions } from '../privacy/vault.js';
 import type { IndexEntries, IndexPosition, StoreBackend } from './backend.js';
 import { keyPolicy, pairMember, parsePairMember, type RedisKeys, redisKeys } from './keys.js';
@@ -346,6 +346,11 @@ export class MemoryBackend implements StoreBackend {
   async employeeRequestIds(teamId: string, employeeId: string) {
     this.#open();
     return this.#ordered(this.keys.byEmployee(teamId, employeeId)).map((p) => p.id);
+  }
+
+  async hasLegacyDataKey(_ref: KeyRef) {
+    // The in-process store never kept keys beside its records.
+    return false;
   }
 
   async appendAudit(teamId: string, requestId: string, value: string) {

@@ -41,6 +41,7 @@ export class RedisKeyStore implements KeyStore {
   readonly #onCompactionError: (error: Error) => void;
   readonly #listeners: ((ref: KeyRef) => void)[] = [];
   #subscriber: Redis | undefined;
+  #subscribed: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #compacting: Promise<CompactionReport> | undefined;
   #closed = false;
@@ -160,9 +161,9 @@ return 1`,
     } while (cursor !== '0');
   }
 
-  onShred(listener: (ref: KeyRef) => void) {
+  onShred(listener: (ref: KeyRef) => void): Promise<void> {
     this.#listeners.push(listener);
-    if (this.#subscriber) return;
+    if (this.#subscriber) return this.#subscribed;
     // Subscribing needs a connection of its own; it queues while (re)connecting, unlike commands.
     const subscriber = new Redis(this.#url, { ...this.#connection, lazyConnect: false });
     subscriber.on('error', () => {});
@@ -172,8 +173,12 @@ return 1`,
       const ref = { scope: id.slice(0, slash), name: id.slice(slash + 1) };
       for (const notify of this.#listeners) notify(ref);
     });
-    void subscriber.subscribe(this.#channel).catch(() => {});
+    this.#subscribed = subscriber.subscribe(this.#channel).then(
+      () => undefined,
+      () => undefined,
+    );
     this.#subscriber = subscriber;
+    return this.#subscribed;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { RedisOptions } from 'ioredis';
 import type { RequestStatus } from '../domain/status.js';
-import type { KeyStore } from '../privacy/key-store.js';
+import type { KeyRef, KeyStore } from '../privacy/key-store.js';
 import { Vault, type VaultOptions } from '../privacy/vault.js';
 import type { IndexEntries, IndexPosition, StoreBackend } from './backend.js';
 import { StoreCommandError } from './errors.js';
@@ -538,6 +538,10 @@ export class RedisBackend implements StoreBackend {
 
   employeeRequestIds(teamId: string, employeeId: string) {
     return this.#run((r) => r.zrangebyscore(this.keys.byEmployee(teamId, employeeId), '-inf', '+inf'));
+  }
+
+  async hasLegacyDataKey(ref: KeyRef) {
+    return (await this.#run((r) => r.exists(this.keys.legacyDataKey(ref)))) === 1;
   }
 
   async appendAudit(teamId: string, requestId: string, value: string) {

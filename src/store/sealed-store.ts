@@ -22,7 +22,7 @@ import {
   READ_ANY_FORMAT,
   type ReadRules,
 } from './codec.js';
-import { RequestNotFoundError } from './errors.js';
+import { MigrationNeededError, RequestNotFoundError } from './errors.js';
 import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
 import {
   type AppPost,
@@ -199,6 +199,12 @@ function requestStore(
    * up: removed, and never shown or counted.
    */
   const removePurged = async (teamId: string, id: string, raw: string) => {
+    // Not purged: its key is still in the data Redis, where versions before the key store kept it.
+    if (await backend.hasLegacyDataKey(requestKeyRef(teamId, id))) {
+      throw new MigrationNeededError(
+        'stored data keys are still in the data Redis; run `npm run --silent cli -- migrate` once',
+      );
+    }
     let employeeId: string | undefined;
     try {
       employeeId = decodeRequestSummary(raw, teamId, id).employeeId;

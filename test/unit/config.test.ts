@@ -88,6 +88,23 @@ describe('configuration', () => {
     expect(problems.find((line) => line.startsWith('VAULT_MASTER_KEYS'))).toContain('randomBytes(32)');
   });
 
+  it('takes the master keys out of the process environment once it has read them', () => {
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, valid);
+      const config = loadConfig(process.env);
+      expect(config.vaultMasterKeys.map((key) => key.id)).toEqual(['k1']);
+      expect(process.env.VAULT_MASTER_KEYS).toBeUndefined();
+      // A copy of the environment passed in (tests, the demo) is left as it was.
+      const copy = { ...valid };
+      loadConfig(copy);
+      expect(copy.VAULT_MASTER_KEYS).toBe(valid.VAULT_MASTER_KEYS);
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+  });
+
   it('refuses a data Redis without a key store of its own: a purge would not be final', () => {
     const { KEYSTORE_URL: _unset, ...withoutKeyStore } = valid;
     expect(problemsOf(withoutKeyStore)).toEqual([

@@ -1,0 +1,115 @@
+import type { KeyStore } from '../privacy/key-store.js';
+import { formatOf, RECORD_VERSION } from './codec.js';
+import type { RedisClient } from './redis-connection.js';
+import { primariesOf } from './redis-connection.js';
+import type { SealedStore } from './sealed-store.js';
+import { MIN_FORMAT_META } from './sealed-store.js';
+
+export interface MigrationReport {
+  /** Wrapped data keys moved out of the data Redis into the key store. */
+  readonly dataKeysMoved: number;
+  /** Old-format records rewritten in the current format. */
+  readonly requestsRewritten: number;
+  readonly conversationsRewritten: number;
+  /** Records that could not be read (their key is gone, or they are damaged): left as they are. */
+  readonly unreadable: number;
+}
+
+/**
+ * The one-off upgrade of stored data to this version, safe to run again:
+ *   1. data keys kept beside their records in the data Redis (before KEYSTORE_URL existed) move to
+ *      the key store, with their remaining lifetime, and leave the data Redis;
+ *   2. every request and conversation in an older format is read and written again in format 3
+ *      (the plain disclosure choice of format 1, the plain schedule and working pattern of 1 and 2
+ *      are sealed now, not at their next write);
+ *   3. the key store notes that format 3 is the oldest served: from then on an old-format record
+ *      (which could only be one assembled by hand from old sealed values) is refused.
+ * The data Redis's own AOF and backups still hold the old keys and formats until they are rewritten
+ * and expire: README, "How long data lasts".
+ */
+export async function migrateStoredData(
+  store: SealedStore,
+  dataRedis: RedisClient,
+  keyPrefix: string,
+): Promise<MigrationReport> {
+  const keyStore = store.vault.keyStore;
+  const dataKeysMoved = await moveDataKeys(dataRedis, keyPrefix, keyStore);
+  let requestsRewritten = 0;
+  let conversationsRewritten = 0;
+  let unreadable = 0;
+
+  for await (const [, raw] of values(dataRedis, `${keyPrefix}:{*}:req`, 'hash')) {
+    const format = formatOf(raw);
+    if (format === null || format >= RECORD_VERSION) continue;
+    const { teamId, id } = JSON.parse(raw) as { teamId?: unknown; id?: unknown };
+    if (typeof teamId !== 'string' || typeof id !== 'string') {
+      unreadable++;
+      continue;
+    }
+    try {
+      // An update that changes nothing: read in the old format, written in the new (version + 1).
+      await store.requests.update(teamId, id, (current) => current);
+      requestsRewritten++;
+    } catch {
+      unreadable++;
+    }
+  }
+
+  for await (const [, raw] of values(dataRedis, `${keyPrefix}:{*}:conv`, 'string')) {
+    const format = formatOf(raw);
+    if (format === null || format >= RECORD_VERSION) continue;
+    const { teamId, userId } = JSON.parse(raw) as { teamId?: unknown; userId?: unknown };
+    if (typeof teamId !== 'string' || typeof userId !== 'string') {
+      unreadable++;
+      continue;
+    }
+    try {
+      const conversation = await store.conversations.get(teamId, userId);
+      if (conversation) {
+        await store.conversations.save(conversation);
+        conversationsRewritten++;
+      }
+    } catch {
+      unreadable++;
+    }
+  }
+
+  if (unreadable === 0) await keyStore.setMeta(MIN_FORMAT_META, String(RECORD_VERSION));
+  return { dataKeysMoved, requestsRewritten, conversationsRewritten, unreadable };
+}
+
+/** `<prefix>:{<scope>}:dek:<name>` in the data Redis -> the key store, then deleted there. */
+async function moveDataKeys(dataRedis: RedisClient, keyPrefix: string, keyStore: KeyStore): Promise<number> {
+  let moved = 0;
+  const head = `${keyPrefix}:{`;
+  for await (const [key, wrapped] of values(dataRedis, `${keyPrefix}:{*}:dek:*`, 'string')) {
+    const close = key.lastIndexOf('}:dek:');
+    if (!key.startsWith(head) || close < 0) continue;
+    const ref = { scope: key.slice(head.length, close), name: key.slice(close + 6) };
+    const ttl = await dataRedis.pttl(key);
+    // NX: a key (or a tombstone) already in the key store wins; the data Redis's copy just goes.
+    await keyStore.createWrappedKey(ref, wrapped, ttl > 0 ? ttl : undefined);
+    await dataRedis.del(key);
+    moved++;
+  }
+  return moved;
+}
+
+/** Every key matching the pattern on every primary, with its value (a hash's `data` field). */
+async function* values(
+  client: RedisClient,
+  pattern: string,
+  type: 'string' | 'hash',
+): AsyncGenerator<[string, string]> {
+  for (const node of primariesOf(client)) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        const value = type === 'hash' ? await node.hget(key, 'data') : await node.get(key);
+        if (value !== null) yield [key, value];
+      }
+    } while (cursor !== '0');
+  }
+}

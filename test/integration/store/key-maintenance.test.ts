@@ -1,0 +1,206 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { KeyRef } from '../../../src/privacy/key-store.js';
+import { type MasterKey, ShreddedError, VaultError } from '../../../src/privacy/vault.js';
+import { CorruptRecordError, MigrationNeededError } from '../../../src/store/errors.js';
+import { redisKeys, requestKeyRef } from '../../../src/store/keys.js';
+import { migrateStoredData } from '../../../src/store/migrate.js';
+import { createRedisStore } from '../../../src/store/redis-store.js';
+import { rotateDataKeys } from '../../../src/store/rotate-keys.js';
+import type { SealedStore } from '../../../src/store/sealed-store.js';
+import { makeRequest, uniquePrefix } from './fixtures.js';
+
+const TEAM = 'T0KEYS';
+const data = new Redis(inject('redisUrl'));
+const stores: SealedStore[] = [];
+afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()));
+  data.disconnect();
+});
+
+const masterKey = (id: string): MasterKey => ({ id, key: randomBytes(32) });
+
+function open(keyPrefix: string, masterKeys: MasterKey[], dataKeyCacheMs = 0) {
+  const store = createRedisStore({
+    url: inject('redisUrl'),
+    keyStore: { url: inject('keystoreUrl') },
+    keyPrefix,
+    vault: { masterKeys, dataKeyCacheMs },
+  });
+  stores.push(store);
+  return store;
+}
+
+/** A value sealed as versions before format 3 did: `aa1`, unpadded, bound to its field only. */
+function legacySeal(key: Buffer, ref: KeyRef, field: string, keyId: string, text: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`aa1|${ref.scope}/${ref.name}|${field}|${keyId}`));
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return `aa1.${keyId}.${iv.toString('base64url')}.${body.toString('base64url')}`;
+}
+
+function legacyWrap(master: MasterKey, ref: KeyRef, keyId: string, dataKey: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', master.key, iv);
+  cipher.setAAD(Buffer.from(`aaw1|${ref.scope}/${ref.name}|${master.id}|${keyId}`));
+  const body = Buffer.concat([cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]);
+  return `aaw1.${master.id}.${keyId}.${iv.toString('base64url')}.${body.toString('base64url')}`;
+}
+
+/** Writes a request as format 1 (plain choice) or 2 did: its data key beside it in the data Redis. */
+async function writeLegacy(keyPrefix: string, master: MasterKey, id: string, format: 1 | 2) {
+  const keys = redisKeys(keyPrefix);
+  const { sensitive: _s, disclosure, ...plain } = makeRequest(TEAM, id, 'U1');
+  const ref = requestKeyRef(TEAM, id);
+  const dataKey = randomBytes(32);
+  const keyId = randomBytes(6).toString('base64url');
+  await data.set(keys.legacyDataKey(ref), legacyWrap(master, ref, keyId, dataKey));
+  const { reason, ...sharing } = disclosure;
+  const statement = legacySeal(dataKey, ref, 'sensitive.statementOfNeed', keyId, `old words ${id}`);
+  const record =
+    format === 1
+      ? { v: 1, ...plain, disclosure, sealed: { statementOfNeed: statement } }
+      : {
+          v: 2,
+          ...plain,
+          disclosure: sharing,
+          sealed: { statementOfNeed: statement },
+          sealedReason: legacySeal(dataKey, ref, 'disclosure.reason', keyId, reason),
+        };
+  const json = JSON.stringify(record);
+  await data.hset(keys.request(TEAM, id), 'version', String(plain.version), 'data', json);
+  await data.zadd(keys.byStatus(TEAM, plain.status), Date.parse(plain.statusChangedAt), id);
+  return json;
+}
+
+describe('cli migrate: stored data from before the key store and format 3', () => {
+  it('is not mistaken for purged data before the migration, and is sealed whole after it', async () => {
+    const keyPrefix = uniquePrefix('migrate');
+    const master = masterKey('k1');
+    const keys = redisKeys(keyPrefix);
+    const oldOne = await writeLegacy(keyPrefix, master, 'ACC-2025-0001', 1);
+    await writeLegacy(keyPrefix, master, 'ACC-2025-0002', 2);
+    const store = open(keyPrefix, [master]);
+
+    // Its key is not in the key store yet: that means "migrate", never "purged".
+    await expect(store.requests.get(TEAM, 'ACC-2025-0001')).rejects.toBeInstanceOf(MigrationNeededError);
+    expect(await data.exists(keys.request(TEAM, 'ACC-2025-0001'))).toBe(1);
+
+    const report = await migrateStoredData(store, data, keyPrefix);
+    expect(report).toEqual({
+      dataKeysMoved: 2,
+      requestsRewritten: 2,
+      conversationsRewritten: 0,
+      unreadable: 0,
+    });
+
+    for (const id of ['ACC-2025-0001', 'ACC-2025-0002']) {
+      expect(await data.exists(keys.legacyDataKey(requestKeyRef(TEAM, id)))).toBe(0);
+      const raw = (await data.hget(keys.request(TEAM, id), 'data')) ?? '';
+      expect(JSON.parse(raw).v).toBe(3);
+      expect(raw).not.toMatch(/"reason"|sessionStart|shifted_hours|old words/);
+      const request = await store.requests.get(TEAM, id);
+      expect(request?.sensitive.statementOfNeed).toBe(`old words ${id}`);
+      expect(request?.disclosure.reason).toBe('functional');
+    }
+    // Run again: nothing left to do.
+    expect(await migrateStoredData(store, data, keyPrefix)).toEqual({
+      dataKeysMoved: 0,
+      requestsRewritten: 0,
+      conversationsRewritten: 0,
+      unreadable: 0,
+    });
+
+    // An old-format record put back by hand (its sealed parts carry no version) is refused now.
+    await data.hset(keys.request(TEAM, 'ACC-2025-0001'), 'data', oldOne);
+    const fresh = open(keyPrefix, [master]);
+    await expect(fresh.requests.get(TEAM, 'ACC-2025-0001')).rejects.toBeInstanceOf(CorruptRecordError);
+  });
+});
+
+describe('cli rotate-keys and the key check values', () => {
+  it('rewraps every data key under the newest master key, so the old one can be removed', async () => {
+    const keyPrefix = uniquePrefix('rotate');
+    const [k1, k2] = [masterKey('k1'), masterKey('k2')];
+    const before = open(keyPrefix, [k1]);
+    await before.vault.verifyMasterKeys();
+    const ids = ['ACC-2026-0001', 'ACC-2026-0002', 'ACC-2026-0003'];
+    for (const id of ids)
+      await before.requests.create(makeRequest(TEAM, id, 'U1', { sensitive: { privateNote: id } }));
+
+    const both = open(keyPrefix, [k2, k1]);
+    await both.vault.verifyMasterKeys();
+    expect(await rotateDataKeys(both.vault)).toEqual({
+      newest: 'k2',
+      before: { k1: 3 },
+      rewrapped: 3,
+      after: { k2: 3 },
+    });
+    expect((await rotateDataKeys(both.vault)).rewrapped).toBe(0);
+
+    const onlyNew = open(keyPrefix, [k2]);
+    for (const id of ids) expect((await onlyNew.requests.get(TEAM, id))?.sensitive.privateNote).toBe(id);
+  });
+
+  it('refuses to start with a key under an id that wrapped data with another key', async () => {
+    const keyPrefix = uniquePrefix('kcv');
+    const original = masterKey('k1');
+    const first = open(keyPrefix, [original]);
+    await first.vault.verifyMasterKeys();
+    await first.requests.create(makeRequest(TEAM, 'ACC-2026-0010', 'U1'));
+    const wrong = open(keyPrefix, [{ id: 'k1', key: randomBytes(32) }]);
+    const error = await wrong.vault.verifyMasterKeys().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VaultError);
+    expect((error as Error).message).toMatch(
+      /the key under id "k1" is not the key stored data was wrapped with/,
+    );
+    await expect(open(keyPrefix, [original]).vault.verifyMasterKeys()).resolves.toBeUndefined();
+  });
+});
+
+describe('a shred, as other processes and racing writes see it', () => {
+  it('reaches another process at once: its cached key is dropped, not kept for the cache period', async () => {
+    const keyPrefix = uniquePrefix('broadcast');
+    const master = masterKey('k1');
+    const a = open(keyPrefix, [master]);
+    // B caches data keys for an hour: only the broadcast can make it forget in time.
+    const b = open(keyPrefix, [master], 3_600_000);
+    const request = makeRequest(TEAM, 'ACC-2026-0020', 'U1', { sensitive: { privateNote: 'cached' } });
+    await a.requests.create(request);
+    const raw = (await data.hget(redisKeys(keyPrefix).request(TEAM, request.id), 'data')) ?? '';
+    const { sealed } = JSON.parse(raw) as { sealed: string };
+    const ref = requestKeyRef(TEAM, request.id);
+    expect(await b.vault.open(ref, 'request@v1', sealed)).toContain('cached');
+    let tell: (ref: KeyRef) => void = () => {};
+    const told = new Promise<KeyRef>((resolve) => {
+      tell = resolve;
+    });
+    // Resolves once B's subscription is in place, so the shred below cannot pass it by.
+    await b.vault.keyStore.onShred((shredded) => tell(shredded));
+
+    await a.requests.purge(TEAM, request.id);
+    expect(await told).toEqual(ref);
+    await expect(b.vault.open(ref, 'request@v1', sealed)).rejects.toBeInstanceOf(ShreddedError);
+  });
+
+  it('cannot be undone by a write racing with the purge: the tombstone refuses a fresh key', async () => {
+    const keyPrefix = uniquePrefix('tombstone');
+    const store = open(keyPrefix, [masterKey('k1')]);
+    const request = makeRequest(TEAM, 'ACC-2026-0030', 'U1');
+    const created = await store.requests.create(request);
+    await store.requests.purge(TEAM, request.id);
+    // A transition decided from the record read just before the purge arrives after it.
+    await expect(
+      store.requests.commit({
+        request: { ...created, status: 'acknowledged' },
+        audit: { at: created.createdAt, actorRole: 'hr', actorId: 'U9', action: 'acknowledge' },
+        effects: [],
+      }),
+    ).rejects.toBeInstanceOf(ShreddedError);
+    const ref = requestKeyRef(TEAM, request.id);
+    expect(await store.vault.keyStore.hasWrappedKeys([ref])).toEqual([false]);
+    expect(await data.exists(redisKeys(keyPrefix).request(TEAM, request.id))).toBe(0);
+  });
+});
