@@ -10,7 +10,7 @@ export async function openMaintenanceStore(
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: AppConfig;
   try {
-    config = loadConfig(process.env, { requireRedis: true });
+    config = loadConfig({ ...process.env }, { requireRedis: true });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(

@@ -28,7 +28,9 @@ export const run: CliCommand = async (args, io) => {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env, { requireRedis: true });
+    // A copy: this one-shot command leaves the environment as it found it (the app and the worker
+    // take the master keys out of theirs, see config.ts).
+    config = loadConfig({ ...process.env }, { requireRedis: true });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`${error.message}\nThe outbox lives in the app's Redis; see .env.example.\n`);

@@ -230,9 +230,11 @@ return 1`,
   }
 
   async close() {
-    this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    // A rewrite under way finishes first: it may be the one that makes a shred final on disk.
     await this.#compacting?.catch(() => undefined);
+    this.#closed = true;
     this.#subscriber?.disconnect();
     if (this.#redis.status === 'ready') await this.#redis.quit().catch(() => this.#redis.disconnect());
     else this.#redis.disconnect();
