@@ -176,10 +176,11 @@ export function retentionSuite(name: string, url: () => string): void {
       const sealedBefore = new Map<string, string>();
       for (const reference of due) {
         const raw = JSON.parse((await inspector.backend.getRequest(TEAM, reference)) ?? '{}') as {
-          sealedReason?: string;
+          sealed?: string;
+          version: number;
         };
-        if (!raw.sealedReason) throw new Error('the disclosure choice is not sealed at rest');
-        sealedBefore.set(reference, raw.sealedReason);
+        if (!raw.sealed) throw new Error('the request is not sealed at rest');
+        sealedBefore.set(reference, `request@v${raw.version} ${raw.sealed}`);
       }
 
       site.clock.advanceDays(31);
@@ -217,8 +218,7 @@ export function retentionSuite(name: string, url: () => string): void {
         await expect(
           inspector.vault.open(
             requestKeyRef(TEAM, reference),
-            'disclosure.reason',
-            sealedBefore.get(reference) ?? '',
+            ...((sealedBefore.get(reference) ?? ' ').split(' ') as [string, string]),
           ),
         ).rejects.toBeInstanceOf(ShreddedError);
       }
