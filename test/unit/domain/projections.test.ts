@@ -147,6 +147,20 @@ describe('HR projection', () => {
     for (const word of allWords) expect(text(projectForHr(deniedRequest()))).not.toContain(word);
   });
 
+  it('carries the role constraints the employee ticked, as work facts, but not their note about the work', () => {
+    // Issue 9: role constraints were asked at step 2 and never reached HR's card.
+    const request = fullRequest();
+    const view = projectForHr({
+      ...request,
+      work: { ...request.work, constraints: ['on_call', 'shift_work'] },
+    });
+    expect(view.work.constraints).toEqual(['on_call', 'shift_work']);
+    expect(text(view)).not.toContain(canary.constraintsNote);
+    // The note is the employee's words: HR reads it only once they release it.
+    const released = projectForHr({ ...request, released: ['constraintsNote'] });
+    expect(released.released).toEqual({ constraintsNote: canary.constraintsNote });
+  });
+
   it('HR’s own words come only through their own projection, without the employee’s', () => {
     const view = projectHrWords(deniedRequest());
     expect(keys(view)).toEqual(['denialAlternatives', 'denialExplanation', 'denialReconsideration', 'notes']);
