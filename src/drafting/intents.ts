@@ -45,12 +45,15 @@ const intents: readonly Intent[] = [
     topic: 'request-status',
     pattern: new RegExp(
       [
-        String.raw`\bwhere(?:'s| is)\b[^.?!]{0,20}\b${request}\b`,
+        // Not "where is my request stored?", which asks who can see it.
+        String.raw`\bwhere(?:'s| is)\b[^.?!]{0,20}\b${request}\b(?![^.?!]{0,12}\b(?:stored|kept|saved|held|filed)\b)`,
         String.raw`\b(?:status|progress)\b[^.?!]{0,20}\b${request}\b`,
         String.raw`\b(?:news|update)s? on\b[^.?!]{0,20}\b${request}\b`,
         String.raw`\b(?:anyone|hr|they|someone)\b[^.?!]{0,15}\b(?:read|seen|opened|looked at)\b[^.?!]{0,15}\b${request}\b`,
         String.raw`\bdid\b[^.?!]{0,15}\b(?:get|receive|see|read)\b[^.?!]{0,10}\b${request}\b`,
         String.raw`\b${request}\b[^.?!]{0,10}\b(?:go|gone|went) through\b`,
+        String.raw`\bwhat(?:'s| is) (?:happening|going on) with\b[^.?!]{0,10}\b${request}\b`,
+        String.raw`\bhow(?:'s| is)\b[^.?!]{0,10}\b${request}\b[^.?!]{0,10}\bgoing\b`,
         // "has HR decided yet?", "is there a decision on my request yet?"
         String.raw`\b(?:decision|decided|approved|answered|reply|replied)\b[^.?!]{0,30}\byet\b`,
       ].join('|'),

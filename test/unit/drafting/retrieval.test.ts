@@ -5,10 +5,10 @@ import { describeFigures, loadQuestionSet, measure } from './retrieval-figures.j
 const index = createTopicIndex(loadKnowledge());
 
 describe('the offline topic search on the held-out questions', () => {
-  // Sets 1 to 4 were each measured, then seen while the confidence rule was set: on them the rule
-  // must keep what it reached, with no answer on a wrong topic. A change that answers one wrongly
-  // fails here.
-  it.each(['holdout1', 'holdout2', 'holdout3', 'holdout4'] as const)(
+  // Each set was measured once before it was seen (the README gives those first measures); sets 1 to
+  // 6 were then in view while the rule was set, and on them it must keep what it reached, with no
+  // answer on a wrong topic. A change that answers one of them wrongly fails here.
+  it.each(['holdout1', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6'] as const)(
     '%s: no answer on a wrong topic, at least 90% reach the right topic',
     (name) => {
       const figures = measure(loadQuestionSet(name));
@@ -20,18 +20,28 @@ describe('the offline topic search on the held-out questions', () => {
     },
   );
 
-  // Set 5 was measured once before it was seen (86.4%, 2 wrong; README). It does not meet the
-  // issue's bar; this keeps it from getting worse.
-  it('holdout5 (the figure to quote) does not fall below what it measures today', () => {
-    const figures = measure(loadQuestionSet('holdout5'));
+  // Set 7 was measured once before it was seen (90.5%, 3 wrong; README); one wrong answer is left.
+  // This keeps it from getting worse.
+  it('holdout7 (the figure to quote) does not fall below what it measures today', () => {
+    const figures = measure(loadQuestionSet('holdout7'));
     const reached = figures.answeredRight + figures.reachedByButton;
-    expect(figures.wrongAnswers, describeFigures('holdout5', figures)).toBeLessThanOrEqual(1);
-    expect(reached, describeFigures('holdout5', figures)).toBeGreaterThanOrEqual(39);
+    expect(figures.wrongAnswers, describeFigures('holdout7', figures)).toBeLessThanOrEqual(1);
+    expect(reached, describeFigures('holdout7', figures)).toBeGreaterThanOrEqual(40);
     expect(figures.offTopicDeclined).toBe(figures.offTopicQuestions);
+    expect(figures.actionsOffered).toBe(figures.actionsAsked);
   });
 
   it('each held-out set has at least 40 questions, some that no topic covers', () => {
-    for (const name of ['holdout1', 'holdout2', 'holdout3', 'holdout4', 'holdout5'] as const) {
+    const names = [
+      'holdout1',
+      'holdout2',
+      'holdout3',
+      'holdout4',
+      'holdout5',
+      'holdout6',
+      'holdout7',
+    ] as const;
+    for (const name of names) {
       const set = loadQuestionSet(name);
       expect(set.questions.length, name).toBeGreaterThanOrEqual(40);
       expect(set.questions.some((question) => question.topic === null)).toBe(true);
@@ -89,6 +99,7 @@ describe('intents become actions', () => {
     ['will they cancel my accommodation if I relapse', 'relapse'],
     ['can my employer stop my accommodation?', undefined],
     ['Can I work different hours on group days?', undefined],
+    ['where is my request kept, and who can read it?', undefined],
   ])('"%s" is a question, not a wish to withdraw or change', (question, topic) => {
     const found = index.search(question, 'us');
     expect(found.action).toBeUndefined();
@@ -103,6 +114,15 @@ describe('below the confidence rule', () => {
       expect(found.confident, question).toBe(false);
       expect(found.closest, question).toHaveLength(3);
     }
+  });
+});
+
+describe('a question with two topics in it', () => {
+  it('is not answered from the topic that has only one of its most specific words', () => {
+    // "refuse" points to a refusal of the request, "drug screen" to drug testing.
+    const found = index.search('what if I refuse the drug test', 'us');
+    expect(found.confident && found.best?.id === 'alternative-or-refusal').toBe(false);
+    expect(found.closest.map((article) => article.id)).toContain('drug-testing');
   });
 });
 
