@@ -121,6 +121,22 @@ const EnvSchema = z.object({
   }),
   HR_ACKNOWLEDGE_DAYS: positiveInt(2).pipe(z.number().max(30)),
   HR_DECIDE_DAYS: positiveInt(15).pipe(z.number().max(90)),
+  HR_BACKUP_USER_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[UW][A-Z0-9]+$/, 'user ids look like U0123ABCD')
+      .optional(),
+  ),
+  REMINDER_QUIET_HOURS: optionalText
+    .transform((value) => value ?? '20:00-08:00')
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/,
+          'quiet hours look like 20:00-08:00, or off',
+        ),
+    ),
   DRAFT_IDLE_DAYS: positiveInt(14),
   RETENTION_SWEEP_SECONDS: positiveInt(3600),
   COMPANY_NAME: optionalText.transform((value) => value ?? 'our company'),
@@ -178,6 +194,9 @@ const fixes: Record<string, string> = {
   HR_HOLIDAYS: 'list the organisation’s holidays as YYYY-MM-DD, comma-separated',
   HR_ACKNOWLEDGE_DAYS: 'use a number of business days, e.g. 2',
   HR_DECIDE_DAYS: 'use a number of business days, e.g. 15',
+  HR_BACKUP_USER_ID:
+    'copy the Slack member id of the HR member who hears escalations (profile > copy member ID)',
+  REMINDER_QUIET_HOURS: 'write the quiet hours as HH:mm-HH:mm, e.g. 20:00-08:00, or off',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
   RETENTION_SWEEP_SECONDS: 'use a number of seconds, e.g. 3600 (hourly)',
   POLICY_URL: 'use a full https:// link to your accommodation policy',
@@ -216,6 +235,8 @@ export interface AppConfig {
     readonly userGroupId?: string;
     readonly userIds: readonly string[];
     readonly channelId?: string;
+    /** Hears escalations of overdue requests, besides HR's channel. */
+    readonly backupUserId?: string;
   };
   readonly eap: { readonly userGroupId?: string; readonly userIds: readonly string[] };
   readonly defaultJurisdiction: (typeof jurisdictions)[number];
@@ -229,6 +250,8 @@ export interface AppConfig {
     readonly holidays: readonly string[];
     readonly acknowledgeWithinDays: number;
     readonly decideWithinDays: number;
+    /** No reminder reaches anyone between these local times (their own time zone); null: any time. */
+    readonly quietHours: { readonly from: string; readonly until: string } | null;
   };
   readonly org: {
     readonly companyName: string;
@@ -352,7 +375,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       timeoutMs: data.OPENAI_TIMEOUT_MS,
       maxRetries: data.OPENAI_MAX_RETRIES,
     },
-    hr: { userGroupId: data.HR_USERGROUP_ID, userIds: data.HR_USER_IDS ?? [], channelId: data.HR_CHANNEL_ID },
+    hr: {
+      userGroupId: data.HR_USERGROUP_ID,
+      userIds: data.HR_USER_IDS ?? [],
+      channelId: data.HR_CHANNEL_ID,
+      ...(data.HR_BACKUP_USER_ID ? { backupUserId: data.HR_BACKUP_USER_ID } : {}),
+    },
     eap: { userGroupId: data.EAP_USERGROUP_ID, userIds: data.EAP_USER_IDS ?? [] },
     defaultJurisdiction: data.DEFAULT_JURISDICTION,
     retentionDays: data.RETENTION_DAYS,
@@ -363,6 +391,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       holidays: data.HR_HOLIDAYS,
       acknowledgeWithinDays: data.HR_ACKNOWLEDGE_DAYS,
       decideWithinDays: data.HR_DECIDE_DAYS,
+      quietHours: quietHoursOf(data.REMINDER_QUIET_HOURS),
     },
     org: {
       companyName: data.COMPANY_NAME,
@@ -395,4 +424,11 @@ function sameServer(a: string, b: string): boolean {
 function describe(variable: string, what: string): string {
   const fix = fixes[variable];
   return fix ? `${variable} ${what}: ${fix}.` : `${variable} ${what}.`;
+}
+
+/** "20:00-08:00" as the quiet window, or null for "off". */
+function quietHoursOf(value: string): { from: string; until: string } | null {
+  if (value === 'off') return null;
+  const [from = '20:00', until = '08:00'] = value.split('-');
+  return { from, until };
 }

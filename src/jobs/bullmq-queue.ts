@@ -167,7 +167,15 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
         QUEUE_NAME,
         async (job: Job, token?: string) => {
           if (job.name === 'deliver') return deliverJob(job, token, handlers);
-          if (job.name === 'remind') return handlers.remind(job.data as ReminderRef);
+          if (job.name === 'remind') {
+            const outcome = await handlers.remind(job.data as ReminderRef);
+            // Same job, same id, moved: a reminder held back never becomes two.
+            if (outcome?.later && token) {
+              await job.moveToDelayed(outcome.later.getTime(), token);
+              throw new DelayedError();
+            }
+            return undefined;
+          }
           if (job.name === 'sweep') return handlers.sweep();
           return undefined;
         },

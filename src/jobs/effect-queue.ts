@@ -40,12 +40,15 @@ export interface EffectQueue {
 export interface WorkerHandlers {
   /** Delivers one entry; the outcome says whether to try again and when. */
   deliver(entry: EntryRef, attempt: number): Promise<EntryOutcome>;
-  remind(reminder: ReminderRef): Promise<void>;
+  /** Does a reminder; `later` asks for it again then (quiet hours, a channel's pace), same job id. */
+  remind(reminder: ReminderRef): Promise<RemindOutcome>;
   /** Re-queues entries that were committed but never queued. */
   sweep(): Promise<void>;
   /** One retention run for a workspace: purges what is past its retention period. */
   retention(teamId: string): Promise<void>;
 }
+
+export type RemindOutcome = undefined | { readonly later: Date };
 
 export type EntryOutcome =
   | { readonly kind: 'done' }

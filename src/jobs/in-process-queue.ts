@@ -101,7 +101,10 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
       const step = Math.min(wait, 2 ** 31 - 1);
       later(id, step, async () => {
         if (step < wait) await queue.scheduleReminder(reminder, at);
-        else await handlers?.remind(reminder);
+        else {
+          const outcome = await handlers?.remind(reminder);
+          if (outcome?.later) await queue.scheduleReminder(reminder, outcome.later);
+        }
       });
     },
 

@@ -1,27 +1,48 @@
 import type { webApi } from '@slack/bolt';
+import type { ReminderKind } from '../domain/effects.js';
+import { addBusinessDays, readableDate } from '../domain/lifecycle/business-days.js';
+import { waitingOnOf } from '../domain/lifecycle/clock.js';
+import type { AccommodationRequest } from '../domain/request.js';
 import { systemActor } from '../domain/roles.js';
 import { sendingTo } from '../privacy/audience.js';
 import type { AppServices } from '../services.js';
 import { postingFor } from '../slack/app-posts.js';
-import { tellInDm } from '../slack/direct-messages.js';
+import { directMessageChannel } from '../slack/direct-messages.js';
+import { section } from '../slack/views/blocks.js';
+import { lifecyclePolicy } from '../workflows/lifecycle-policy.js';
 import { runCommand } from '../workflows/run-command.js';
 import { HR_CARD } from './deliver/hr-card.js';
-import type { ReminderRef } from './effect-queue.js';
+import type { ReminderRef, RemindOutcome } from './effect-queue.js';
+import { quietUntil } from './quiet-hours.js';
+
+/** Slack allows about one message a second per channel; a reminder waits its turn. */
+const PACE_MS = 1000;
+/** How long "this reminder reached this channel" is remembered: longer than any clock runs. */
+const REMEMBER_SECONDS = 180 * 24 * 3600;
+
+type Client = webApi.WebClient;
 
 /**
  * What a reminder does when its time comes. Changes of status go through `runCommand`, like every
- * change; nudges are one short line to whoever is being waited on. (Quiet hours and escalation
- * chains come with HR's process.)
+ * change. Nudges and escalations look at the request as it is now: a paused HR clock (waiting on
+ * the employee or their provider), an answer given, or a due date moved means no message, so a
+ * late cancellation can never remind anyone wrongly. Nothing here expires or decides anything.
+ *
+ * Each message is sent at most once per (request, reminder, due date, channel), whatever the
+ * number of replicas or retries (an atomic claim in the store), never in the recipient's quiet
+ * hours (their own time zone; the job is moved to their morning), and at most one a second per
+ * channel across all replicas (the job waits a second and tries again).
  */
-export function remindHandler(context: { services: AppServices; client: webApi.WebClient }) {
+export function remindHandler(context: { services: AppServices; client: Client }) {
   const { services, client } = context;
-  return async ({ teamId, requestId, reminder }: ReminderRef): Promise<void> => {
+  return async (ref: ReminderRef): Promise<RemindOutcome> => {
+    const { teamId, requestId, reminder } = ref;
     const request = await services.store.requests.get(teamId, requestId);
-    if (!request) return;
+    if (!request) return undefined;
     switch (reminder) {
       case 'review_due':
         await runCommand(services, teamId, requestId, { type: 'mark_review_due', payload: {} }, systemActor);
-        return;
+        return undefined;
       case 'close_after_grace':
         await runCommand(
           services,
@@ -30,38 +51,166 @@ export function remindHandler(context: { services: AppServices; client: webApi.W
           { type: 'close_after_grace', payload: {} },
           systemActor,
         );
-        return;
+        return undefined;
       case 'hr_acknowledge_due':
       case 'hr_decision_due':
-      case 'hr_escalation': {
-        const cards = (await services.store.outbox.posts(teamId, requestId)).filter(
-          (p) => p.kind === HR_CARD,
-        );
-        const text =
-          reminder === 'hr_acknowledge_due'
-            ? `${request.id} is waiting to be acknowledged.`
-            : reminder === 'hr_decision_due'
-              ? `A decision on ${request.id} is due.`
-              : `${request.id} is overdue.`;
-        for (const card of cards)
-          await sendingTo('hr', () =>
-            client.chat.postMessage({ channel: card.channel, thread_ts: card.ts, text }),
-          );
-        return;
+      case 'hr_escalation':
+      case 'employee_response_due': {
+        const due = stillDue(services, request, reminder);
+        if (due === 'no') return undefined;
+        if (due instanceof Date) return { later: due };
+        return nudge(services, client, request, reminder);
       }
-      case 'employee_response_due':
-        await sendingTo('employee', () =>
-          postingFor({ teamId, userId: request.employeeId }, () =>
-            tellInDm(
-              client,
-              request.employeeId,
-              `HR is waiting for your answer on ${request.id}. My Home tab has the details.`,
-            ),
-          ),
-        );
-        return;
       case 'draft_idle':
-        return;
+        return undefined;
     }
   };
+}
+
+/**
+ * Is this reminder still called for? 'yes'; 'no' (answered, paused, or waiting on someone else);
+ * or the time it becomes due, when a due date moved later.
+ */
+function stillDue(
+  services: AppServices,
+  request: AccommodationRequest,
+  reminder: ReminderKind,
+): 'yes' | 'no' | Date {
+  const now = services.now();
+  if (!request.dueAt) return 'no';
+  const waiting = waitingOnOf(request);
+  if (reminder === 'employee_response_due') {
+    if (waiting !== 'employee') return 'no';
+  } else {
+    // HR's clock is paused while HR waits on the employee or their provider: no reminder for HR.
+    if (waiting !== 'hr') return 'no';
+    if (reminder === 'hr_acknowledge_due' && request.status !== 'submitted') return 'no';
+    if (reminder === 'hr_decision_due' && request.status === 'submitted') return 'no';
+  }
+  const at = dueAtFor(services, request, reminder);
+  // A second's leeway: a delayed job can fire a moment before its time.
+  return now.getTime() + PACE_MS >= at.getTime() ? 'yes' : at;
+}
+
+function dueAtFor(services: AppServices, request: AccommodationRequest, reminder: ReminderKind): Date {
+  const due = new Date(request.dueAt ?? 0);
+  if (reminder !== 'hr_escalation') return due;
+  const policy = lifecyclePolicy(services.config);
+  return addBusinessDays(due, policy.escalateAfterDays, policy.calendar);
+}
+
+interface Message {
+  readonly audience: 'hr' | 'employee';
+  readonly channel: string;
+  /** The card's thread, for replies there. */
+  readonly threadTs?: string;
+  /** A reply that also shows in the channel (an escalation). */
+  readonly broadcast?: boolean;
+  /** Whose quiet hours apply. */
+  readonly timeZone: string;
+  readonly text: string;
+}
+
+async function nudge(
+  services: AppServices,
+  client: Client,
+  request: AccommodationRequest,
+  reminder: ReminderKind,
+): Promise<RemindOutcome> {
+  const { store } = services;
+  const teamId = request.teamId;
+  const messages = await messagesFor(services, client, request, reminder);
+  const now = services.now();
+  // The dueAt makes a moved due date a new reminder; the same one is never sent twice.
+  const key = `reminded:${request.id}:${reminder}:${request.dueAt}`;
+  for (const message of messages) {
+    const sentKey = `${key}:${message.channel}`;
+    const quiet = quietUntil(now, message.timeZone, services.config.clocks.quietHours);
+    if (quiet) return { later: quiet };
+    const second = Math.floor(now.getTime() / PACE_MS);
+    if ((await store.claimOnce(teamId, `pace:${message.channel}:${second}`, request.id, 2)) !== null)
+      return { later: new Date((second + 1) * PACE_MS + Math.floor(Math.random() * 300)) };
+    if ((await store.claimOnce(teamId, sentKey, now.toISOString(), REMEMBER_SECONDS)) !== null) continue;
+    const body = { channel: message.channel, text: message.text, blocks: [section(message.text)] };
+    const send = () =>
+      message.threadTs
+        ? client.chat.postMessage({
+            ...body,
+            thread_ts: message.threadTs,
+            reply_broadcast: message.broadcast === true,
+          })
+        : client.chat.postMessage(body);
+    await sendingTo(message.audience, () =>
+      // A reminder in the employee's DM is remembered as theirs, so Delete my data removes it too.
+      message.audience === 'employee' ? postingFor({ teamId, userId: request.employeeId }, send) : send(),
+    );
+  }
+  if ((await store.claimOnce(teamId, `${key}:audited`, 'x', REMEMBER_SECONDS)) === null)
+    await store.audit.append(teamId, request.id, {
+      at: now.toISOString(),
+      actorRole: 'system',
+      actorId: 'system',
+      action: 'reminded',
+      subjectId: reminder,
+      fromStatus: request.status,
+      toStatus: request.status,
+    });
+  return undefined;
+}
+
+/** Who hears each reminder, in their own words. None names a reason or quotes anyone. */
+async function messagesFor(
+  services: AppServices,
+  client: Client,
+  request: AccommodationRequest,
+  reminder: ReminderKind,
+): Promise<Message[]> {
+  const hrZone = services.config.clocks.timeZone;
+  const due = readableDate(request.dueAt ?? new Date(0), hrZone);
+  const cards = (await services.store.outbox.posts(request.teamId, request.id)).filter(
+    (p) => p.kind === HR_CARD,
+  );
+  const inThreads = (text: string, broadcast = false): Message[] =>
+    cards.map((card) => ({
+      audience: 'hr',
+      channel: card.channel,
+      threadTs: card.ts,
+      broadcast,
+      timeZone: hrZone,
+      text,
+    }));
+  const toPerson = async (userId: string, text: string, audience: Message['audience'], timeZone: string) => ({
+    audience,
+    channel: await directMessageChannel(client, userId),
+    timeZone,
+    text,
+  });
+  switch (reminder) {
+    case 'hr_acknowledge_due':
+    case 'hr_decision_due': {
+      const text =
+        reminder === 'hr_acknowledge_due'
+          ? `Reminder: request ${request.id} is waiting to be acknowledged (it was due ${due}). Acknowledging it is one click on its card.`
+          : `Reminder: a decision on request ${request.id} is due (${due}). If you need more time, tell the employee; the request stays open either way.`;
+      // The assignee first; with nobody assigned, HR's card thread, where anyone in HR can pick it up.
+      if (request.assigneeId) return [await toPerson(request.assigneeId, text, 'hr', hrZone)];
+      return inThreads(text);
+    }
+    case 'hr_escalation': {
+      const who = request.assigneeId ? `<@${request.assigneeId}> or anyone in HR` : 'Anyone in HR';
+      const text = `:warning: Request ${request.id} is overdue: HR’s answer was due ${due}. It stays open until HR answers. ${who} can pick it up from its card.`;
+      const messages = inThreads(text, true);
+      const backup = services.config.hr.backupUserId;
+      if (backup && backup !== request.employeeId) messages.push(await toPerson(backup, text, 'hr', hrZone));
+      return messages;
+    }
+    case 'employee_response_due': {
+      const zone = request.work.timeZone;
+      const by = readableDate(request.dueAt ?? new Date(0), zone);
+      const text = `A gentle reminder: HR is waiting for your answer on ${request.id} (they asked for it by ${by}). Nothing closes if you need longer; my Home tab has the details.`;
+      return [await toPerson(request.employeeId, text, 'employee', zone)];
+    }
+    default:
+      return [];
+  }
 }
