@@ -12,7 +12,8 @@ import { memoryHeldBackCounter, redisHeldBackCounter } from './privacy/held-back
 import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
 import type { AppServices, ServiceOptions } from './services.js';
-import { rememberingAppPosts } from './slack/app-posts.js';
+import { postingFor, rememberingAppPosts } from './slack/app-posts.js';
+import { installKeyOf } from './slack/install-key.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { deferredUntilAcked } from './slack/middleware/after-ack.js';
 import { crisisCheckMiddleware } from './slack/middleware/crisis-check.js';
@@ -146,12 +147,16 @@ async function tellSomethingWentWrong(app: App, services: AppServices, body: unk
   if (!userId) return;
   // Their own DM with the app: HR's when they act as HR.
   const audience = services.roles.current().hrIds.has(userId) ? 'hr' : 'employee';
-  try {
-    await sendingTo(audience, async () => {
+  const teamId = installKeyOf(body);
+  const post = () =>
+    sendingTo(audience, async () => {
       const opened = await app.client.conversations.open({ users: userId });
       const channel = opened.channel?.id;
       if (channel) await app.client.chat.postMessage({ channel, text: SOMETHING_WENT_WRONG });
     });
+  try {
+    // Runs after the listener's own context is gone: remembered as theirs here, for Delete my data.
+    await (teamId ? postingFor({ teamId, userId }, post) : post());
   } catch {
     // Already logged above; a second failure has nothing new to say.
   }
