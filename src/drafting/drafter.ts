@@ -89,7 +89,15 @@ interface AnswerCommon {
 
 export type AnswerResult =
   /** Answered from one article, which is named under the answer. */
-  | (AnswerCommon & { readonly kind: 'answer'; readonly article: TopicRef & { readonly reviewed: string } })
+  | (AnswerCommon & {
+      readonly kind: 'answer';
+      readonly article: TopicRef & { readonly reviewed: string };
+      /**
+       * The other close topics, offered under a searched answer: word matching can pick the wrong
+       * topic, and then the right one is a click away. None under a topic the employee picked.
+       */
+      readonly related?: readonly TopicRef[];
+    })
   /** Not sure enough to answer: the closest topics, as buttons. */
   | (AnswerCommon & { readonly kind: 'topics'; readonly topics: readonly TopicRef[] });
 
@@ -292,7 +300,14 @@ export function createDrafter(options: DrafterOptions): Drafter {
         noteFallback('question', 'echoed_placeholder');
         return offline('echoed_placeholder');
       }
-      return { kind: 'answer', answer: text, article: articleRef(cited), source: 'model', ...action };
+      return {
+        kind: 'answer',
+        answer: text,
+        article: articleRef(cited),
+        source: 'model',
+        ...relatedTo(cited, ground, found),
+        ...action,
+      };
     },
 
     answerTopic(topicId, jurisdiction = DEFAULT_JURISDICTION) {
@@ -310,6 +325,23 @@ export function createDrafter(options: DrafterOptions): Drafter {
 }
 
 const topicRef = (article: Article): TopicRef => ({ id: article.id, title: article.title });
+
+/** At most two: an answer with its alternatives, not a menu. */
+const RELATED_TOPICS = 2;
+
+/** The other close topics for a searched answer; none when the message was a wish to act. */
+function relatedTo(
+  answered: Article | TopicRef,
+  closest: readonly Article[],
+  found: TopicSearch,
+): { related?: readonly TopicRef[] } {
+  if (found.action) return {};
+  const related = closest
+    .filter((article) => article.id !== answered.id)
+    .slice(0, RELATED_TOPICS)
+    .map(topicRef);
+  return related.length > 0 ? { related } : {};
+}
 const articleRef = (article: Article) => ({ ...topicRef(article), reviewed: article.reviewed });
 
 function groundArticle(article: Article, jurisdiction: Jurisdiction): GroundArticle {
@@ -330,6 +362,7 @@ function offlineAnswer(found: TopicSearch, jurisdiction: Jurisdiction): AnswerRe
       answer: articleText(found.best, jurisdiction),
       article: articleRef(found.best),
       source: 'offline',
+      ...relatedTo(found.best, found.closest, found),
       ...action,
     };
   }

@@ -33,6 +33,15 @@ describe('the assistant, offline', () => {
     expect(employee.screen()).not.toContain('not sure');
   });
 
+  it('under an answer, offers the other close topics, and a click answers from one', async () => {
+    const { manager } = harness;
+    await manager.message('Who can see my request?');
+    await manager.expect('Your request goes to HR only.');
+    await manager.expect('Not what you asked?');
+    await manager.click('A copy of my letter, export or delete my data');
+    await manager.expect('Choose View next to a request to read the letter HR got.');
+  });
+
   it('offers the three closest topics for a question it cannot answer, and a click answers from one', async () => {
     const { employee } = harness;
     await employee.message('what’s the wifi password?');

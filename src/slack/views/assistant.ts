@@ -141,7 +141,9 @@ export function offerBlocks(offer: ActionOffer): KnownBlock[] {
   }
 }
 
-function topicButtons(result: Extract<AnswerResult, { kind: 'topics' }>): KnownBlock[] {
+function topicButtons(result: {
+  readonly topics: Extract<AnswerResult, { kind: 'topics' }>['topics'];
+}): KnownBlock[] {
   if (result.topics.length === 0) return [];
   return [
     actions(
@@ -166,6 +168,9 @@ export function answerMessage(result: AnswerResult, offer?: ActionOffer): Assist
   ].filter((line): line is string => Boolean(line));
   if (footer.length > 0) blocks.push(context(footer.join('\n')));
   if (result.kind === 'topics') blocks.push(...topicButtons(result));
+  if (result.kind === 'answer' && result.related && result.related.length > 0 && !offer) {
+    blocks.push(context('Not what you asked? These are close:'), ...topicButtons({ topics: result.related }));
+  }
   if (offer) blocks.push(...offerBlocks(offer));
   return { text: result.answer, blocks };
 }

@@ -40,6 +40,30 @@ describe('the assistant’s buttons', () => {
     ]);
   });
 
+  it('an answer offers the other close topics under it, so an answer on the wrong topic is one click from the right one', () => {
+    const message = answerMessage({
+      kind: 'answer',
+      answer: 'It makes sense to worry about this.',
+      source: 'offline',
+      article: { id: 'retaliation', title: 'Can they punish me for asking?', reviewed: '2026-12-01' },
+      related: [
+        { id: 'who-sees-it', title: 'Who sees my request?' },
+        { id: 'alternative-or-refusal', title: 'If they say no' },
+      ],
+    });
+    const related = message.blocks.filter((block) => block.type === 'actions');
+    expect(related).toHaveLength(1);
+    const buttons = related.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    expect(buttons.map((button) => ('value' in button ? button.value : ''))).toEqual([
+      'who-sees-it',
+      'alternative-or-refusal',
+    ]);
+    expect(buttons.map((button) => ('action_id' in button ? button.action_id : ''))).toEqual(
+      assistantIds.topics.slice(0, 2),
+    );
+    expect(json(message.blocks)).toContain('Not what you asked?');
+  });
+
   it('status lists the requests and asks HR for an update through the Home tab’s own action', () => {
     const blocks = json(offerBlocks({ kind: 'status', requests: [sent], hasDraft: false }));
     expect(blocks).toContain('ACC-2026-0007* · Sent to HR');
