@@ -1,7 +1,7 @@
 import { defaultPolicy } from '../domain/lifecycle/policy.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import { type Actor, systemActor } from '../domain/roles.js';
-import { openStatuses, statusLabels } from '../domain/status.js';
+import { openStatuses, type RequestStatus, statusLabels } from '../domain/status.js';
 import { redactInScope } from '../privacy/scope.js';
 import type { AppServices } from '../services.js';
 import type { Store } from '../store/types.js';
@@ -117,7 +117,8 @@ export async function deleteMyData(
 /**
  * Purges closed requests whose retention period has ended: `decide` records the purge (HR's card
  * becomes a tombstone, the app's posts are deleted), then the data key is shredded and the record
- * removed. Run periodically; safe to repeat and to run on several replicas.
+ * removed. Run periodically (the retention job scheduler, one run at a time); safe to repeat.
+ * A purge decided but never carried out (the process stopped in between) is finished first.
  */
 export async function purgeExpired(
   services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now' | 'config'>,
@@ -128,6 +129,12 @@ export async function purgeExpired(
   const { store } = services;
   const cutoff = now.getTime() - retentionDays * 86_400_000;
   const purged: string[] = [];
+  // A decided purge leaves the record in the `purged` index until the store's purge removes it
+  // (and every index entry with it), so whatever is listed there was left half done.
+  for (const id of await idsWithStatus(store, teamId, 'purged')) {
+    await store.requests.purge(teamId, id);
+    purged.push(id);
+  }
   let cursor: string | undefined;
   do {
     const page = await store.requests.listByStatus(teamId, 'closed', {
@@ -152,4 +159,18 @@ export async function purgeExpired(
     cursor = page.nextCursor;
   } while (cursor);
   return purged;
+}
+
+async function idsWithStatus(store: Store, teamId: string, status: RequestStatus): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.requests.listByStatus(teamId, status, {
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    ids.push(...page.items.map((item) => item.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
 }

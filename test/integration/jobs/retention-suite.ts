@@ -250,6 +250,62 @@ export function retentionSuite(name: string, url: () => string): void {
       }
     });
 
+    it('finishes a purge that was decided but never carried out (the process stopped in between)', async () => {
+      const site = installation({ RETENTION_DAYS: '30', RETENTION_SWEEP_SECONDS: '1' });
+      const services = await site.replica();
+      stops.push(await startOutboxWorker(services));
+      const reference = await sentThenWithdrawn(services);
+      const graceDays = lifecyclePolicy(site.config).closeGraceDays + 1;
+      site.clock.advanceDays(graceDays);
+      await closedAfterGrace(services, reference);
+      site.clock.advanceDays(31);
+      // The purge is decided and committed, and then nothing: no shredding, no removal.
+      const decided = await runCommand(
+        services,
+        TEAM,
+        reference,
+        { type: 'purge', payload: {} },
+        systemActor,
+        {
+          policy: { ...lifecyclePolicy(site.config), retentionDays: 30 },
+        },
+      );
+      if (!decided.ok) throw new Error(decided.message);
+      const inspector = createRedisStore({
+        url: redisUrl(),
+        keyPrefix: site.keyPrefix,
+        keyStore: { url: inject('keystoreUrl') },
+        vault: { masterKeys: site.config.vaultMasterKeys, dataKeyCacheMs: 0 },
+      });
+      try {
+        const sealed = (
+          JSON.parse((await inspector.backend.getRequest(TEAM, reference)) ?? '{}') as {
+            sealedReason?: string;
+          }
+        ).sealedReason;
+        if (!sealed) throw new Error('the disclosure choice is not sealed at rest');
+
+        await scheduleRetention(services, TEAM);
+        await until(async () => (await inspector.backend.getRequest(TEAM, reference)) === null);
+        await until(async () => (await services.store.audit.list(TEAM, reference)).length > 0);
+        expect(await services.store.audit.list(TEAM, reference)).toEqual([
+          {
+            at: expect.any(String),
+            actorRole: 'system',
+            actorId: 'system',
+            action: 'purge',
+            toStatus: 'purged',
+          },
+        ]);
+        await expect(
+          inspector.vault.open(requestKeyRef(TEAM, reference), 'disclosure.reason', sealed),
+        ).rejects.toBeInstanceOf(ShreddedError);
+        expect((await services.store.requests.listByStatus(TEAM, 'purged')).items).toEqual([]);
+      } finally {
+        await inspector.close();
+      }
+    });
+
     it('lets a draft expire after DRAFT_IDLE_DAYS without use, its data keys with it', async () => {
       const site = installation({ DRAFT_IDLE_DAYS: '3' });
       const services = await site.replica();
