@@ -53,11 +53,11 @@ export interface StoreBackend {
     outbox: readonly { readonly id: string; readonly value: string }[],
   ): Promise<'written' | 'conflict' | 'missing' | 'exists'>;
   /**
-   * Removes the record, its audit stream and its delivered and dead outbox entries. Undelivered
-   * entries and the list of posts stay until the worker has dealt with them (deleting the posts is
-   * itself an effect).
+   * Removes the record, its audit stream and its delivered and dead outbox entries, and leaves the
+   * audit stream holding only `auditTombstone`, in one step. Undelivered entries and the list of
+   * posts stay until the worker has dealt with them (deleting the posts is itself an effect).
    */
-  deleteRequest(teamId: string, id: string): Promise<void>;
+  deleteRequest(teamId: string, id: string, auditTombstone: string): Promise<void>;
 
   /** Notes (or refreshes) that the request may have pending entries; called before each commit. */
   notePendingOutbox(teamId: string, requestId: string, score: number): Promise<void>;

@@ -181,10 +181,10 @@ export class MemoryBackend implements StoreBackend {
     return 'written' as const;
   }
 
-  async deleteRequest(teamId: string, id: string) {
+  async deleteRequest(teamId: string, id: string, auditTombstone: string) {
     this.#open();
     this.#records.delete(this.keys.request(teamId, id));
-    this.#streams.delete(this.keys.audit(teamId, id));
+    this.#streams.set(this.keys.audit(teamId, id), [auditTombstone]);
     this.#hashes.delete(this.keys.outboxDone(teamId, id));
     this.#hashes.delete(this.keys.outboxDead(teamId, id));
   }

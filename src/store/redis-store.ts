@@ -332,12 +332,21 @@ export class RedisBackend implements StoreBackend {
     return reply === -2 ? ('exists' as const) : ('missing' as const);
   }
 
-  async deleteRequest(teamId: string, id: string) {
-    // One slot ({team:request}): record, audit stream and settled outbox entries go in one command.
+  async deleteRequest(teamId: string, id: string, auditTombstone: string) {
+    // One slot ({team:request}): the record, the settled outbox entries and the audit history go,
+    // and the history is replaced by its tombstone, in one transaction: however often a request is
+    // removed (a purge, a reader finding it shredded), one tombstone is what stays.
     const k = this.keys;
-    await this.#run((r) =>
-      r.del(k.request(teamId, id), k.audit(teamId, id), k.outboxDone(teamId, id), k.outboxDead(teamId, id)),
+    const replies = await this.#run((r) =>
+      r
+        .multi()
+        .del(k.request(teamId, id), k.audit(teamId, id), k.outboxDone(teamId, id), k.outboxDead(teamId, id))
+        .xadd(k.audit(teamId, id), '*', 'entry', auditTombstone)
+        .exec(),
     );
+    const failed =
+      replies?.find(([error]) => error)?.[0] ?? (replies ? null : new Error('transaction aborted'));
+    if (failed) throw toStoreError(failed);
   }
 
   // The outbox

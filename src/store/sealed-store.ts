@@ -211,7 +211,7 @@ function requestStore(
     } catch {
       // Removed all the same; only its employee index entry may stay (readers skip it).
     }
-    await backend.deleteRequest(teamId, id);
+    await backend.deleteRequest(teamId, id, purgeTombstone(teamId, id));
     await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
   };
 
@@ -413,20 +413,25 @@ function requestStore(
       }
       // The key first: from here on the sealed fields are gone, wherever copies of them live.
       await vault.shred(requestKeyRef(teamId, id));
-      await backend.deleteRequest(teamId, id);
+      await backend.deleteRequest(teamId, id, purgeTombstone(teamId, id));
       await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
-      // The audit trail keeps a tombstone: that this reference existed and was purged, and when;
-      // no person, no content, no earlier history.
-      const tombstone: AuditEntry = {
-        at: new Date().toISOString(),
-        actorRole: 'system',
-        actorId: 'system',
-        action: 'purge',
-        toStatus: 'purged',
-      };
-      await backend.appendAudit(teamId, id, encodeAuditEntry(tombstone, teamId, id));
     },
   };
+}
+
+/**
+ * What the audit trail keeps of a purged request: that the reference existed and was purged, and
+ * when; no person, no content, no earlier history.
+ */
+function purgeTombstone(teamId: string, id: string): string {
+  const tombstone: AuditEntry = {
+    at: new Date().toISOString(),
+    actorRole: 'system',
+    actorId: 'system',
+    action: 'purge',
+    toStatus: 'purged',
+  };
+  return encodeAuditEntry(tombstone, teamId, id);
 }
 
 function outboxStore(backend: StoreBackend): OutboxStore {

@@ -278,12 +278,11 @@ export function retentionSuite(name: string, url: () => string): void {
         vault: { masterKeys: site.config.vaultMasterKeys, dataKeyCacheMs: 0 },
       });
       try {
-        const sealed = (
-          JSON.parse((await inspector.backend.getRequest(TEAM, reference)) ?? '{}') as {
-            sealedReason?: string;
-          }
-        ).sealedReason;
-        if (!sealed) throw new Error('the disclosure choice is not sealed at rest');
+        const raw = JSON.parse((await inspector.backend.getRequest(TEAM, reference)) ?? '{}') as {
+          sealed?: string;
+          version: number;
+        };
+        if (!raw.sealed) throw new Error('the request is not sealed at rest');
 
         await scheduleRetention(services, TEAM);
         await until(async () => (await inspector.backend.getRequest(TEAM, reference)) === null);
@@ -298,7 +297,7 @@ export function retentionSuite(name: string, url: () => string): void {
           },
         ]);
         await expect(
-          inspector.vault.open(requestKeyRef(TEAM, reference), 'disclosure.reason', sealed),
+          inspector.vault.open(requestKeyRef(TEAM, reference), `request@v${raw.version}`, raw.sealed),
         ).rejects.toBeInstanceOf(ShreddedError);
         expect((await services.store.requests.listByStatus(TEAM, 'purged')).items).toEqual([]);
       } finally {
