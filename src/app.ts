@@ -49,6 +49,7 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
         kind: 'redis',
         url: config.redisUrl,
         keyStoreUrl: config.keyStoreUrl ?? '',
+        pseudonymKey: config.pseudonymKey ?? Buffer.alloc(0),
         keyPrefix: config.redisKeyPrefix,
         vault,
         conversationTtlSeconds: config.draftIdleDays * 86_400,

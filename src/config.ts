@@ -60,6 +60,16 @@ const EnvSchema = z.object({
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
   ),
+  PSEUDONYM_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length >= 32,
+        'must be at least 32 random bytes in base64',
+      )
+      .transform((value) => Buffer.from(value, 'base64'))
+      .optional(),
+  ),
   REDIS_KEY_PREFIX: optionalText
     .transform((value) => value ?? 'aa')
     .pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . and - only')),
@@ -176,6 +186,8 @@ const fixes: Record<string, string> = {
   REDIS_URL:
     'point it at your Redis, e.g. redis://127.0.0.1:6379, redis+cluster://10.0.0.1:6379,10.0.0.2:6379 or redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster',
   REDIS_KEY_PREFIX: 'use a short name such as aa',
+  PSEUDONYM_KEY:
+    'generate one with: openssl rand -base64 32 (keep it: changing it hides stored conversations and lists)',
   KEYSTORE_URL:
     'point it at a second Redis with its own persistence and backups, e.g. redis://127.0.0.1:6380 (see README, "How long data lasts")',
   VAULT_MASTER_KEYS:
@@ -223,6 +235,8 @@ export interface AppConfig {
   readonly redisKeyPrefix: string;
   /** The Redis that holds the data keys; set whenever redisUrl is. */
   readonly keyStoreUrl?: string;
+  /** The key of the keyed hash that stands for user ids in Redis key names; set whenever redisUrl is. */
+  readonly pseudonymKey?: Buffer;
   readonly vaultMasterKeys: readonly MasterKey[];
   readonly openai: {
     readonly apiKey?: string;
@@ -335,6 +349,9 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   } else if (present('REDIS_URL') && sameServer(env.REDIS_URL ?? '', env.KEYSTORE_URL ?? '')) {
     problems.push(describe('KEYSTORE_URL', 'points at the same Redis server as REDIS_URL'));
   }
+  if (present('REDIS_URL') && !present('PSEUDONYM_KEY')) {
+    problems.push(describe('PSEUDONYM_KEY', 'is missing (user ids in Redis key names are hashed with it)'));
+  }
   if (!present('HR_USERGROUP_ID') && !present('HR_USER_IDS')) {
     problems.push(describe('HR_USER_IDS', 'is missing (set HR_USER_IDS or HR_USERGROUP_ID)'));
   }
@@ -353,7 +370,10 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   if (problems.length > 0 || !data) throw new ConfigError(problems);
   // Parsed once, the master keys leave the environment: a child process, a crash report or a
   // dependency that dumps process.env must not carry them.
-  if (env === process.env) delete process.env.VAULT_MASTER_KEYS;
+  if (env === process.env) {
+    delete process.env.VAULT_MASTER_KEYS;
+    delete process.env.PSEUDONYM_KEY;
+  }
 
   return {
     slack: {
@@ -367,6 +387,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     redisUrl: data.REDIS_URL,
     redisKeyPrefix: data.REDIS_KEY_PREFIX,
     ...(data.REDIS_URL && data.KEYSTORE_URL ? { keyStoreUrl: data.KEYSTORE_URL } : {}),
+    ...(data.PSEUDONYM_KEY ? { pseudonymKey: data.PSEUDONYM_KEY } : {}),
     vaultMasterKeys: data.VAULT_MASTER_KEYS,
     openai: {
       apiKey: data.OPENAI_API_KEY,

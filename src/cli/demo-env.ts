@@ -16,6 +16,7 @@ export function demoEnvironment(
     SLACK_SIGNING_SECRET: emulator.signingSecret,
     SLACK_API_URL: emulator.apiUrl,
     VAULT_MASTER_KEYS: `demo1:${randomBytes(32).toString('base64')}`,
+    PSEUDONYM_KEY: randomBytes(32).toString('base64'),
     HR_USERGROUP_ID: 'SHR',
     EAP_USERGROUP_ID: 'SEAP',
     ...(hrChannel ? { HR_CHANNEL_ID: hrChannel } : {}),

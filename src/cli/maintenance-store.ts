@@ -23,6 +23,7 @@ export async function openMaintenanceStore(
     kind: 'redis',
     url: config.redisUrl ?? '',
     keyStoreUrl: config.keyStoreUrl ?? '',
+    pseudonymKey: config.pseudonymKey ?? Buffer.alloc(0),
     keyPrefix: config.redisKeyPrefix,
     vault: { masterKeys: config.vaultMasterKeys, dataKeyCacheMs: 0 },
   });

@@ -43,6 +43,7 @@ export const run: CliCommand = async (args, io) => {
   const store = createStore({
     kind: 'redis',
     keyStoreUrl: config.keyStoreUrl ?? '',
+    pseudonymKey: config.pseudonymKey ?? Buffer.alloc(0),
     url: config.redisUrl ?? '',
     keyPrefix: config.redisKeyPrefix,
     vault: { masterKeys: config.vaultMasterKeys },

@@ -40,6 +40,8 @@ export type StoreOptions =
       readonly url: string;
       /** KEYSTORE_URL: the Redis that holds the data keys, apart from `url`'s persistence and backups. */
       readonly keyStoreUrl: string;
+      /** PSEUDONYM_KEY: user ids in Redis key names are keyed hashes under it. */
+      readonly pseudonymKey: Buffer;
       /** How long a command waits for a (re)connection before StoreUnavailableError; default 1000. */
       readonly connectWaitMs?: number;
     })

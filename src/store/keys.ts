@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { RequestStatus } from '../domain/status.js';
 import type { KeyPolicy, KeyRef } from '../privacy/vault.js';
 import { DATA_KEY_TTL_MARGIN_MS } from './backend.js';
@@ -103,9 +104,31 @@ export interface RedisKeys {
   readonly everything: string;
 }
 
-export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
+/**
+ * Turns a Slack user id into the name it has in Redis keys: a keyed hash (HMAC-SHA256 under
+ * PSEUDONYM_KEY), so a copy of the data Redis (a backup, a replica, `KEYS *`) does not list who
+ * has a conversation or a request. Without the key, names cannot be matched to people by trying
+ * every user id. The same user always gets the same name, so lookups stay direct.
+ */
+export type Pseudonymise = (teamId: string, userId: string) => string;
+
+export function keyedPseudonyms(secret: Buffer): Pseudonymise {
+  if (secret.length < 32) throw new Error('the pseudonym key must be at least 32 bytes');
+  const key = Buffer.from(secret);
+  return (teamId, userId) =>
+    `u-${createHmac('sha256', key).update(`${teamId}\n${userId}`).digest('base64url').slice(0, 22)}`;
+}
+
+/** User ids as they are: only for stores whose key names never leave the process (tests of shapes). */
+export const plainUserIds: Pseudonymise = (_teamId, userId) => userId;
+
+export function redisKeys(
+  prefix: string = DEFAULT_KEY_PREFIX,
+  pseudonym: Pseudonymise = plainUserIds,
+): RedisKeys {
   if (!SAFE.test(prefix)) throw new Error('the key prefix may use only letters, digits, _ . and -');
   const pair = (a: string, b: string) => `${prefix}:{${segment(a)}:${segment(b)}}`;
+  const person = (teamId: string, userId: string) => pair(teamId, pseudonym(teamId, userId));
   const team = (teamId: string) => `${prefix}:{${segment(teamId)}}`;
   return {
     prefix,
@@ -119,11 +142,12 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     posts: (teamId, requestId) => `${pair(teamId, requestId)}:posts`,
     outboxPending: `${prefix}:{outbox}:pending`,
     outboxDeadLetters: `${prefix}:{outbox}:dead`,
-    conversation: (teamId, userId) => `${pair(teamId, userId)}:conv`,
-    profile: (teamId, userId) => `${pair(teamId, userId)}:profile`,
-    appPosts: (teamId, userId) => `${pair(teamId, userId)}:app-posts`,
+    conversation: (teamId, userId) => `${person(teamId, userId)}:conv`,
+    profile: (teamId, userId) => `${person(teamId, userId)}:profile`,
+    appPosts: (teamId, userId) => `${person(teamId, userId)}:app-posts`,
     byStatus: (teamId, status) => `${team(teamId)}:by-status:${status}`,
-    byEmployee: (teamId, employeeId) => `${team(teamId)}:by-employee:${segment(employeeId)}`,
+    byEmployee: (teamId, employeeId) =>
+      `${team(teamId)}:by-employee:${segment(pseudonym(teamId, employeeId))}`,
     sequence: (teamId, year) => `${team(teamId)}:seq:${year}`,
     claim: (teamId, name) => `${team(teamId)}:claim:${segment(name)}`,
     legacyDataKey: (ref) => `${prefix}:{${ref.scope}}:dek:${ref.name}`,

@@ -1,5 +1,6 @@
 import type { KeyStore } from '../privacy/key-store.js';
 import { formatOf, RECORD_VERSION } from './codec.js';
+import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis-connection.js';
 import { primariesOf } from './redis-connection.js';
 import type { SealedStore } from './sealed-store.js';
@@ -8,6 +9,8 @@ import { MIN_FORMAT_META } from './sealed-store.js';
 export interface MigrationReport {
   /** Wrapped data keys moved out of the data Redis into the key store. */
   readonly dataKeysMoved: number;
+  /** Keys named with a plain user id, renamed to the keyed hash (conversations, profiles, lists). */
+  readonly keysRenamed: number;
   /** Old-format records rewritten in the current format. */
   readonly requestsRewritten: number;
   readonly conversationsRewritten: number;
@@ -17,6 +20,7 @@ export interface MigrationReport {
 
 /**
  * The one-off upgrade of stored data to this version, safe to run again:
+ *   0. keys named with a plain Slack user id get the keyed-hash name (PSEUDONYM_KEY);
  *   1. data keys kept beside their records in the data Redis (before KEYSTORE_URL existed) move to
  *      the key store, with their remaining lifetime, and leave the data Redis;
  *   2. every request and conversation in an older format is read and written again in format 3
@@ -34,6 +38,7 @@ export async function migrateStoredData(
 ): Promise<MigrationReport> {
   const keyStore = store.vault.keyStore;
   const dataKeysMoved = await moveDataKeys(dataRedis, keyPrefix, keyStore);
+  const keysRenamed = await renameUserKeys(dataRedis, store, keyPrefix);
   let requestsRewritten = 0;
   let conversationsRewritten = 0;
   let unreadable = 0;
@@ -75,7 +80,7 @@ export async function migrateStoredData(
   }
 
   if (unreadable === 0) await keyStore.setMeta(MIN_FORMAT_META, String(RECORD_VERSION));
-  return { dataKeysMoved, requestsRewritten, conversationsRewritten, unreadable };
+  return { dataKeysMoved, keysRenamed, requestsRewritten, conversationsRewritten, unreadable };
 }
 
 /** `<prefix>:{<scope>}:dek:<name>` in the data Redis -> the key store, then deleted there. */
@@ -94,6 +99,61 @@ async function moveDataKeys(dataRedis: RedisClient, keyPrefix: string, keyStore:
   }
   return moved;
 }
+
+/**
+ * `<prefix>:{team:user}:conv|profile|app-posts` and `<prefix>:{team}:by-employee:<user>` named with
+ * a plain user id move to the names the store uses now (DUMP and RESTORE, lifetime kept: in a
+ * cluster the new name may be in another slot). A name already taken keeps what it holds.
+ */
+async function renameUserKeys(
+  dataRedis: RedisClient,
+  store: SealedStore,
+  keyPrefix: string,
+): Promise<number> {
+  const keys = (store.backend as { keys?: RedisKeys }).keys;
+  if (!keys) return 0;
+  let renamed = 0;
+  const decode = (part: string) =>
+    part.startsWith('~') ? Buffer.from(part.slice(1), 'base64url').toString('utf8') : part;
+  for (const node of primariesOf(dataRedis)) {
+    let cursor = '0';
+    do {
+      const [next, found] = await node.scan(cursor, 'MATCH', `${keyPrefix}:{*`, 'COUNT', 500);
+      cursor = next;
+      for (const key of found) {
+        const person = /^[^{]*\{([^:}]+):([^:}]+)\}:(conv|profile|app-posts)$/.exec(key);
+        const listed = /^[^{]*\{([^:}]+)\}:by-employee:([^:]+)$/.exec(key);
+        let target: string | undefined;
+        if (person?.[1] && person[2] && person[3]) {
+          if (PSEUDONYM.test(person[2])) continue;
+          const [team, user] = [decode(person[1]), decode(person[2])];
+          const kind = person[3];
+          target =
+            kind === 'conv'
+              ? keys.conversation(team, user)
+              : kind === 'profile'
+                ? keys.profile(team, user)
+                : keys.appPosts(team, user);
+        } else if (listed?.[1] && listed[2] && !PSEUDONYM.test(listed[2])) {
+          target = keys.byEmployee(decode(listed[1]), decode(listed[2]));
+        }
+        if (!target || target === key) continue;
+        const payload = await node.dumpBuffer(key);
+        if (payload === null) continue;
+        const ttl = await node.pttl(key);
+        if ((await dataRedis.exists(target)) === 0) {
+          await dataRedis.restore(target, ttl > 0 ? ttl : 0, payload);
+        }
+        await node.del(key);
+        renamed++;
+      }
+    } while (cursor !== '0');
+  }
+  return renamed;
+}
+
+/** A name the keyed hash gave (`u-` and 22 base64url characters); Slack ids never look like it. */
+const PSEUDONYM = /^u-[A-Za-z0-9_-]{22}$/;
 
 /** Every key matching the pattern on every primary, with its value (a hash's `data` field). */
 async function* values(

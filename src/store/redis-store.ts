@@ -4,7 +4,15 @@ import type { KeyRef, KeyStore } from '../privacy/key-store.js';
 import { Vault, type VaultOptions } from '../privacy/vault.js';
 import type { IndexEntries, IndexPosition, StoreBackend } from './backend.js';
 import { StoreCommandError } from './errors.js';
-import { keyPolicy, pairMember, parsePairMember, type RedisKeys, redisKeys } from './keys.js';
+import {
+  keyedPseudonyms,
+  keyPolicy,
+  pairMember,
+  parsePairMember,
+  plainUserIds,
+  type RedisKeys,
+  redisKeys,
+} from './keys.js';
 import { openRedis, type RedisClient } from './redis-connection.js';
 import { RedisKeyStore } from './redis-key-store.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
@@ -22,6 +30,11 @@ export interface RedisStoreOptions extends SealedStoreOptions {
    * backups), or a KeyStore built by the caller. Never the data Redis.
    */
   readonly keyStore: { readonly url: string } | KeyStore;
+  /**
+   * PSEUDONYM_KEY: user ids in key names become keyed hashes. The app always sets it; without it
+   * (tests of the storage shapes) user ids stay as they are.
+   */
+  readonly pseudonymKey?: Buffer;
   /** Prefix of every key (default `aa`): lets tests and several installations share one Redis. */
   readonly keyPrefix?: string;
   /** How long a command waits for a (re)connection before failing with StoreUnavailableError. */
@@ -190,7 +203,7 @@ export function createRedisStore(options: RedisStoreOptions): SealedStore {
   const ttlSeconds = options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS;
   const backend = new RedisBackend(
     openRedis(options.url, connectionOptions(options.connection)),
-    redisKeys(options.keyPrefix),
+    redisKeys(options.keyPrefix, options.pseudonymKey ? keyedPseudonyms(options.pseudonymKey) : plainUserIds),
     ttlSeconds * 1000,
     options.connectWaitMs ?? DEFAULT_CONNECT_WAIT_MS,
   );

@@ -70,6 +70,7 @@ beforeAll(async () => {
       PORT: String(port),
       REDIS_URL: inject('redisUrl'),
       KEYSTORE_URL: inject('keystoreUrl'),
+      PSEUDONYM_KEY: randomBytes(32).toString('base64'),
       REDIS_KEY_PREFIX: `forged${randomBytes(4).toString('hex')}`,
       VAULT_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       HR_USER_IDS: 'U0HR',

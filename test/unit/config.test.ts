@@ -16,6 +16,7 @@ const valid = {
   HR_USER_IDS: 'U0HR1, U0HR2',
   REDIS_URL: 'redis://127.0.0.1:6379',
   KEYSTORE_URL: 'redis://127.0.0.1:6380',
+  PSEUDONYM_KEY: randomBytes(32).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string>, requireRedis = true): readonly string[] {
@@ -95,6 +96,8 @@ describe('configuration', () => {
       const config = loadConfig(process.env);
       expect(config.vaultMasterKeys.map((key) => key.id)).toEqual(['k1']);
       expect(process.env.VAULT_MASTER_KEYS).toBeUndefined();
+      expect(process.env.PSEUDONYM_KEY).toBeUndefined();
+      expect(config.pseudonymKey?.length).toBe(32);
       // A copy of the environment passed in (tests, the demo) is left as it was.
       const copy = { ...valid };
       loadConfig(copy);

@@ -13,7 +13,7 @@ import { startOutboxWorker } from '../../../src/jobs/outbox.js';
 import { scheduleRetention } from '../../../src/jobs/retention.js';
 import { ShreddedError } from '../../../src/privacy/vault.js';
 import type { AppServices } from '../../../src/services.js';
-import { redisKeys, requestKeyRef } from '../../../src/store/keys.js';
+import { keyedPseudonyms, redisKeys, requestKeyRef } from '../../../src/store/keys.js';
 import { openRedis } from '../../../src/store/redis-connection.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { lifecyclePolicy } from '../../../src/workflows/lifecycle-policy.js';
@@ -310,7 +310,9 @@ export function retentionSuite(name: string, url: () => string): void {
       const services = await site.replica();
       const conversation = makeConversation(TEAM, 'UIDLE');
       await services.store.conversations.save(conversation);
-      const keys = redisKeys(site.keyPrefix);
+      const secret = site.config.pseudonymKey;
+      if (!secret) throw new Error('the installation has a pseudonym key');
+      const keys = redisKeys(site.keyPrefix, keyedPseudonyms(secret));
       const redis = openRedis(redisUrl());
       const keystore = new Redis(inject('keystoreUrl'));
       try {

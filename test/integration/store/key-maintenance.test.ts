@@ -4,12 +4,12 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { KeyRef } from '../../../src/privacy/key-store.js';
 import { type MasterKey, ShreddedError, VaultError } from '../../../src/privacy/vault.js';
 import { CorruptRecordError, MigrationNeededError } from '../../../src/store/errors.js';
-import { redisKeys, requestKeyRef } from '../../../src/store/keys.js';
+import { keyedPseudonyms, redisKeys, requestKeyRef } from '../../../src/store/keys.js';
 import { migrateStoredData } from '../../../src/store/migrate.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { rotateDataKeys } from '../../../src/store/rotate-keys.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
-import { makeRequest, uniquePrefix } from './fixtures.js';
+import { makeConversation, makeRequest, uniquePrefix } from './fixtures.js';
 
 const TEAM = 'T0KEYS';
 const data = new Redis(inject('redisUrl'));
@@ -21,9 +21,12 @@ afterAll(async () => {
 
 const masterKey = (id: string): MasterKey => ({ id, key: randomBytes(32) });
 
+const pseudonymKey = randomBytes(32);
+
 function open(keyPrefix: string, masterKeys: MasterKey[], dataKeyCacheMs = 0) {
   const store = createRedisStore({
     url: inject('redisUrl'),
+    pseudonymKey,
     keyStore: { url: inject('keystoreUrl') },
     keyPrefix,
     vault: { masterKeys, dataKeyCacheMs },
@@ -82,6 +85,13 @@ describe('cli migrate: stored data from before the key store and format 3', () =
     const keys = redisKeys(keyPrefix);
     const oldOne = await writeLegacy(keyPrefix, master, 'ACC-2025-0001', 1);
     await writeLegacy(keyPrefix, master, 'ACC-2025-0002', 2);
+    // Named with the plain Slack user id, as before PSEUDONYM_KEY.
+    const plainNames = redisKeys(keyPrefix);
+    await data.zadd(plainNames.byEmployee(TEAM, 'U1'), 1, 'ACC-2025-0001', 2, 'ACC-2025-0002');
+    await data.set(
+      plainNames.profile(TEAM, 'U1'),
+      JSON.stringify({ v: 2, teamId: TEAM, userId: 'U1', noticeAcceptedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const store = open(keyPrefix, [master]);
 
     // Its key is not in the key store yet: that means "migrate", never "purged".
@@ -91,10 +101,18 @@ describe('cli migrate: stored data from before the key store and format 3', () =
     const report = await migrateStoredData(store, data, keyPrefix);
     expect(report).toEqual({
       dataKeysMoved: 2,
+      keysRenamed: 2,
       requestsRewritten: 2,
       conversationsRewritten: 0,
       unreadable: 0,
     });
+    // The user id is in no key name any more, and what was filed under it is found all the same.
+    expect((await data.keys(`${keyPrefix}:*`)).filter((name) => name.includes('U1'))).toEqual([]);
+    expect((await store.requests.listByEmployee(TEAM, 'U1')).map((s) => s.id).sort()).toEqual([
+      'ACC-2025-0001',
+      'ACC-2025-0002',
+    ]);
+    expect((await store.profiles.get(TEAM, 'U1'))?.noticeAcceptedAt).toBe('2026-01-01T00:00:00.000Z');
 
     for (const id of ['ACC-2025-0001', 'ACC-2025-0002']) {
       expect(await data.exists(keys.legacyDataKey(requestKeyRef(TEAM, id)))).toBe(0);
@@ -108,6 +126,7 @@ describe('cli migrate: stored data from before the key store and format 3', () =
     // Run again: nothing left to do.
     expect(await migrateStoredData(store, data, keyPrefix)).toEqual({
       dataKeysMoved: 0,
+      keysRenamed: 0,
       requestsRewritten: 0,
       conversationsRewritten: 0,
       unreadable: 0,
@@ -202,5 +221,29 @@ describe('a shred, as other processes and racing writes see it', () => {
     const ref = requestKeyRef(TEAM, request.id);
     expect(await store.vault.keyStore.hasWrappedKeys([ref])).toEqual([false]);
     expect(await data.exists(redisKeys(keyPrefix).request(TEAM, request.id))).toBe(0);
+  });
+});
+
+describe('key names', () => {
+  it('name no Slack user id: a keyed hash stands for it, and lookups by person still work', async () => {
+    const keyPrefix = uniquePrefix('names');
+    const store = open(keyPrefix, [masterKey('k1')]);
+    await store.requests.create(makeRequest(TEAM, 'ACC-2026-0040', 'UALICE42'));
+    await store.conversations.save(makeConversation(TEAM, 'UALICE42'));
+    await store.profiles.save({
+      teamId: TEAM,
+      userId: 'UALICE42',
+      noticeAcceptedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const names = await data.keys(`${keyPrefix}:*`);
+    expect(names.some((name) => name.endsWith(':conv'))).toBe(true);
+    expect(names.filter((name) => name.includes('UALICE42'))).toEqual([]);
+    expect((await store.requests.listByEmployee(TEAM, 'UALICE42')).map((s) => s.id)).toEqual([
+      'ACC-2026-0040',
+    ]);
+    expect((await store.conversations.get(TEAM, 'UALICE42'))?.userId).toBe('UALICE42');
+    // Another key gives other names: without PSEUDONYM_KEY the names cannot be tried against user ids.
+    const other = redisKeys(keyPrefix, keyedPseudonyms(randomBytes(32)));
+    expect(names).not.toContain(other.conversation(TEAM, 'UALICE42'));
   });
 });

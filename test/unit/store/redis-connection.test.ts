@@ -95,6 +95,7 @@ describe('REDIS_URL forms', () => {
       VAULT_MASTER_KEYS: 'k1:MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=',
       HR_USER_IDS: 'U0HR1',
       KEYSTORE_URL: 'redis://10.0.0.9:6379',
+      PSEUDONYM_KEY: 'MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=',
     };
     const cluster = loadConfig(
       { ...base, REDIS_URL: 'redis+cluster://10.0.0.1:7000,10.0.0.2:7000' },
