@@ -95,6 +95,9 @@ export const authorisationTable: readonly Row[] = [
   self('action', 'home_delete_data'),
   self('action', 'home_export_data'),
   self('view_submission', 'delete_my_data'),
+  // HR's Home tab pages through the queue; anyone else pressing it just gets their own Home.
+  self('action', 'hr_home_page_prev'),
+  self('action', 'hr_home_page_next'),
   // Slack's notices about the install: not a person's to send (tested in uninstall.test.ts).
   { kind: 'event', id: 'app_uninstalled', target: 'install', mayAct: [] },
   { kind: 'event', id: 'tokens_revoked', target: 'install', mayAct: [] },

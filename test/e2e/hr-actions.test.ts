@@ -234,4 +234,37 @@ describe('HR acting on a request', () => {
       );
     });
   });
+
+  describe('HR’s Home tab', () => {
+    it('is the queue, with counts and quick actions that work from there', async () => {
+      const request = await submitAs(harness, 'employee');
+      await eventually(() => cardPosts(request.id).length === 1, 'the card');
+      const hr2 = harness.as('hr2');
+      await hr2.openHome();
+      await hr2.expect('Accommodation requests');
+      await hr2.expect('To acknowledge:');
+      await hr2.expect(`${request.id}`);
+      await hr2.expect('open requests (page 1 of 1)');
+      // Someone outside HR has their own Home, not the queue.
+      await harness.as('colleague').openHome();
+      expect(harness.as('colleague').screen()).not.toContain('Accommodation requests');
+      expect(harness.as('colleague').screen()).not.toContain(request.id);
+
+      const row = hr2
+        .rendered()
+        .targets.find((t) => t.label === 'Acknowledge' && JSON.stringify(t).includes(request.id));
+      if (!row) throw new Error('no Acknowledge quick action for the new request on HR’s Home');
+      await hr2.click(row);
+      await eventually(
+        async () => (await stored(request.id)).status === 'acknowledged',
+        'the acknowledgment',
+      );
+      expect((await stored(request.id)).assigneeId).toBe(hr2.user.id);
+      // Its Home follows (a refresh_home effect for the new assignee).
+      await eventually(
+        () => hr2.screen().includes('Yours:* 1') || hr2.screen().includes('Yours: 1'),
+        'the refreshed Home',
+      );
+    });
+  });
 });

@@ -4,6 +4,7 @@ import type { AppServices } from '../../../services.js';
 import { assistantIds } from '../../views/assistant.js';
 import { employeeEventIds } from '../../views/employee-event.js';
 import { homeIds } from '../../views/home.js';
+import { hrHomeIds } from '../../views/hr/home.js';
 import { hrActionId, hrCardIds } from '../../views/hr-card.js';
 import { reviewIds } from '../../views/intake/index.js';
 import { myRequestIds } from '../../views/my-requests.js';
@@ -37,6 +38,7 @@ import { documentationReceived } from './hr/documentation-received.js';
 import { end } from './hr/end.js';
 import { extend } from './hr/extend.js';
 import { history } from './hr/history.js';
+import { homePage } from './hr/home-page.js';
 import { offerAlternative } from './hr/offer-alternative.js';
 import { reassign } from './hr/reassign.js';
 import { viewRequest } from './hr/view-request.js';
@@ -73,6 +75,8 @@ export function register(app: App, services: AppServices): void {
 
   button(hrCardIds.viewRequest, forHr(viewRequest(services)));
   button(hrActionId('history'), forHr(history(services)));
+  button(`${hrHomeIds.page}_prev`, forHr(homePage(services)));
+  button(`${hrHomeIds.page}_next`, forHr(homePage(services)));
   button(hrActionId('assign_to_me'), forHr(assignToMe(services)));
   button(hrActionId('reassign'), forHr(reassign(services)));
   button(hrActionId('acknowledge'), forHr(acknowledge(services)));
