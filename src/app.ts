@@ -50,6 +50,11 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
         url: config.redisUrl,
         keyStoreUrl: config.keyStoreUrl ?? '',
         pseudonymKey: config.pseudonymKey ?? Buffer.alloc(0),
+        // A purge is final on disk only once the key store is rewritten: a failure must be seen.
+        onKeyStoreError: () =>
+          logger.error(
+            'the key store could not rewrite its files after a purge; it tries again after the next purge or restart',
+          ),
         keyPrefix: config.redisKeyPrefix,
         vault,
         conversationTtlSeconds: config.draftIdleDays * 86_400,

@@ -168,7 +168,11 @@ export class Vault {
     return result;
   }
 
-  /** Deletes the data key. Everything sealed under it becomes unrecoverable, everywhere. */
+  /**
+   * Deletes the data key (a tombstone takes its place where the policy says so). What was sealed
+   * under it cannot be opened once no copy of the key store still holds the key: README, "How long
+   * data lasts".
+   */
   async shred(ref: KeyRef): Promise<void> {
     this.#forget(ref);
     await this.#keyStore.deleteWrappedKey(ref, this.#policy.shred(ref));

@@ -42,6 +42,8 @@ export type StoreOptions =
       readonly keyStoreUrl: string;
       /** PSEUDONYM_KEY: user ids in Redis key names are keyed hashes under it. */
       readonly pseudonymKey: Buffer;
+      /** Told when the key store's rewrite after a purge fails. */
+      readonly onKeyStoreError?: (error: Error) => void;
       /** How long a command waits for a (re)connection before StoreUnavailableError; default 1000. */
       readonly connectWaitMs?: number;
     })

@@ -189,7 +189,14 @@ return 1`,
   compact(): Promise<CompactionReport> {
     // Calls made while one runs wait for it and then run once more: theirs may have come later.
     const previous = this.#compacting ?? Promise.resolve({ rewritten: [] });
-    const run = previous.catch(() => undefined).then(() => this.#compactNow());
+    const run = previous
+      .catch(() => undefined)
+      .then(() => this.#compactNow())
+      .catch(async (error: unknown) => {
+        // Still due: the next shred, or the next start, tries again.
+        await this.#redis.set(this.#rewriteDue, '1').catch(() => undefined);
+        throw error;
+      });
     this.#compacting = run;
     void run
       .finally(() => {

@@ -35,6 +35,8 @@ export interface RedisStoreOptions extends SealedStoreOptions {
    * (tests of the storage shapes) user ids stay as they are.
    */
   readonly pseudonymKey?: Buffer;
+  /** Told when the key store's rewrite after a purge fails (it is tried again after the next one). */
+  readonly onKeyStoreError?: (error: Error) => void;
   /** Prefix of every key (default `aa`): lets tests and several installations share one Redis. */
   readonly keyPrefix?: string;
   /** How long a command waits for a (re)connection before failing with StoreUnavailableError. */
@@ -213,6 +215,7 @@ export function createRedisStore(options: RedisStoreOptions): SealedStore {
           url: options.keyStore.url,
           ...(options.keyPrefix === undefined ? {} : { keyPrefix: options.keyPrefix }),
           ...(options.connection === undefined ? {} : { connection: options.connection }),
+          ...(options.onKeyStoreError ? { onCompactionError: options.onKeyStoreError } : {}),
         })
       : options.keyStore;
   const vault = new Vault(options.vault, keyStore, keyPolicy(ttlSeconds * 1000));
