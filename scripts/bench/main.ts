@@ -1,0 +1,397 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { type Directory, type EmulatedUser, startEmulator } from '@accommodation-assistant/slack-emulator';
+import { demoEnvironment } from '../../src/cli/demo-env.js';
+import { demoDirectory } from '../../src/cli/demo-workspace.js';
+import { interactionKey, type Plan } from './bare-bolt.js';
+import { measureLetterRender } from './letter-render.js';
+import type { LoadJob, LoadResult } from './load-generator.js';
+import { type RecordedInteraction, recordJourney, startRecorder } from './record.js';
+import { commandCalls, startBenchRedis } from './redis.js';
+import { percentile, round, table } from './stats.js';
+
+/**
+ * `npm run bench`: the app against a bare Bolt 5 app making the same Web API calls, side by side
+ * in one run on loopback, driven by one signed-request load generator in its own process. See the
+ * README's "Performance" section for what each figure means and the targets.
+ */
+
+interface Preset {
+  readonly name: string;
+  /** Requests per interaction at each concurrency. */
+  readonly requests: Record<number, number>;
+  /** People who open Home and save a step, for the memory figure. */
+  readonly people: number;
+  readonly renders: number;
+}
+
+const presets: Record<string, Preset> = {
+  full: { name: 'full', requests: { 1: 200, 16: 1500, 64: 3000 }, people: 10_000, renders: 5000 },
+  ci: { name: 'ci', requests: { 1: 10, 16: 48, 64: 128 }, people: 200, renders: 300 },
+};
+
+const { values: cli } = parseArgs({
+  args: process.argv.slice(2),
+  options: { preset: { type: 'string' } },
+  strict: true,
+});
+const preset = presets[cli.preset ?? process.env.BENCH_PRESET ?? 'full'];
+if (!preset) throw new Error(`Unknown preset: use one of ${Object.keys(presets).join(', ')}.`);
+const concurrencies = [1, 16, 64];
+
+const labels: Record<string, string> = {
+  home: 'open Home (app_home_opened)',
+  command: '/accommodation',
+  step: 'save an intake step',
+  send: 'Send to HR',
+  hr: "HR's View request",
+  eap: 'EAP Home',
+};
+
+/** Which interactions are sent as many people, and which as the one person of the recording. */
+const asManyPeople = new Set(['home', 'command', 'eap']);
+
+// ---- processes -------------------------------------------------------------------------------
+
+interface Child {
+  readonly proc: ChildProcess;
+  ask<T>(message: object, reply: string): Promise<T>;
+}
+
+function startChild(file: string, env: Record<string, string | undefined>, execArgv: string[] = []): Child {
+  const proc = fork(new URL(file, import.meta.url), [], {
+    env: env as NodeJS.ProcessEnv,
+    execArgv: ['--import', 'tsx', ...execArgv],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = <T>(message: object, reply: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (answer: { type: string }) => {
+        if (answer.type !== reply) return;
+        proc.off('message', onMessage);
+        proc.off('exit', onExit);
+        resolve(answer as T);
+      };
+      const onExit = (code: number | null) =>
+        reject(new Error(`${file} exited (code ${code}) while asked for ${reply}`));
+      proc.on('message', onMessage);
+      proc.once('exit', onExit);
+      if (Object.keys(message).length > 0) proc.send(message);
+    });
+  return { proc, ask };
+}
+
+async function stopChild(child: Child): Promise<void> {
+  if (child.proc.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000);
+    child.proc.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.proc.send({ type: 'stop' });
+  });
+}
+
+// ---- the run ---------------------------------------------------------------------------------
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const started = Date.now();
+const [load1Before] = loadavg();
+log(`Accommodation Assistant benchmark, preset ${preset.name}`);
+log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${round(load1Before ?? 0)}`,
+);
+
+const synthetic: EmulatedUser[] = Array.from({ length: preset.people }, (_, i) => ({
+  id: `UBENCH${String(i).padStart(6, '0')}`,
+  role: 'an employee',
+  handle: `bench${i}`,
+  name: `bench${i}`,
+  realName: `Bench Person ${i}`,
+  title: 'Engineer',
+  tz: 'America/New_York',
+  tzLabel: 'Eastern Standard Time',
+  tzOffset: -18_000,
+  email: `bench${i}@example.com`,
+}));
+const directory: Directory = { ...demoDirectory, users: [...demoDirectory.users, ...synthetic] };
+
+// Slack's trigger_ids live 3 seconds; the emulator's clock runs a hundred times slower so that a
+// trigger minted for a request still waiting in the generator's queue is still good when it lands.
+const t0 = Date.now();
+const slowClock = { now: () => t0 + Math.floor((Date.now() - t0) / 100) };
+
+const dataRedis = await startBenchRedis();
+const keyRedis = await startBenchRedis();
+const emulator = await startEmulator({
+  directory,
+  clock: slowClock,
+  manifest: (await import('../../manifest.json', { with: { type: 'json' } })).default as never,
+  quietMs: 150,
+});
+const env = demoEnvironment(emulator, {
+  REDIS_URL: dataRedis.url,
+  KEYSTORE_URL: keyRedis.url,
+  LOG_LEVEL: 'warn',
+});
+const appChild = startChild('./app-process.ts', { ...process.env, ...env }, ['--expose-gc']);
+const appUrl = (await appChild.ask<{ url: string }>({}, 'ready')).url;
+const bareChild = startChild('./bare-bolt.ts', { ...process.env, ...env });
+const bareUrl = (await bareChild.ask<{ url: string }>({}, 'ready')).url;
+const generator = startChild('./load-generator.ts', { ...process.env });
+
+const recorder = await startRecorder(() => appUrl);
+emulator.connect(recorder.url);
+await emulator.waitForCall('auth.test');
+await emulator.settle();
+
+log('recording one journey through the app…');
+const recorded = await recordJourney(emulator, recorder);
+emulator.connect(appUrl);
+
+/** The recorded body with the person and the trigger_id left to fill. */
+function templateOf(interaction: RecordedInteraction): string {
+  let body = interaction.request.body;
+  const trigger = /trigger_id(?:%22%3A%22|=|":")([0-9A-Za-z.]+)/.exec(body)?.[1];
+  if (trigger) body = body.replaceAll(trigger, '{{TRIGGER}}');
+  if (asManyPeople.has(interaction.label) && interaction.label !== 'eap') {
+    body = body.replaceAll('UEMPLOYEE', 'U{{ID}}').replaceAll('DEMPLOYEE', 'D{{ID}}');
+  }
+  return body;
+}
+
+const eapId = emulator.as('eap').user.id;
+const employeeId = emulator.as('employee').user.id;
+const plans: Record<string, Plan> = {};
+for (const interaction of recorded) {
+  const body =
+    interaction.request.contentType === 'application/json'
+      ? (JSON.parse(interaction.request.body) as Record<string, unknown>)
+      : (() => {
+          const form = new URLSearchParams(interaction.request.body);
+          const payload = form.get('payload');
+          return payload ? (JSON.parse(payload) as Record<string, unknown>) : Object.fromEntries(form);
+        })();
+  const answer = interaction.request.answer.trim();
+  plans[interactionKey(body, eapId)] = {
+    ...(answer.startsWith('{') ? { ack: JSON.parse(answer) } : {}),
+    calls: interaction.calls
+      // File uploads go to a one-time URL; the baseline cannot replay them and makes the rest.
+      .filter((call) => !call.method.startsWith('files.') && call.method !== 'auth.test')
+      .map((call) => ({ method: call.method, args: call.args as Record<string, unknown> })),
+  };
+}
+await bareChild.ask(
+  { type: 'plans', plans, recordedUser: employeeId.replace(/^U/, ''), eapUser: eapId },
+  'plans',
+);
+for (const interaction of recorded) {
+  log(
+    `  ${labels[interaction.label]}: ${interaction.calls.map((c) => c.method).join(', ') || 'no Web API call'}`,
+  );
+}
+
+let personCursor = 0;
+function fillsFor(label: string, n: number, recordedUser: string): Array<{ id: string; trigger: string }> {
+  return Array.from({ length: n }, () => {
+    const person =
+      asManyPeople.has(label) && label !== 'eap' ? synthetic[personCursor++ % synthetic.length] : undefined;
+    const id = person ? person.id.replace(/^U/, '') : recordedUser.replace(/^U/, '');
+    const userId = person ? person.id : recordedUser;
+    return { id, trigger: emulator.workspace.mintTrigger(userId) };
+  });
+}
+
+function userOfLabel(label: string): string {
+  if (label === 'hr') return emulator.as('hr').user.id;
+  if (label === 'eap') return eapId;
+  return employeeId;
+}
+
+async function drive(
+  url: string,
+  interaction: RecordedInteraction,
+  n: number,
+  concurrency: number,
+): Promise<LoadResult> {
+  const job: LoadJob = {
+    type: 'run',
+    url,
+    signingSecret: emulator.signingSecret,
+    template: templateOf(interaction),
+    contentType: interaction.request.contentType,
+    fills: fillsFor(interaction.label, n, userOfLabel(interaction.label)),
+    concurrency,
+  };
+  const result = await generator.ask<LoadResult>(job, 'result');
+  // Let the work each side does after its acks (Web API calls, outbox deliveries) finish before
+  // the next measurement, and drop what the emulator recorded so its memory stays flat.
+  await emulator.settle();
+  emulator.workspace.calls.length = 0;
+  emulator.workspace.callsBeforeAck.length = 0;
+  return result;
+}
+
+interface Row {
+  label: string;
+  concurrency: number;
+  app: LoadResult;
+  bare: LoadResult;
+}
+const rows: Row[] = [];
+const commandsPerInteraction: Record<string, number> = {};
+
+// Redis commands while nothing happens (the outbox worker's and queue's own polling), per second.
+const idleFrom = (await commandCalls(dataRedis.client)) + (await commandCalls(keyRedis.client));
+await new Promise((resolve) => setTimeout(resolve, 2000));
+const idlePerMs =
+  ((await commandCalls(dataRedis.client)) + (await commandCalls(keyRedis.client)) - idleFrom) / 2000;
+
+log('');
+log(
+  `load: ${concurrencies.map((c) => `${preset.requests[c]} requests at concurrency ${c}`).join(', ')}; each side in turn`,
+);
+for (const interaction of recorded) {
+  for (const concurrency of concurrencies) {
+    const n = preset.requests[concurrency] ?? 0;
+    const bare = await drive(bareUrl, interaction, n, concurrency);
+    const before = (await commandCalls(dataRedis.client)) + (await commandCalls(keyRedis.client));
+    const app = await drive(appUrl, interaction, n, concurrency);
+    if (concurrency === 1) {
+      const after = (await commandCalls(dataRedis.client)) + (await commandCalls(keyRedis.client));
+      commandsPerInteraction[interaction.label] = Math.max(
+        0,
+        (after - before - idlePerMs * app.durationMs) / n,
+      );
+    }
+    rows.push({ label: interaction.label, concurrency, app, bare });
+    log(
+      `  ${labels[interaction.label]} at ${concurrency}: app ${round((app.latencies.length / app.durationMs) * 1000, 0)}/s, bare ${round((bare.latencies.length / bare.durationMs) * 1000, 0)}/s`,
+    );
+  }
+}
+
+const rps = (r: LoadResult) => (r.latencies.length / r.durationMs) * 1000;
+log('');
+log(
+  table(
+    [
+      'interaction',
+      'conc',
+      'app req/s',
+      'bare req/s',
+      'ratio',
+      'app p50',
+      'app p99',
+      'bare p50',
+      'bare p99',
+      'p99 ratio',
+      'app failed',
+      'storage errors',
+    ],
+    rows.map(({ label, concurrency, app, bare }) => [
+      labels[label] ?? label,
+      concurrency,
+      round(rps(app), 0),
+      round(rps(bare), 0),
+      round(rps(app) / rps(bare)),
+      round(percentile(app.latencies, 50), 1),
+      round(percentile(app.latencies, 99), 1),
+      round(percentile(bare.latencies, 50), 1),
+      round(percentile(bare.latencies, 99), 1),
+      round(percentile(app.latencies, 99) / percentile(bare.latencies, 99)),
+      app.failed,
+      app.storageErrors,
+    ]),
+  ),
+);
+log('(ack times in ms; "failed": not 200 or not within Slack\'s 3 s)');
+
+log('');
+log(
+  'Redis commands per interaction (INFO commandstats, data and key Redis, concurrency 1, idle polling subtracted):',
+);
+for (const [label, value] of Object.entries(commandsPerInteraction))
+  log(`  ${labels[label]}: ${round(value, 1)}`);
+
+// ---- bytes per stored request ----------------------------------------------------------------
+const perRequest = new Map<string, { total: number; audit: number }>();
+let cursor = '0';
+do {
+  const [next, keys] = await dataRedis.client.scan(cursor, 'MATCH', '*ACC-*', 'COUNT', 1000);
+  cursor = next;
+  for (const key of keys) {
+    const reference = /ACC-\d{4}-\d+/.exec(key)?.[0];
+    if (!reference) continue;
+    const bytes = Number(await dataRedis.client.memory('USAGE', key, 'SAMPLES', 0)) || 0;
+    const entry = perRequest.get(reference) ?? { total: 0, audit: 0 };
+    entry.total += bytes;
+    if (key.endsWith(':audit')) entry.audit += bytes;
+    perRequest.set(reference, entry);
+  }
+} while (cursor !== '0');
+const stored = [...perRequest.values()];
+const bytesPerRequest = stored.length
+  ? stored.reduce((sum, e) => sum + e.total, 0) / stored.length
+  : Number.NaN;
+const auditPerRequest = stored.length
+  ? stored.reduce((sum, e) => sum + e.audit, 0) / stored.length
+  : Number.NaN;
+log('');
+log(
+  `Redis bytes per stored request (MEMORY USAGE of its keys, ${stored.length} requests): ${round(bytesPerRequest, 0)} B, of which audit ${round(auditPerRequest, 0)} B`,
+);
+
+// ---- letters ---------------------------------------------------------------------------------
+const render = await measureLetterRender(preset.renders);
+log(
+  `letter render (txt, ${render.n} renders): p50 ${round(render.p50, 3)} ms, p99 ${round(render.p99, 3)} ms`,
+);
+
+// ---- memory: people open Home and save a step ------------------------------------------------
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  peakRss: number;
+  errorLines: number;
+}
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const loadPeak = await appChild.ask<Memory>({ type: 'memory' }, 'memory');
+const home = recorded.find((r) => r.label === 'home');
+const step = recorded.find((r) => r.label === 'step');
+const memBefore = await appChild.ask<Memory>({ type: 'memory' }, 'memory');
+personCursor = 0;
+if (home) await drive(appUrl, home, preset.people, 16);
+if (step) await drive(appUrl, step, preset.people, 16);
+const memAfter = await appChild.ask<Memory>({ type: 'memory' }, 'memory');
+const rssGrowthMb = mb(memAfter.rss - memBefore.rss);
+log(
+  `app RSS: ${round(mb(memBefore.rss), 1)} MB before and ${round(mb(memAfter.rss), 1)} MB after ${preset.people} people open Home and save a step (growth ${round(rssGrowthMb, 1)} MB); peak under load ${round(mb(Math.max(loadPeak.peakRss, memAfter.peakRss)), 1)} MB; app error log lines ${memAfter.errorLines}`,
+);
+
+// ---- the summary -----------------------------------------------------------------------------
+const at64 = rows.filter((row) => row.concurrency === 64);
+const summary = {
+  throughputRatio: round(Math.min(...at64.map((r) => rps(r.app) / rps(r.bare))), 3),
+  p99AckRatio: round(
+    Math.max(...at64.map((r) => percentile(r.app.latencies, 99) / percentile(r.bare.latencies, 99))),
+    3,
+  ),
+  redisRoundTripsPerInteraction: round(Math.max(...Object.values(commandsPerInteraction)), 1),
+  redisBytesPerRequest: round(bytesPerRequest, 0),
+  renderP99Ms: round(render.p99, 3),
+  rssGrowthMb: round(rssGrowthMb, 1),
+};
+const [load1After] = loadavg();
+log('');
+log(`took ${round((Date.now() - started) / 1000, 0)} s; load average now ${round(load1After ?? 0)}`);
+
+await recorder.close();
+generator.proc.send({ type: 'exit' });
+await Promise.all([stopChild(appChild), stopChild(bareChild)]);
+await emulator.stop();
+await Promise.all([dataRedis.stop(), keyRedis.stop()]);
+log(JSON.stringify(summary));
+process.exit(0);
