@@ -271,6 +271,9 @@ function requestStore(
     },
 
     async get(teamId, id) {
+      // A reference comes from a button's value or a form's metadata: an empty one names nothing,
+      // and must read as "not found", not fail as if storage were down.
+      if (id === '') return null;
       const raw = await backend.getRequest(teamId, id);
       return raw === null ? null : openRequest(teamId, id, raw);
     },

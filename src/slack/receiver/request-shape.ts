@@ -17,49 +17,76 @@ export type Verdict =
   | { readonly kind: 'refuse'; readonly reason: string };
 
 const id = z.string().min(1);
+/**
+ * An id Slack issues (team, enterprise, user, channel, view, trigger, event): letters, digits and
+ * a few separators, never empty, never long. The store keys records by some of them, so an id with
+ * spaces, mentions, NUL bytes or 40,000 characters is refused here as malformed rather than failing
+ * deep inside as if storage were down.
+ */
+const slackId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
+/** Where Slack may leave an id out or empty (a request that names no workspace is answered plainly). */
+const optionalSlackId = z.union([slackId, z.literal('')]).optional();
+/** `team` of an interactive payload: the workspace, or null from an org-wide install. */
+const team = z.looseObject({ id: optionalSlackId, enterprise_id: optionalSlackId }).nullable().optional();
+const enterprise = z.looseObject({ id: optionalSlackId }).nullable().optional();
 const values = z.record(z.string(), z.record(z.string(), z.looseObject({})));
 const state = z.looseObject({ values });
 const view = z.looseObject({
-  id,
+  id: slackId,
+  team_id: optionalSlackId,
   type: z.string(),
   callback_id: z.string().optional(),
   private_metadata: z.string().optional(),
   hash: z.string().optional(),
   state: state.optional(),
 });
-const user = z.looseObject({ id });
+const user = z.looseObject({ id: slackId, team_id: optionalSlackId });
+/** What every interactive payload may carry about where it comes from. */
+const origin = { team, enterprise, trigger_id: optionalSlackId, api_app_id: optionalSlackId };
 
 const interactive = {
   block_actions: z.looseObject({
     type: z.literal('block_actions'),
+    ...origin,
     user,
     actions: z.array(z.looseObject({ action_id: id, type: z.string() })).min(1),
     view: view.optional(),
     state: state.optional(),
     container: z.looseObject({}).optional(),
   }),
-  block_suggestion: z.looseObject({ type: z.literal('block_suggestion'), user, action_id: id }),
+  block_suggestion: z.looseObject({ type: z.literal('block_suggestion'), ...origin, user, action_id: id }),
   view_submission: z.looseObject({
     type: z.literal('view_submission'),
+    ...origin,
     user,
     view: view.extend({ callback_id: z.string(), state }),
   }),
-  view_closed: z.looseObject({ type: z.literal('view_closed'), user, view }),
-  shortcut: z.looseObject({ type: z.literal('shortcut'), user, callback_id: id, trigger_id: id }),
-  message_action: z.looseObject({
-    type: z.literal('message_action'),
+  view_closed: z.looseObject({ type: z.literal('view_closed'), ...origin, user, view }),
+  shortcut: z.looseObject({
+    type: z.literal('shortcut'),
+    ...origin,
     user,
     callback_id: id,
-    trigger_id: id,
-    channel: z.looseObject({ id }),
+    trigger_id: slackId,
+  }),
+  message_action: z.looseObject({
+    type: z.literal('message_action'),
+    ...origin,
+    user,
+    callback_id: id,
+    trigger_id: slackId,
+    channel: z.looseObject({ id: slackId }),
     message: z.looseObject({}),
   }),
 } as const;
 
 const slashCommand = z.looseObject({
   command: z.string().regex(/^\//),
-  user_id: id,
-  trigger_id: z.string().optional(),
+  user_id: slackId,
+  team_id: optionalSlackId,
+  enterprise_id: optionalSlackId,
+  channel_id: optionalSlackId,
+  trigger_id: optionalSlackId,
   text: z.string().optional(),
 });
 
@@ -67,8 +94,14 @@ const events = {
   url_verification: z.looseObject({ type: z.literal('url_verification'), challenge: z.string() }),
   event_callback: z.looseObject({
     type: z.literal('event_callback'),
-    event: z.looseObject({ type: id }),
-    event_id: z.string().optional(),
+    team_id: optionalSlackId,
+    enterprise_id: optionalSlackId.nullable(),
+    event: z.looseObject({
+      type: id,
+      user: z.union([optionalSlackId, z.looseObject({ id: slackId })]),
+      channel: z.union([optionalSlackId, z.looseObject({ id: slackId })]),
+    }),
+    event_id: optionalSlackId,
   }),
   app_rate_limited: z.looseObject({ type: z.literal('app_rate_limited') }),
 } as const;
