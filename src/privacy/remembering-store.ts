@@ -38,22 +38,12 @@ export function rememberingStore(store: Store): Store {
       listByEmployee: (teamId, employeeId) => store.requests.listByEmployee(teamId, employeeId),
       listByStatus: (teamId, status, options) => store.requests.listByStatus(teamId, status, options),
       purge: (teamId, id) => store.requests.purge(teamId, id),
-      create: async (request) => {
-        rememberRequest(request);
-        return store.requests.create(request);
-      },
       get: async (teamId, id) => rememberRequest(await store.requests.get(teamId, id)),
+      record: (entry) => store.requests.record(entry),
       commit: async (transition) => {
         rememberRequest(transition.request);
         return store.requests.commit(transition);
       },
-      update: async (teamId, id, change) =>
-        store.requests.update(teamId, id, (current) => {
-          rememberRequest(current);
-          const next = change(current);
-          rememberRequest(next);
-          return next;
-        }),
     },
     claimOnce: (teamId, name, value, ttlSeconds) => store.claimOnce(teamId, name, value, ttlSeconds),
     ping: () => store.ping(),

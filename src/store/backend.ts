@@ -29,9 +29,10 @@ export interface StoreBackend {
 
   getRequest(teamId: string, id: string): Promise<string | null>;
   getRequests(teamId: string, ids: readonly string[]): Promise<(string | null)[]>;
-  /** Writes only if no record has this id. */
-  createRequest(teamId: string, id: string, version: number, value: string): Promise<boolean>;
-  /** Writes only if the stored version is still `expected`. */
+  /**
+   * Writes only if the stored version is still `expected`. For maintenance only (rewriting a record
+   * in the current format): every change the app makes is a transition (`commitTransition`).
+   */
   compareAndSetRequest(
     teamId: string,
     id: string,
@@ -52,6 +53,16 @@ export interface StoreBackend {
     audit: string,
     outbox: readonly { readonly id: string; readonly value: string }[],
   ): Promise<'written' | 'conflict' | 'missing' | 'exists'>;
+  /**
+   * An audit entry alone, atomically with a check that the record is still at `expected` (the
+   * record and its version are left as they are).
+   */
+  appendAuditAt(
+    teamId: string,
+    id: string,
+    expected: number,
+    audit: string,
+  ): Promise<'written' | 'conflict' | 'missing'>;
   /**
    * Removes the record, its audit stream and its delivered and dead outbox entries, and leaves the
    * audit stream holding only `auditTombstone`, in one step. Undelivered entries and the list of

@@ -29,8 +29,6 @@ interface CommonOptions {
   readonly keyPrefix?: string;
   /** Idle time after which a conversation and its draft are gone; default 14 days. */
   readonly conversationTtlSeconds?: number;
-  /** How often `update` retries a lost compare-and-set before VersionConflictError; default 8. */
-  readonly maxUpdateAttempts?: number;
 }
 
 export type StoreOptions =

@@ -135,14 +135,6 @@ export class MemoryBackend implements StoreBackend {
     return ids.map((id) => this.#records.get(this.keys.request(teamId, id))?.value ?? null);
   }
 
-  async createRequest(teamId: string, id: string, version: number, value: string) {
-    this.#open();
-    const key = this.keys.request(teamId, id);
-    if (this.#records.has(key)) return false;
-    this.#records.set(key, { version, value });
-    return true;
-  }
-
   async compareAndSetRequest(teamId: string, id: string, expected: number, next: number, value: string) {
     this.#open();
     const key = this.keys.request(teamId, id);
@@ -178,6 +170,16 @@ export class MemoryBackend implements StoreBackend {
     this.#streams.set(auditKey, [...(this.#streams.get(auditKey) ?? []), audit]);
     const pending = this.#hash(this.keys.outbox(teamId, id));
     for (const entry of outbox) pending.set(entry.id, entry.value);
+    return 'written' as const;
+  }
+
+  async appendAuditAt(teamId: string, id: string, expected: number, audit: string) {
+    this.#open();
+    const stored = this.#records.get(this.keys.request(teamId, id));
+    if (!stored) return 'missing' as const;
+    if (stored.version !== expected) return 'conflict' as const;
+    const auditKey = this.keys.audit(teamId, id);
+    this.#streams.set(auditKey, [...(this.#streams.get(auditKey) ?? []), audit]);
     return 'written' as const;
   }
 

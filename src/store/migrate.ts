@@ -52,8 +52,8 @@ export async function migrateStoredData(
       continue;
     }
     try {
-      // An update that changes nothing: read in the old format, written in the new (version + 1).
-      await store.requests.update(teamId, id, (current) => current);
+      // Read in the old format, written unchanged in the new (version + 1).
+      await store.rewriteRequest(teamId, id);
       requestsRewritten++;
     } catch {
       unreadable++;

@@ -73,14 +73,9 @@ export function connectionOptions(extra: RedisOptions | undefined): RedisOptions
   };
 }
 
-/** Compare-and-set and create-if-absent, on one key each so they run in Redis Cluster too. */
+/** Each script's keys share one hash slot, so they run in Redis Cluster too. */
 const scripts = {
-  aaCreateRequest: {
-    numberOfKeys: 1,
-    lua: `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'version', ARGV[1], 'data', ARGV[2])
-return 1`,
-  },
+  /** Maintenance rewrites only (see StoreBackend.compareAndSetRequest). */
   aaCompareAndSetRequest: {
     numberOfKeys: 1,
     lua: `local stored = redis.call('HGET', KEYS[1], 'version')
@@ -107,6 +102,15 @@ end
 redis.call('HSET', KEYS[1], 'version', ARGV[2], 'data', ARGV[3])
 redis.call('XADD', KEYS[2], '*', 'entry', ARGV[4])
 for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1]) end
+return 1`,
+  },
+  /** KEYS record, audit stream (one slot); ARGV expected version, audit entry. The record stays. */
+  aaAppendAuditAt: {
+    numberOfKeys: 2,
+    lua: `local stored = redis.call('HGET', KEYS[1], 'version')
+if not stored then return -1 end
+if stored ~= ARGV[1] then return 0 end
+redis.call('XADD', KEYS[2], '*', 'entry', ARGV[2])
 return 1`,
   },
   /** KEYS pending, lease; ARGV entry id, owner, lease ms. */
@@ -165,10 +169,10 @@ return false`,
 } as const;
 
 interface ScriptCommands {
-  aaCreateRequest(key: string, version: string, data: string): Promise<number>;
-  aaCompareAndSetRequest(key: string, expected: string, next: string, data: string): Promise<number>;
   aaClaimOnce(key: string, value: string, ttlSeconds: string): Promise<string | null>;
+  aaCompareAndSetRequest(key: string, expected: string, next: string, data: string): Promise<number>;
   aaCommitTransition(record: string, audit: string, outbox: string, ...args: string[]): Promise<number>;
+  aaAppendAuditAt(record: string, audit: string, expected: string, entry: string): Promise<number>;
   aaClaimOutboxEntry(
     pending: string,
     lease: string,
@@ -308,11 +312,6 @@ export class RedisBackend implements StoreBackend {
     return this.#run((r) => Promise.all(ids.map((id) => r.hget(this.keys.request(teamId, id), 'data'))));
   }
 
-  async createRequest(teamId: string, id: string, version: number, value: string) {
-    const key = this.keys.request(teamId, id);
-    return (await this.#run((r) => r.aaCreateRequest(key, String(version), value))) === 1;
-  }
-
   async compareAndSetRequest(teamId: string, id: string, expected: number, next: number, value: string) {
     const key = this.keys.request(teamId, id);
     const reply = await this.#run((r) =>
@@ -346,6 +345,14 @@ export class RedisBackend implements StoreBackend {
     if (reply === 1) return 'written' as const;
     if (reply === 0) return 'conflict' as const;
     return reply === -2 ? ('exists' as const) : ('missing' as const);
+  }
+
+  async appendAuditAt(teamId: string, id: string, expected: number, audit: string) {
+    const k = this.keys;
+    const reply = await this.#run((r) =>
+      r.aaAppendAuditAt(k.request(teamId, id), k.audit(teamId, id), String(expected), audit),
+    );
+    return reply === 1 ? ('written' as const) : reply === 0 ? ('conflict' as const) : ('missing' as const);
   }
 
   async deleteRequest(teamId: string, id: string, auditTombstone: string) {

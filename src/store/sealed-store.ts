@@ -44,13 +44,10 @@ import {
 } from './types.js';
 
 export const DEFAULT_CONVERSATION_TTL_SECONDS = 14 * 24 * 60 * 60;
-export const DEFAULT_UPDATE_ATTEMPTS = 8;
 const DEFAULT_PAGE_SIZE = 20;
 
 export interface SealedStoreOptions {
   readonly conversationTtlSeconds?: number;
-  /** How many times `update` re-reads and re-applies its change after losing a race. */
-  readonly maxUpdateAttempts?: number;
 }
 
 /**
@@ -72,6 +69,7 @@ export class SealedStore implements Store {
   readonly conversations: ConversationStore;
   readonly profiles: ProfileStore;
   readonly requests: RequestStore;
+  readonly #requests: RequestStore & RequestMaintenance;
   readonly audit: AuditLog;
   readonly outbox: OutboxStore;
   readonly appPosts: AppPostStore;
@@ -83,13 +81,11 @@ export class SealedStore implements Store {
   ) {
     const ttlMs = (options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS) * 1000;
     if (!(ttlMs > 0)) throw new Error('conversationTtlSeconds must be a positive number');
-    const attempts = options.maxUpdateAttempts ?? DEFAULT_UPDATE_ATTEMPTS;
-    if (!(Number.isInteger(attempts) && attempts >= 1))
-      throw new Error('maxUpdateAttempts must be at least 1');
     const rules = readRules(vault);
     this.conversations = conversationStore(backend, vault, ttlMs, rules);
     this.profiles = profileStore(backend);
-    this.requests = requestStore(backend, vault, attempts, rules);
+    this.#requests = requestStore(backend, vault, rules);
+    this.requests = this.#requests;
     this.audit = auditLog(backend);
     this.outbox = outboxStore(backend);
     this.appPosts = appPostStore(backend);
@@ -108,6 +104,15 @@ export class SealedStore implements Store {
 
   ping(): Promise<void> {
     return this.backend.ping();
+  }
+
+  /**
+   * Maintenance, not the app's contract (`cli -- migrate`): writes a request stored in an older
+   * format again in the current one, unchanged, with a compare-and-set. Nothing about the request
+   * changes, so it is not a transition: no audit entry, no effects.
+   */
+  rewriteRequest(teamId: string, id: string): Promise<void> {
+    return this.#requests.rewriteInCurrentFormat(teamId, id);
   }
 
   async close(): Promise<void> {
@@ -187,12 +192,16 @@ function profileStore(backend: StoreBackend): ProfileStore {
   };
 }
 
+/** What the maintenance commands may do beyond the app's contract. */
+interface RequestMaintenance {
+  rewriteInCurrentFormat(teamId: string, id: string): Promise<void>;
+}
+
 function requestStore(
   backend: StoreBackend,
   vault: Vault,
-  maxAttempts: number,
   rules: () => Promise<ReadRules>,
-): RequestStore {
+): RequestStore & RequestMaintenance {
   /**
    * A record whose data key is gone was purged: it can only be here because a backup taken before
    * the purge was restored (or the purge stopped halfway). It is treated as purged wherever it turns
@@ -250,26 +259,6 @@ function requestStore(
       return `ACC-${year}-${String(n).padStart(4, '0')}`;
     },
 
-    async create(request) {
-      const record: AccommodationRequest = { ...request, version: 1 };
-      const value = await encodeRequest(record, vault);
-      const { teamId, id } = record;
-      // Indexes first (see the class comment); `onlyNew` so a clash cannot move an existing entry.
-      await backend.indexRequest(
-        teamId,
-        id,
-        {
-          status: { status: record.status, score: timeScore(record.statusChangedAt, 'statusChangedAt') },
-          employee: { employeeId: record.employeeId, score: timeScore(record.createdAt, 'createdAt') },
-        },
-        true,
-      );
-      if (!(await backend.createRequest(teamId, id, record.version, value))) {
-        throw new RequestExistsError(`request ${id} already exists`);
-      }
-      return record;
-    },
-
     async get(teamId, id) {
       // A reference comes from a button's value or a form's metadata: an empty one names nothing,
       // and must read as "not found", not fail as if storage were down.
@@ -300,7 +289,7 @@ function requestStore(
           throw new Error(`an effect of ${id} names another request`);
       }
 
-      // Indexes before the write, as in `update` (see the class comment): a superset, never a gap.
+      // Indexes before the write (see the class comment): a superset, never a gap.
       const score = timeScore(next.statusChangedAt, 'statusChangedAt');
       await backend.indexRequest(
         teamId,
@@ -337,36 +326,31 @@ function requestStore(
       return { request: next, outbox };
     },
 
-    async update(teamId, id, change) {
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    async record({ request, audit }) {
+      const { teamId, id, version } = request;
+      const outcome = await backend.appendAuditAt(teamId, id, version, encodeAuditEntry(audit, teamId, id));
+      if (outcome === 'missing') throw new RequestNotFoundError(`request ${id} was not found`);
+      if (outcome === 'conflict')
+        throw new VersionConflictError(`request ${id} changed since version ${version}; nothing was written`);
+    },
+
+    async rewriteInCurrentFormat(teamId, id) {
+      for (let attempt = 1; attempt <= REWRITE_ATTEMPTS; attempt++) {
         const raw = await backend.getRequest(teamId, id);
         const current = raw === null ? null : await openRequest(teamId, id, raw);
         if (current === null) throw new RequestNotFoundError(`request ${id} was not found`);
-        const changed = change(structuredClone(current));
-        if (changed.id !== id || changed.teamId !== teamId || changed.employeeId !== current.employeeId) {
-          throw new Error('an update may not change the request id, team or employee');
-        }
-        const next: AccommodationRequest = { ...changed, version: current.version + 1 };
+        // The same record, sealed again in this version's format; the version moves on because
+        // format 3 binds the sealed value to it.
+        const next: AccommodationRequest = { ...current, version: current.version + 1 };
         const value = await encodeRequest(next, vault);
-        const score = timeScore(next.statusChangedAt, 'statusChangedAt');
-        const moved = next.status !== current.status || next.statusChangedAt !== current.statusChangedAt;
-        if (moved) await backend.indexRequest(teamId, id, { status: { status: next.status, score } }, false);
-
         const outcome = await backend.compareAndSetRequest(teamId, id, current.version, next.version, value);
         if (outcome === 'missing') throw new RequestNotFoundError(`request ${id} was not found`);
-        if (outcome === 'written') {
-          if (moved) {
-            await backend.indexRequest(teamId, id, { status: { status: next.status, score } }, false);
-            if (next.status !== current.status) await backend.unindexRequest(teamId, id, [current.status]);
-          }
-          return next;
-        }
-        // Lost the race: someone wrote in between. Read their version and apply the change again,
-        // after a short random pause so the writers that collided do not collide again in step.
-        if (attempt < maxAttempts) await pause(Math.random() * Math.min(2 ** attempt, 50));
+        if (outcome === 'written') return;
+        // The app changed it meanwhile (and wrote it in the current format): read it again.
+        await pause(Math.random() * Math.min(2 ** attempt, 50));
       }
       throw new VersionConflictError(
-        `request ${id} kept changing while it was being updated (${maxAttempts} attempts); nothing was written`,
+        `request ${id} kept changing while it was rewritten; nothing was written`,
       );
     },
 
@@ -588,17 +572,12 @@ function appPostStore(backend: StoreBackend): AppPostStore {
 
 function auditLog(backend: StoreBackend): AuditLog {
   return {
-    async append(teamId, requestId, entry: AuditEntry) {
-      await backend.appendAudit(teamId, requestId, encodeAuditEntry(entry, teamId, requestId));
-    },
     async list(teamId, requestId) {
       const raws = await backend.listAudit(teamId, requestId);
       return raws.map((raw) => decodeAuditEntry(raw, teamId, requestId));
     },
   };
 }
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function timeScore(timestamp: string, field: string): number {
   const ms = Date.parse(timestamp);
@@ -620,3 +599,6 @@ function decodeCursor(cursor: string): IndexPosition {
     throw new Error('the paging cursor is not valid');
   return { score, id };
 }
+
+const REWRITE_ATTEMPTS = 8;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

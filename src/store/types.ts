@@ -58,19 +58,7 @@ export interface Page<T> {
 export interface RequestStore {
   /** A human-friendly reference, unique per team and year: ACC-2026-0042. */
   nextReference(teamId: string, year: number): Promise<string>;
-  /** Creates the request (version 1). Fails with RequestExistsError if the id is taken. */
-  create(request: AccommodationRequest): Promise<AccommodationRequest>;
   get(teamId: string, id: string): Promise<AccommodationRequest | null>;
-  /**
-   * Compare-and-set: `change` receives the current record and returns the next one; the write lands
-   * only if nobody else wrote in between. On a lost race it re-reads and calls `change` again, up to
-   * a bound, then throws VersionConflictError. `change` may throw to abort (nothing is written).
-   */
-  update(
-    teamId: string,
-    id: string,
-    change: (current: AccommodationRequest) => AccommodationRequest,
-  ): Promise<AccommodationRequest>;
   listByEmployee(teamId: string, employeeId: string): Promise<RequestSummary[]>;
   /** Oldest status change first: what has waited longest is on top. */
   listByStatus(
@@ -86,6 +74,14 @@ export interface RequestStore {
    * RequestExistsError when creating an id that exists, RequestNotFoundError when it is gone.
    */
   commit(transition: Transition): Promise<Committed>;
+  /**
+   * Writes an entry on the request's trail that changes nothing else (someone looked, someone was
+   * refused), as `decide`'s neighbours in domain/lifecycle/on-record.ts decide it: appended only if
+   * the record is still at `entry.request.version`, in one atomic step, so an entry never describes
+   * a record that has moved on. The record and its version stay as they are. Throws
+   * VersionConflictError (decide again from a fresh read) or RequestNotFoundError.
+   */
+  record(entry: Pick<Transition, 'request' | 'audit'>): Promise<void>;
   /**
    * Destroys the data key (the sealed fields become unrecoverable), removes the record, its indexes
    * and its audit trail, and leaves one content-free audit entry: the tombstone of the purge.
@@ -182,8 +178,8 @@ export interface AppPostStore {
   forget(teamId: string, userId: string, posts: readonly AppPost[]): Promise<void>;
 }
 
+/** Read only: an entry is written with its transition (`requests.commit`), never on its own. */
 export interface AuditLog {
-  append(teamId: string, requestId: string, entry: AuditEntry): Promise<void>;
   list(teamId: string, requestId: string): Promise<AuditEntry[]>;
 }
 

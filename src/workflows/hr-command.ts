@@ -1,12 +1,13 @@
 import { commandPayloads, type UncheckedCommand } from '../domain/commands.js';
 import type { Refused } from '../domain/decision.js';
-import { permit, refusalAudit } from '../domain/lifecycle/decide.js';
+import { permit } from '../domain/lifecycle/decide.js';
 import { invalidPayload } from '../domain/lifecycle/refusals.js';
 import type { AccommodationRequest } from '../domain/request.js';
 import type { Actor } from '../domain/roles.js';
 import type { CommandType } from '../domain/statuses.js';
 import type { AppServices } from '../services.js';
 import { lifecyclePolicy } from './lifecycle-policy.js';
+import { recordRefusal, recordRefusedLook } from './on-record.js';
 import { type CommandOutcome, runCommand } from './run-command.js';
 
 type Services = Pick<AppServices, 'store' | 'effects' | 'logger' | 'now' | 'config'>;
@@ -64,10 +65,8 @@ async function auditRefusal(
   refusal: Refused,
   known?: AccommodationRequest | null,
 ): Promise<void> {
-  const request = known === undefined ? await services.store.requests.get(teamId, reference) : known;
-  if (!request) return;
-  const entry = refusalAudit(request, type, actor, services.now(), refusal);
-  if (entry) await services.store.audit.append(teamId, reference, entry);
+  if (known === null) return;
+  await recordRefusal(services, teamId, reference, type, actor, refusal);
 }
 
 /** Someone who may not look pressed an HR view button: on the record, and nothing shown. */
@@ -78,15 +77,7 @@ export async function auditRefusedView(
   actor: Actor,
   view: string,
 ): Promise<void> {
-  await services.store.audit.append(teamId, request.id, {
-    at: services.now().toISOString(),
-    actorRole: actor.role,
-    actorId: actor.id,
-    action: 'not_permitted',
-    fromStatus: request.status,
-    toStatus: request.status,
-    subjectId: view,
-  });
+  await recordRefusedLook(services, teamId, request.id, actor, view);
 }
 
 /** What someone outside HR is told when they press an HR button. */

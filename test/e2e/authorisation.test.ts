@@ -8,6 +8,7 @@ import {
 } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoDirectory } from '../../src/cli/demo-workspace.js';
+import { decide } from '../../src/domain/lifecycle/decide.js';
 import type { AccommodationRequest } from '../../src/domain/request.js';
 import { encodeMetadata } from '../../src/slack/intake-metadata.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
@@ -98,7 +99,26 @@ beforeAll(async () => {
   draftId = (await store.conversations.get(TEAM, 'UCOLLEAGUE'))?.draft?.draftId ?? '';
   if (!draftId) throw new Error('the colleague has no draft');
   // Another install's request and draft, with the same people's ids (the worst case).
-  await store.requests.create({ ...request, teamId: OTHER_TEAM, id: OTHER_REFERENCE, version: 1 });
+  const copied = decide(
+    null,
+    {
+      type: 'submit',
+      payload: {
+        reference: OTHER_REFERENCE,
+        teamId: OTHER_TEAM,
+        schedule: request.schedule,
+        work: request.work,
+        accommodations: request.accommodations,
+        disclosure: request.disclosure,
+        sensitive: request.sensitive,
+      },
+    },
+    { role: 'employee', id: request.employeeId },
+    new Date(),
+  );
+  if (!copied.ok) throw new Error(`the other install's request was refused: ${copied.message}`);
+  // Its effects would reach the other install's HR; here only the record matters.
+  await store.requests.commit({ ...copied, effects: [] });
   const colleague = await store.conversations.get(TEAM, 'UCOLLEAGUE');
   if (!colleague?.draft) throw new Error('the colleague has no draft');
   await store.conversations.save({

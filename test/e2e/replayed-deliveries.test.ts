@@ -125,8 +125,8 @@ describe('Ask HR for an update, replayed', () => {
     await runScript(harness.emulator, journeyAs('employee'), () => {});
     const { id: reference } = await onlyRequestOf(employee);
     const { store } = harness.app.services;
-    // HR's acknowledgement is overdue, so the employee may ask.
-    await store.requests.update(TEAM, reference, (r) => ({ ...r, dueAt: '2026-01-05T09:00:00.000Z' }));
+    // A week on, HR's acknowledgement is overdue, so the employee may ask.
+    harness.advanceAppClock(7 * 86_400_000);
     await quiet();
     const from = harness.calls().length;
     await employee.openHome();

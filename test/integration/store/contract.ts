@@ -1,31 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/domain/effects.js';
+import { looked } from '../../../src/domain/lifecycle/on-record.js';
 import type { AccommodationRequest, AuditEntry } from '../../../src/domain/request.js';
 import { ShreddedError } from '../../../src/privacy/vault.js';
-import type { StoreBackend } from '../../../src/store/backend.js';
+import { encodeAuditEntry } from '../../../src/store/codec.js';
 import { CorruptRecordError, InvalidRecordError, RequestNotFoundError } from '../../../src/store/errors.js';
 import { draftKeyRef, redisKeys, requestKeyRef } from '../../../src/store/keys.js';
-import { SealedStore } from '../../../src/store/sealed-store.js';
+import type { SealedStore } from '../../../src/store/sealed-store.js';
 import { RequestExistsError, type Transition, VersionConflictError } from '../../../src/store/types.js';
+import { payloads as hrPayloads } from '../../unit/domain/lifecycle/fixtures.js';
 import {
   allCanaries,
   canaryFields,
+  decideThrough,
   findCanaries,
+  hrActor,
   makeConversation,
   makeProfile,
   makeRequest,
+  submitThrough,
+  submittedFields,
   uniquePrefix,
 } from './fixtures.js';
 
 export interface StoreHarness {
   readonly name: string;
   /** A store over its own key prefix, so suites never see each other's data. */
-  open(options: {
-    keyPrefix: string;
-    conversationTtlSeconds?: number;
-    maxUpdateAttempts?: number;
-  }): SealedStore;
+  open(options: { keyPrefix: string; conversationTtlSeconds?: number }): SealedStore;
   /** Lets idle time pass: Redis waits for real, the in-process store moves its clock. */
   idle(ms: number): Promise<void>;
   /** Every key and every value held under the prefix, raw, as the backend stores it. */
@@ -47,14 +49,17 @@ export function storeContract(harness: StoreHarness): void {
       await Promise.all(opened.map((s) => s.close()));
     });
 
-    it('gives back a created request as it was, private fields included', async () => {
+    it('gives back a submitted request as it was, private fields included', async () => {
       const store = open({ keyPrefix: uniquePrefix('roundtrip') });
-      const request = makeRequest(TEAM, 'ACC-2026-0001', 'U1', { sensitive: canaryFields('rt') });
-      const created = await store.requests.create({ ...request, version: 7 });
+      const fields = canaryFields('rt');
+      const created = await submitThrough(store, TEAM, 'ACC-2026-0001', 'U1', { sensitive: fields });
       expect(created.version).toBe(1);
-      expect(await store.requests.get(TEAM, request.id)).toEqual({ ...request, version: 1 });
+      const read = await store.requests.get(TEAM, created.id);
+      expect(read).toEqual(created);
+      expect(read?.sensitive.privateNote).toBe(fields.privateNote);
+      expect(read?.sensitive.statementOfNeed).toBe(fields.statementOfNeed);
       expect(await store.requests.get(TEAM, 'ACC-2026-0999')).toBeNull();
-      await expect(store.requests.create(request)).rejects.toBeInstanceOf(RequestExistsError);
+      await expect(submitThrough(store, TEAM, created.id, 'U1')).rejects.toBeInstanceOf(RequestExistsError);
     });
 
     it('hands out unique, increasing references even when asked for many at once', async () => {
@@ -69,46 +74,23 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.requests.nextReference(TEAM, 2027)).toBe('ACC-2027-0001');
     });
 
-    it('loses no update when twenty people change the same request at once', async () => {
-      const store = open({ keyPrefix: uniquePrefix('cas'), maxUpdateAttempts: 20 });
-      const request = makeRequest(TEAM, 'ACC-2026-0002', 'U1', { sensitive: { privateNote: 'notes:' } });
-      await store.requests.create(request);
+    it('loses no change when twenty people act on the same request at once', async () => {
+      const store = open({ keyPrefix: uniquePrefix('cas') });
+      const request = await submitThrough(store, TEAM, 'ACC-2026-0002', 'U1');
+      const now = new Date(Date.UTC(2026, 2, 3, 10));
+      // Each reads, decides and commits; the loser of each race reads again (as runCommand does).
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          store.requests.update(TEAM, request.id, (current) => ({
-            ...current,
-            sensitive: { ...current.sensitive, privateNote: `${current.sensitive.privateNote} n${i};` },
-          })),
+          decideThrough(store, TEAM, request.id, 'add_note', hrActor, { text: `note ${i}` }, now),
         ),
       );
       const after = await store.requests.get(TEAM, request.id);
       expect(after?.version).toBe(21);
-      const notes = after?.sensitive.privateNote?.match(/n\d+;/g) ?? [];
-      expect(notes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `n${i};`).sort());
-    });
-
-    it('gives up with a conflict, writing nothing, when others keep winning the race', async () => {
-      const store = open({ keyPrefix: uniquePrefix('conflict') });
-      const request = makeRequest(TEAM, 'ACC-2026-0003', 'U1', { sensitive: { coveragePlan: 'plan A' } });
-      await store.requests.create(request);
-      // Before each of our writes lands, a colleague's write lands first (through the real backend).
-      let rivalWrites = 0;
-      const rivalFirst = interfere(store.backend, 'compareAndSetRequest', async () => {
-        rivalWrites++;
-        await store.requests.update(TEAM, request.id, (r) => ({
-          ...r,
-          sensitive: { ...r.sensitive, coveragePlan: `plan by colleague ${rivalWrites}` },
-        }));
-      });
-      const loser = new SealedStore(rivalFirst, store.vault, { maxUpdateAttempts: 3 });
-      const error = await loser.requests
-        .update(TEAM, request.id, (r) => ({ ...r, sensitive: { ...r.sensitive, coveragePlan: 'mine' } }))
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(VersionConflictError);
-      const stored = await store.requests.get(TEAM, request.id);
-      expect(rivalWrites).toBe(3);
-      expect(stored?.version).toBe(4);
-      expect(stored?.sensitive.coveragePlan).toBe('plan by colleague 3');
+      const notes = JSON.parse(after?.sensitive.hrNotes ?? '[]') as { text: string }[];
+      expect(notes.map((note) => note.text).sort()).toEqual(
+        Array.from({ length: 20 }, (_, i) => `note ${i}`).sort(),
+      );
+      expect(await store.audit.list(TEAM, request.id)).toHaveLength(21);
     });
 
     it('forgets an idle conversation after its time, but not one still in use', async () => {
@@ -137,8 +119,7 @@ export function storeContract(harness: StoreHarness): void {
         ['ACC-2026-0012', 'U1', 2],
         ['ACC-2026-0013', 'U2', 2],
       ];
-      for (const [id, employee, minute] of plan)
-        await store.requests.create(makeRequest(TEAM, id, employee, { minute }));
+      for (const [id, employee, minute] of plan) await submitThrough(store, TEAM, id, employee, { minute });
 
       const mine = await store.requests.listByEmployee(TEAM, 'U1');
       expect(mine.map((s) => s.id)).toEqual(['ACC-2026-0012', 'ACC-2026-0014', 'ACC-2026-0015']);
@@ -171,11 +152,15 @@ export function storeContract(harness: StoreHarness): void {
         'ACC-2026-0015',
       ]);
 
-      await store.requests.update(TEAM, 'ACC-2026-0012', (r) => ({
-        ...r,
-        status: 'acknowledged',
-        statusChangedAt: new Date(Date.UTC(2026, 2, 3)).toISOString(),
-      }));
+      await decideThrough(
+        store,
+        TEAM,
+        'ACC-2026-0012',
+        'acknowledge',
+        hrActor,
+        {},
+        new Date(Date.UTC(2026, 2, 3)),
+      );
       const submitted = await store.requests.listByStatus(TEAM, 'submitted');
       expect(submitted.items.map((s) => s.id)).not.toContain('ACC-2026-0012');
       expect(submitted.nextCursor).toBeUndefined();
@@ -187,32 +172,38 @@ export function storeContract(harness: StoreHarness): void {
     it('keeps the audit trail in order, and keeps only who did what and when', async () => {
       const keyPrefix = uniquePrefix('audit');
       const store = open({ keyPrefix });
-      const id = 'ACC-2026-0020';
-      const entries: AuditEntry[] = [
-        { at: '2026-03-02T09:00:00.000Z', actorRole: 'employee', actorId: 'U1', action: 'created' },
-        {
-          at: '2026-03-02T09:01:00.000Z',
-          actorRole: 'employee',
-          actorId: 'U1',
-          action: 'submit',
-          fromStatus: 'draft',
-          toStatus: 'submitted',
-        },
-        {
-          at: '2026-03-02T10:00:00.000Z',
-          actorRole: 'hr',
-          actorId: 'U9',
-          action: 'acknowledge',
-          fromStatus: 'submitted',
-          toStatus: 'acknowledged',
-        },
-      ];
-      for (const entry of entries) await store.audit.append(TEAM, id, entry);
+      const { id } = await submitThrough(store, TEAM, 'ACC-2026-0020', 'U1');
+      const later = (hours: number) => new Date(Date.UTC(2026, 2, 2, 9 + hours));
+      await decideThrough(store, TEAM, id, 'acknowledge', hrActor, {}, later(1));
+      // HR opening the letter changes nothing but is on the trail: the record and its version stay.
       const leak = 'canary audit note about detox';
-      await store.audit.append(TEAM, id, { ...entries[0], note: leak } as AuditEntry);
+      const acknowledged = await store.requests.get(TEAM, id);
+      if (!acknowledged) throw new Error('gone');
+      const look = looked(acknowledged, hrActor, later(2), 'letter');
+      if (!look.ok) throw new Error('HR may look');
+      await store.requests.record({ ...look, audit: { ...look.audit, note: leak } as AuditEntry });
+      expect(await store.requests.get(TEAM, id)).toEqual(acknowledged);
+      // An entry decided from a record that has since moved on is not written.
+      await decideThrough(store, TEAM, id, 'add_note', hrActor, { text: 'a note' }, later(3));
+      await expect(store.requests.record(look)).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(
+        store.requests.record({ ...look, request: { ...acknowledged, id: 'ACC-2026-0929' } }),
+      ).rejects.toBeInstanceOf(RequestNotFoundError);
       const listed = await store.audit.list(TEAM, id);
-      expect(listed.slice(0, 3)).toEqual(entries);
-      expect(listed[3]).toEqual(entries[0]);
+      expect(listed.map((e) => [e.action, e.actorId, e.at])).toEqual([
+        ['submit', 'U1', later(0).toISOString()],
+        ['acknowledge', hrActor.id, later(1).toISOString()],
+        ['viewed', hrActor.id, later(2).toISOString()],
+        ['add_note', hrActor.id, later(3).toISOString()],
+      ]);
+      expect(listed[2]).toEqual({
+        at: later(2).toISOString(),
+        actorRole: 'hr',
+        actorId: hrActor.id,
+        action: 'viewed',
+        fromStatus: 'acknowledged',
+        toStatus: 'acknowledged',
+      });
       expect(findCanaries(await harness.dump(store, keyPrefix), [leak])).toEqual([]);
     });
 
@@ -220,20 +211,17 @@ export function storeContract(harness: StoreHarness): void {
       const keyPrefix = uniquePrefix('purge');
       const store = open({ keyPrefix });
       const fields = canaryFields('purge');
-      const request = makeRequest(TEAM, 'ACC-2026-0030', 'U3', { sensitive: fields });
-      await store.requests.create(request);
-      await store.audit.append(TEAM, request.id, {
-        at: request.createdAt,
-        actorRole: 'employee',
-        actorId: 'U3',
-        action: 'created',
-      });
+      const request = await submitThrough(store, TEAM, 'ACC-2026-0030', 'U3', { sensitive: fields });
       const raw = await store.backend.getRequest(TEAM, request.id);
       const sealed = JSON.parse(raw ?? '{}').sealed as string;
       expect(
         JSON.parse(await store.vault.open(requestKeyRef(TEAM, request.id), 'request@v1', sealed)).sensitive,
       ).toEqual(fields);
 
+      // Retention ends long after the worker delivered what the submission asked for.
+      for (const entry of await store.outbox.pending(TEAM, request.id))
+        await store.outbox.markDone(TEAM, entry.id, new Date());
+      await store.outbox.forgetIfSettled(TEAM, request.id, 0, new Date(Date.now() + 1000));
       await store.requests.purge(TEAM, request.id);
       expect(await store.requests.get(TEAM, request.id)).toBeNull();
       expect(await store.requests.listByEmployee(TEAM, 'U3')).toEqual([]);
@@ -356,15 +344,18 @@ export function storeContract(harness: StoreHarness): void {
           jurisdiction: 'ca',
         },
       });
-      await store.backend.createRequest(
-        TEAM,
-        request.id,
-        1,
-        JSON.stringify({ ...request, v: 1, sealed: {} }),
-      );
+      await plantRaw(store, request.id, JSON.stringify({ ...request, v: 1, sealed: {} }));
       expect((await store.requests.get(TEAM, request.id))?.disclosure.reason).toBe('program');
 
-      await store.requests.update(TEAM, request.id, (current) => ({ ...current, status: 'acknowledged' }));
+      await decideThrough(
+        store,
+        TEAM,
+        request.id,
+        'acknowledge',
+        hrActor,
+        {},
+        new Date(Date.UTC(2026, 2, 3)),
+      );
       const dump = await harness.dump(store, keyPrefix);
       expect(dump.filter((line) => /"reason"/.test(line))).toEqual([]);
       expect((await store.requests.get(TEAM, request.id))?.disclosure).toMatchObject({
@@ -390,7 +381,7 @@ export function storeContract(harness: StoreHarness): void {
       ];
       for (const [i, value] of broken.entries()) {
         const id = `ACC-2026-006${i}`;
-        await store.backend.createRequest(TEAM, id, 1, value);
+        await plantRaw(store, id, value);
         const error = await store.requests.get(TEAM, id).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(CorruptRecordError);
         expect((error as Error).message).toContain(id);
@@ -400,7 +391,9 @@ export function storeContract(harness: StoreHarness): void {
       expect((newer as Error).message).toContain('newer than this code reads');
 
       const invalid = { ...makeRequest(TEAM, 'ACC-2026-0070', 'U1'), schedule: { days: [] } } as never;
-      await expect(store.requests.create(invalid)).rejects.toBeInstanceOf(InvalidRecordError);
+      await expect(
+        store.requests.commit(transition({ ...(invalid as AccommodationRequest), version: 0 }, 'submit', [])),
+      ).rejects.toBeInstanceOf(InvalidRecordError);
       expect(await store.requests.get(TEAM, 'ACC-2026-0070')).toBeNull();
     });
 
@@ -613,17 +606,56 @@ export function storeContract(harness: StoreHarness): void {
       const store = open({ keyPrefix });
       const canaries: string[] = [];
       for (let i = 0; i < 3; i++) {
+        // Every private field of a request, filled the way the app fills it: the employee's words
+        // when they submit and decline, HR's as they offer, note and deny.
         const fields = canaryFields(`request-${i}`);
-        canaries.push(...allCanaries(fields));
-        const request = makeRequest(TEAM, `ACC-2026-004${i}`, `U6${i}`, { sensitive: fields });
-        await store.requests.create(request);
-        await store.requests.update(TEAM, request.id, (r) => ({ ...r, status: 'acknowledged' }));
-        await store.audit.append(TEAM, request.id, {
-          at: request.createdAt,
-          actorRole: 'hr',
-          actorId: 'U9',
-          action: 'acknowledge',
-        });
+        const hrWords = (name: string) => `canary hr ${name} ${i} ${randomUUID()}`;
+        const alternative = hrWords('alternative');
+        const note = hrWords('note');
+        const denial = {
+          explanation: hrWords('denial'),
+          considered: hrWords('considered'),
+          whyNot: hrWords('whynot'),
+          again: hrWords('again'),
+        };
+        canaries.push(...submittedFields.map((field) => fields[field]));
+        canaries.push(fields.declineComment, alternative, note, ...Object.values(denial));
+        const { id } = await submitThrough(store, TEAM, `ACC-2026-004${i}`, `U6${i}`, { sensitive: fields });
+        const step = (hours: number) => new Date(Date.UTC(2026, 2, 2, 10 + hours));
+        await decideThrough(store, TEAM, id, 'acknowledge', hrActor, {}, step(0));
+        await decideThrough(
+          store,
+          TEAM,
+          id,
+          'offer_alternative',
+          hrActor,
+          { ...hrPayloads.offer_alternative, explanation: alternative },
+          step(1),
+        );
+        await decideThrough(
+          store,
+          TEAM,
+          id,
+          'decline_alternative',
+          { role: 'employee', id: `U6${i}` },
+          { comment: fields.declineComment },
+          step(2),
+        );
+        await decideThrough(store, TEAM, id, 'add_note', hrActor, { text: note }, step(3));
+        await decideThrough(
+          store,
+          TEAM,
+          id,
+          'deny',
+          hrActor,
+          {
+            reason: 'undue_hardship',
+            explanation: denial.explanation,
+            alternativesConsidered: [{ alternative: denial.considered, whyNot: denial.whyNot }],
+            reconsideration: denial.again,
+          },
+          step(4),
+        );
       }
       for (let i = 0; i < 2; i++) {
         const fields = canaryFields(`draft-${i}`);
@@ -634,16 +666,14 @@ export function storeContract(harness: StoreHarness): void {
       }
 
       // How much the employee chose to disclose is itself C2: "program" says which treatment.
-      await store.requests.create(
-        makeRequest(TEAM, 'ACC-2026-0049', 'U69', {
-          disclosure: {
-            reason: 'program',
-            shareScheduleWithManager: true,
-            eapMayTrackStatus: false,
-            jurisdiction: 'us',
-          },
-        }),
-      );
+      await submitThrough(store, TEAM, 'ACC-2026-0049', 'U69', {
+        disclosure: {
+          reason: 'program',
+          shareScheduleWithManager: true,
+          eapMayTrackStatus: false,
+          jurisdiction: 'us',
+        },
+      });
       await store.conversations.save({
         ...makeConversation(TEAM, 'U79'),
         draft: {
@@ -696,21 +726,12 @@ export function transition(
   };
 }
 
-/** The same backend, with a hook that runs before one operation: a colleague acting at the worst time. */
-function interfere(
-  backend: StoreBackend,
-  operation: keyof StoreBackend,
-  before: () => Promise<void>,
-): StoreBackend {
-  return new Proxy(backend, {
-    get(target, property) {
-      const value = Reflect.get(target, property);
-      if (typeof value !== 'function') return value;
-      if (property !== operation) return value.bind(target);
-      return async (...args: unknown[]) => {
-        await before();
-        return value.apply(target, args);
-      };
-    },
-  });
+/** Stores a record as an older version of the app (or a fault) left it, past the codec's checks. */
+async function plantRaw(store: SealedStore, id: string, value: string): Promise<void> {
+  const entry = encodeAuditEntry(
+    { at: '2026-03-02T09:00:00.000Z', actorRole: 'employee', actorId: 'U1', action: 'submit' },
+    TEAM,
+    id,
+  );
+  expect(await store.backend.commitTransition(TEAM, id, 0, 1, value, entry, [])).toBe('written');
 }

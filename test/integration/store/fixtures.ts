@@ -1,8 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { CommandPayload } from '../../../src/domain/commands.js';
+import type { Decision } from '../../../src/domain/decision.js';
 import type { Conversation, EmployeeProfile } from '../../../src/domain/draft.js';
+import { decide } from '../../../src/domain/lifecycle/decide.js';
+import { defaultPolicy } from '../../../src/domain/lifecycle/policy.js';
 import type { AccommodationRequest, SensitiveFields } from '../../../src/domain/request.js';
 import { sensitiveFieldNames } from '../../../src/domain/request.js';
+import type { Actor } from '../../../src/domain/roles.js';
+import type { CommandType } from '../../../src/domain/statuses.js';
 import type { VaultOptions } from '../../../src/privacy/vault.js';
+import { type Committed, type Store, VersionConflictError } from '../../../src/store/types.js';
 
 export const testVault = (): VaultOptions => ({ masterKeys: [{ id: 'test-1', key: randomBytes(32) }] });
 
@@ -121,3 +128,89 @@ export function findCanaries(dump: readonly string[], canaries: readonly string[
 
 /** The random tail of a canary alone: catches a field stored partly in plain. */
 const tail = (canary: string) => canary.slice(-36).toLowerCase();
+
+// ---------------------------------------------------------------------------------------------
+// Requests come into a store the one way the app has: `decide`, then `requests.commit`.
+
+export const hrActor: Actor = { role: 'hr', id: 'U-HR' };
+
+/** The employee's own words a submission carries (HR's words and the decline comment come later). */
+export const submittedFields = [
+  'reasonOwnWords',
+  'constraintsNote',
+  'otherAccommodation',
+  'coveragePlan',
+  'statementOfNeed',
+  'privateNote',
+] as const satisfies readonly (keyof SensitiveFields)[];
+
+/**
+ * Submits the request `makeRequest` describes (same id, employee, time, facts and words) through
+ * `decide`, and commits it. Only the employee's own words travel with a submission.
+ */
+export async function submitThrough(
+  store: Pick<Store, 'requests'>,
+  teamId: string,
+  id: string,
+  employeeId: string,
+  options: Parameters<typeof makeRequest>[3] = {},
+): Promise<AccommodationRequest> {
+  const shape = makeRequest(teamId, id, employeeId, options);
+  const sensitive = Object.fromEntries(
+    submittedFields.flatMap((field) => (shape.sensitive[field] ? [[field, shape.sensitive[field]]] : [])),
+  );
+  const payload: CommandPayload<'submit'> = {
+    reference: id,
+    teamId,
+    schedule: shape.schedule,
+    work: shape.work,
+    accommodations: shape.accommodations,
+    disclosure: shape.disclosure,
+    sensitive,
+  };
+  const decision = decide(
+    null,
+    { type: 'submit', payload },
+    { role: 'employee', id: employeeId },
+    new Date(shape.createdAt),
+    defaultPolicy,
+  );
+  if (!decision.ok) throw new Error(`submit refused: ${decision.message}`);
+  return (await store.requests.commit(decision)).request;
+}
+
+/**
+ * Gives a command through `decide` on the stored record and commits it; on a lost race it reads
+ * and decides again, as the app's `runCommand` does. A refusal fails the test.
+ */
+export async function decideThrough<T extends CommandType>(
+  store: Pick<Store, 'requests'>,
+  teamId: string,
+  id: string,
+  type: T,
+  actor: Actor,
+  payload: CommandPayload<T>,
+  now: Date,
+): Promise<Committed> {
+  return commitFromStored(store, teamId, id, (current) =>
+    decide(current, { type, payload }, actor, now, defaultPolicy),
+  );
+}
+
+/** Commits what `decideFrom` decides on the stored record, again after each lost race. */
+async function commitFromStored(
+  store: Pick<Store, 'requests'>,
+  teamId: string,
+  id: string,
+  decideFrom: (current: AccommodationRequest | null) => Decision,
+): Promise<Committed> {
+  for (;;) {
+    const decision = decideFrom(await store.requests.get(teamId, id));
+    if (!decision.ok) throw new Error(`refused: ${decision.code}: ${decision.message}`);
+    try {
+      return await store.requests.commit(decision);
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+    }
+  }
+}

@@ -9,7 +9,7 @@ import { migrateStoredData } from '../../../src/store/migrate.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { rotateDataKeys } from '../../../src/store/rotate-keys.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
-import { makeConversation, makeRequest, uniquePrefix } from './fixtures.js';
+import { makeConversation, makeRequest, submitThrough, uniquePrefix } from './fixtures.js';
 
 const TEAM = 'T0KEYS';
 const data = new Redis(inject('redisUrl'));
@@ -146,8 +146,7 @@ describe('cli rotate-keys and the key check values', () => {
     const before = open(keyPrefix, [k1]);
     await before.vault.verifyMasterKeys();
     const ids = ['ACC-2026-0001', 'ACC-2026-0002', 'ACC-2026-0003'];
-    for (const id of ids)
-      await before.requests.create(makeRequest(TEAM, id, 'U1', { sensitive: { privateNote: id } }));
+    for (const id of ids) await submitThrough(before, TEAM, id, 'U1', { sensitive: { privateNote: id } });
 
     const both = open(keyPrefix, [k2, k1]);
     await both.vault.verifyMasterKeys();
@@ -168,7 +167,7 @@ describe('cli rotate-keys and the key check values', () => {
     const original = masterKey('k1');
     const first = open(keyPrefix, [original]);
     await first.vault.verifyMasterKeys();
-    await first.requests.create(makeRequest(TEAM, 'ACC-2026-0010', 'U1'));
+    await submitThrough(first, TEAM, 'ACC-2026-0010', 'U1');
     const wrong = open(keyPrefix, [{ id: 'k1', key: randomBytes(32) }]);
     const error = await wrong.vault.verifyMasterKeys().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
@@ -186,8 +185,9 @@ describe('a shred, as other processes and racing writes see it', () => {
     const a = open(keyPrefix, [master]);
     // B caches data keys for an hour: only the broadcast can make it forget in time.
     const b = open(keyPrefix, [master], 3_600_000);
-    const request = makeRequest(TEAM, 'ACC-2026-0020', 'U1', { sensitive: { privateNote: 'cached' } });
-    await a.requests.create(request);
+    const request = await submitThrough(a, TEAM, 'ACC-2026-0020', 'U1', {
+      sensitive: { privateNote: 'cached' },
+    });
     const raw = (await data.hget(redisKeys(keyPrefix).request(TEAM, request.id), 'data')) ?? '';
     const { sealed } = JSON.parse(raw) as { sealed: string };
     const ref = requestKeyRef(TEAM, request.id);
@@ -207,8 +207,8 @@ describe('a shred, as other processes and racing writes see it', () => {
   it('cannot be undone by a write racing with the purge: the tombstone refuses a fresh key', async () => {
     const keyPrefix = uniquePrefix('tombstone');
     const store = open(keyPrefix, [masterKey('k1')]);
-    const request = makeRequest(TEAM, 'ACC-2026-0030', 'U1');
-    const created = await store.requests.create(request);
+    const created = await submitThrough(store, TEAM, 'ACC-2026-0030', 'U1');
+    const request = created;
     await store.requests.purge(TEAM, request.id);
     // A transition decided from the record read just before the purge arrives after it.
     await expect(
@@ -228,7 +228,7 @@ describe('key names', () => {
   it('name no Slack user id: a keyed hash stands for it, and lookups by person still work', async () => {
     const keyPrefix = uniquePrefix('names');
     const store = open(keyPrefix, [masterKey('k1')]);
-    await store.requests.create(makeRequest(TEAM, 'ACC-2026-0040', 'UALICE42'));
+    await submitThrough(store, TEAM, 'ACC-2026-0040', 'UALICE42');
     await store.conversations.save(makeConversation(TEAM, 'UALICE42'));
     await store.profiles.save({
       teamId: TEAM,

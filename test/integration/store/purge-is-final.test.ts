@@ -9,7 +9,7 @@ import { RedisKeyStore } from '../../../src/store/redis-key-store.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
 import { type PrivateRedis, startPrivateRedis } from '../../support/redis-server.js';
-import { makeRequest, testVault, uniquePrefix } from './fixtures.js';
+import { submitThrough, testVault, uniquePrefix } from './fixtures.js';
 
 const TEAM = 'T0PURGE';
 
@@ -96,10 +96,10 @@ describe('a purge is final: the data key lives apart from the data and leaves ev
   };
 
   it('after a purge and the rewrite, no AOF or snapshot of the key store or its replica holds the key', async () => {
-    const purged = makeRequest(TEAM, 'ACC-2026-0001', 'U1', { sensitive: { privateNote: 'purge me' } });
-    const kept = makeRequest(TEAM, 'ACC-2026-0002', 'U2');
-    await store.requests.create(purged);
-    await store.requests.create(kept);
+    const purged = await submitThrough(store, TEAM, 'ACC-2026-0001', 'U1', {
+      sensitive: { privateNote: 'purge me' },
+    });
+    const kept = await submitThrough(store, TEAM, 'ACC-2026-0002', 'U2');
     const purgedNeedles = needlesOf(await keyStore.getWrappedKey(requestKeyRef(TEAM, purged.id)));
     const keptNeedles = needlesOf(await keyStore.getWrappedKey(requestKeyRef(TEAM, kept.id)));
 
@@ -193,10 +193,10 @@ describe('a backup of the data Redis taken before a purge', () => {
       return store;
     };
     const store = make();
-    const purged = makeRequest(TEAM, 'ACC-2026-0101', 'U1', { sensitive: { statementOfNeed: 'restored?' } });
-    const kept = makeRequest(TEAM, 'ACC-2026-0102', 'U2', { minute: 5 });
-    await store.requests.create(purged);
-    await store.requests.create(kept);
+    const purged = await submitThrough(store, TEAM, 'ACC-2026-0101', 'U1', {
+      sensitive: { statementOfNeed: 'restored?' },
+    });
+    const kept = await submitThrough(store, TEAM, 'ACC-2026-0102', 'U2', { minute: 5 });
     await snapshot(probe);
     const backup = join(backupDir, 'dump.rdb');
     copyFileSync(join(data.dir, 'dump.rdb'), backup);

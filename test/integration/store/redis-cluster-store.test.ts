@@ -3,7 +3,7 @@ import { openRedis, primariesOf, type RedisClient } from '../../../src/store/red
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { type PrivateRedisCluster, startPrivateRedisCluster } from '../../support/redis-cluster.js';
 import { storeContract } from './contract.js';
-import { makeRequest, testVault, uniquePrefix } from './fixtures.js';
+import { submitThrough, testVault, uniquePrefix } from './fixtures.js';
 import { dumpRedis } from './redis-dump.js';
 
 /**
@@ -48,9 +48,7 @@ describe('store on a cluster', () => {
     });
     try {
       for (let i = 1; i <= 12; i++) {
-        await store.requests.create(
-          makeRequest('T0SPREAD', `ACC-2026-${String(i).padStart(4, '0')}`, `U${i}`),
-        );
+        await submitThrough(store, 'T0SPREAD', `ACC-2026-${String(i).padStart(4, '0')}`, `U${i}`);
       }
       const holding = await Promise.all(
         primariesOf(scanner).map(async (node) => (await node.keys(`${keyPrefix}:*:req`)).length),

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { decide } from '../../../src/domain/lifecycle/decide.js';
+import { looked } from '../../../src/domain/lifecycle/on-record.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
 import { StoreUnavailableError } from '../../../src/store/types.js';
 import { freePort, type PrivateRedis, startPrivateRedis } from '../../support/redis-server.js';
-import { canaryFields, makeConversation, makeRequest, testVault, uniquePrefix } from './fixtures.js';
+import {
+  canaryFields,
+  hrActor,
+  makeConversation,
+  submitThrough,
+  testVault,
+  uniquePrefix,
+} from './fixtures.js';
 
 const TEAM = 'T0OUTAGE';
 
@@ -44,14 +53,7 @@ describe('redis store through a Redis crash', () => {
   it('keeps submitted requests across a crash and reconnects by itself', async () => {
     const store = open();
     const reference = await store.requests.nextReference(TEAM, 2026);
-    const request = makeRequest(TEAM, reference, 'U1', { sensitive: canaryFields('restart') });
-    await store.requests.create(request);
-    await store.audit.append(TEAM, reference, {
-      at: request.createdAt,
-      actorRole: 'employee',
-      actorId: 'U1',
-      action: 'submit',
-    });
+    const request = await submitThrough(store, TEAM, reference, 'U1', { sensitive: canaryFields('restart') });
 
     await redis.kill();
     await redis.restart();
@@ -67,23 +69,23 @@ describe('redis store through a Redis crash', () => {
 
   it('fails with StoreUnavailableError while Redis is down, and nothing lands afterwards', async () => {
     const store = open();
-    const kept = makeRequest(TEAM, 'ACC-2026-0100', 'U2', { sensitive: { privateNote: 'before' } });
-    await store.requests.create(kept);
-    await store.requests.get(TEAM, kept.id);
+    const kept = await submitThrough(store, TEAM, 'ACC-2026-0100', 'U2', {
+      sensitive: { privateNote: 'before' },
+    });
+    // Decided before the outage, committed during it: an acknowledgement and HR opening the letter.
+    const now = new Date(Date.UTC(2026, 2, 3));
+    const acknowledged = decide(kept, { type: 'acknowledge', payload: {} }, hrActor, now);
+    const look = looked(kept, hrActor, now, 'letter');
+    if (!acknowledged.ok || !look.ok) throw new Error('HR may acknowledge and look');
 
     await redis.kill();
     const attempts = [
       store.ping(),
       store.requests.get(TEAM, kept.id),
-      store.requests.update(TEAM, kept.id, (r) => ({ ...r, sensitive: { privateNote: 'during' } })),
-      store.requests.create(makeRequest(TEAM, 'ACC-2026-0101', 'U2')),
+      store.requests.commit(acknowledged),
+      submitThrough(store, TEAM, 'ACC-2026-0101', 'U2'),
       store.conversations.save(makeConversation(TEAM, 'U2')),
-      store.audit.append(TEAM, kept.id, {
-        at: kept.createdAt,
-        actorRole: 'hr',
-        actorId: 'U9',
-        action: 'viewed',
-      }),
+      store.requests.record(look),
     ];
     // Each refusal is caught as it happens: waiting on them in turn left a later one unhandled.
     const errors = await Promise.all(attempts.map((attempt) => attempt.catch((e: unknown) => e)));
@@ -100,7 +102,7 @@ describe('redis store through a Redis crash', () => {
     expect(await store.requests.get(TEAM, 'ACC-2026-0101')).toBeNull();
     expect((await store.requests.listByEmployee(TEAM, 'U2')).map((s) => s.id)).toEqual([kept.id]);
     expect(await store.conversations.get(TEAM, 'U2')).toBeNull();
-    expect(await store.audit.list(TEAM, kept.id)).toEqual([]);
+    expect((await store.audit.list(TEAM, kept.id)).map((e) => e.action)).toEqual(['submit']);
   });
 
   it('never names the server or its password when it cannot connect', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { type PrivateRedisSentinel, startPrivateRedisSentinel } from '../../support/redis-sentinel.js';
 import { storeContract } from './contract.js';
-import { makeRequest, testVault, uniquePrefix } from './fixtures.js';
+import { submitThrough, testVault, uniquePrefix } from './fixtures.js';
 import { dumpRedis } from './redis-dump.js';
 
 /**
@@ -48,7 +48,7 @@ describe('store through Sentinel', () => {
       vault: testVault(),
     });
     try {
-      await store.requests.create(makeRequest('T0SENTINEL', 'ACC-2026-0001', 'U1'));
+      await submitThrough(store, 'T0SENTINEL', 'ACC-2026-0001', 'U1');
       expect(await scanner.keys(`${keyPrefix}:*:req`)).toHaveLength(1);
     } finally {
       await store.close();

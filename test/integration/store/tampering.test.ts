@@ -5,7 +5,14 @@ import { CorruptRecordError } from '../../../src/store/errors.js';
 import { redisKeys } from '../../../src/store/keys.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
-import { makeConversation, makeRequest, testVault, uniquePrefix } from './fixtures.js';
+import {
+  decideThrough,
+  hrActor,
+  makeConversation,
+  submitThrough,
+  testVault,
+  uniquePrefix,
+} from './fixtures.js';
 
 /**
  * Someone who can write to the data Redis but holds no key: what they can do to a record by
@@ -41,14 +48,13 @@ type Stored = Record<string, unknown> & {
 describe('a stored request changed behind the app', () => {
   it("refuses version 1's sealed statement copied into version 2", async () => {
     const { store, keys } = open();
-    const first = makeRequest(TEAM, 'ACC-2026-0001', 'U1', { sensitive: { statementOfNeed: 'first words' } });
-    await store.requests.create(first);
+    const first = await submitThrough(store, TEAM, 'ACC-2026-0001', 'U1', {
+      sensitive: { statementOfNeed: 'first words' },
+    });
     const key = keys.request(TEAM, first.id);
     const v1 = JSON.parse((await redis.hget(key, 'data')) ?? '{}') as Stored;
-    await store.requests.update(TEAM, first.id, (r) => ({
-      ...r,
-      sensitive: { statementOfNeed: 'second words' },
-    }));
+    // Version 2: HR notes something, so the sealed value changes.
+    await decideThrough(store, TEAM, first.id, 'add_note', hrActor, { text: 'second words' }, new Date());
     const v2 = JSON.parse((await redis.hget(key, 'data')) ?? '{}') as Stored;
     expect(v2.version).toBe(2);
 
@@ -56,13 +62,12 @@ describe('a stored request changed behind the app', () => {
     await expect(store.requests.get(TEAM, first.id)).rejects.toBeInstanceOf(VaultIntegrityError);
     // Put back as it was, it reads again: the refusal was about the copy, not the record.
     await redis.hset(key, 'data', JSON.stringify(v2));
-    expect((await store.requests.get(TEAM, first.id))?.sensitive.statementOfNeed).toBe('second words');
+    expect((await store.requests.get(TEAM, first.id))?.sensitive.hrNotes).toContain('second words');
   });
 
   it('refuses a plain disclosure choice added to a current-format record', async () => {
     const { store, keys } = open();
-    const request = makeRequest(TEAM, 'ACC-2026-0002', 'U1');
-    await store.requests.create(request);
+    const request = await submitThrough(store, TEAM, 'ACC-2026-0002', 'U1');
     const key = keys.request(TEAM, request.id);
     const stored = JSON.parse((await redis.hget(key, 'data')) ?? '{}') as Stored;
     expect(stored.disclosure).not.toHaveProperty('reason');
@@ -80,8 +85,7 @@ describe('a stored request changed behind the app', () => {
 
   it('notices a sealed part deleted from a request, and from a conversation', async () => {
     const { store, keys } = open();
-    const request = makeRequest(TEAM, 'ACC-2026-0003', 'U1');
-    await store.requests.create(request);
+    const request = await submitThrough(store, TEAM, 'ACC-2026-0003', 'U1');
     const key = keys.request(TEAM, request.id);
     const { sealed: _gone, ...rest } = JSON.parse((await redis.hget(key, 'data')) ?? '{}') as Stored;
     await redis.hset(key, 'data', JSON.stringify(rest));

@@ -1,6 +1,7 @@
 import { can } from '../../../../domain/access.js';
 import type { AppServices } from '../../../../services.js';
 import { auditRefusedView, notPermittedMessage } from '../../../../workflows/hr-command.js';
+import { recordLook } from '../../../../workflows/on-record.js';
 import { tellPrivately } from '../../../hr-interaction.js';
 import { actorIn } from '../../../middleware/acting-person.js';
 import { personOfAction } from '../../../person.js';
@@ -23,15 +24,11 @@ export const history =
       return;
     }
     const entries = await store.audit.list(person.teamId, request.id);
+    // Looking is itself on the record; the trail shown is the one before this look.
+    const recorded = await recordLook(services, person.teamId, request.id, actor, 'history');
+    if (!recorded.ok) return;
     await client.views.open({
       trigger_id: body.trigger_id,
       view: historyView(request.id, entries, services.config.clocks.timeZone),
-    });
-    await store.audit.append(person.teamId, request.id, {
-      at: services.now().toISOString(),
-      actorRole: actor.role,
-      actorId: actor.id,
-      action: 'viewed',
-      subjectId: 'history',
     });
   };

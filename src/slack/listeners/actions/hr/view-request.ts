@@ -2,6 +2,7 @@ import { can } from '../../../../domain/access.js';
 import { statusLabels } from '../../../../domain/status.js';
 import type { AppServices } from '../../../../services.js';
 import { auditRefusedView, notPermittedMessage } from '../../../../workflows/hr-command.js';
+import { recordLook } from '../../../../workflows/on-record.js';
 import { tellPrivately } from '../../../hr-interaction.js';
 import { hrLetterText } from '../../../hr-letter.js';
 import { actorIn } from '../../../middleware/acting-person.js';
@@ -9,7 +10,7 @@ import { personOfAction } from '../../../person.js';
 import { requestLetterView } from '../../../views/my-data.js';
 import type { ButtonArgs } from '../../args.js';
 
-/** "View request" on HR's card: the letter, for HR members only, noted in the audit trail. */
+/** "View request" on HR's card: the letter, for HR members only, noted in the audit trail first. */
 export const viewRequest =
   (services: AppServices) =>
   async ({ ack, body, action, client, context }: ButtonArgs): Promise<void> => {
@@ -25,6 +26,9 @@ export const viewRequest =
       await tellPrivately(client, body, notPermittedMessage);
       return;
     }
+    // On the record before it is shown: the employee's trail never misses an opening.
+    const recorded = await recordLook(services, person.teamId, request.id, actor, 'letter');
+    if (!recorded.ok) return;
     const employee = await services.profiles.load(client, {
       teamId: person.teamId,
       userId: request.employeeId,
@@ -36,11 +40,5 @@ export const viewRequest =
         statusLabel: statusLabels[request.status],
         letterText: hrLetterText(services, request, employee.name),
       }),
-    });
-    await store.audit.append(person.teamId, request.id, {
-      at: services.now().toISOString(),
-      actorRole: 'hr',
-      actorId: person.userId,
-      action: 'viewed',
     });
   };
