@@ -10,6 +10,7 @@ import { postingFor } from '../slack/app-posts.js';
 import { directMessageChannel } from '../slack/direct-messages.js';
 import { section } from '../slack/views/blocks.js';
 import { lifecyclePolicy } from '../workflows/lifecycle-policy.js';
+import { recordReminder } from '../workflows/on-record.js';
 import { runCommand } from '../workflows/run-command.js';
 import { HR_CARD } from './deliver/hr-card.js';
 import type { ReminderRef, RemindOutcome } from './effect-queue.js';
@@ -34,6 +35,17 @@ type Client = webApi.WebClient;
  * channel across all replicas (the job waits a second and tries again).
  */
 export function remindHandler(context: { services: AppServices; client: Client }) {
+  const { services } = context;
+  const remind = remindOnAppClock(context);
+  return async (ref: ReminderRef): Promise<RemindOutcome> => {
+    const outcome = await remind(ref);
+    // "Later" is decided on the app's clock; the job queue waits on the wall clock.
+    if (!outcome?.later) return outcome;
+    return { ...outcome, later: new Date(Date.now() + (outcome.later.getTime() - services.now().getTime())) };
+  };
+}
+
+function remindOnAppClock(context: { services: AppServices; client: Client }) {
   const { services, client } = context;
   return async (ref: ReminderRef): Promise<RemindOutcome> => {
     const { teamId, requestId, reminder } = ref;
@@ -146,15 +158,7 @@ async function nudge(
     );
   }
   if ((await store.claimOnce(teamId, `${key}:audited`, 'x', REMEMBER_SECONDS)) === null)
-    await store.audit.append(teamId, request.id, {
-      at: now.toISOString(),
-      actorRole: 'system',
-      actorId: 'system',
-      action: 'reminded',
-      subjectId: reminder,
-      fromStatus: request.status,
-      toStatus: request.status,
-    });
+    await recordReminder(services, teamId, request.id, reminder);
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { Decided, Refused } from '../domain/decision.js';
-import { type Look, looked, refusedLook, refusedOnRecord } from '../domain/lifecycle/on-record.js';
+import { type Look, looked, refusedLook, refusedOnRecord, reminded } from '../domain/lifecycle/on-record.js';
 import type { Actor } from '../domain/roles.js';
 import type { CommandType } from '../domain/statuses.js';
 import type { AppServices } from '../services.js';
@@ -68,6 +68,22 @@ export async function recordRefusedLook(
     teamId,
     reference,
     (current) => (current ? refusedLook(current, actor, services.now(), view) : notFound),
+    onTrail(services),
+  );
+}
+
+/** A reminder went out. */
+export async function recordReminder(
+  services: Services,
+  teamId: string,
+  reference: string,
+  reminder: string,
+): Promise<void> {
+  await commitDecision(
+    services,
+    teamId,
+    reference,
+    (current) => (current ? reminded(current, reminder, services.now()) : notFound),
     onTrail(services),
   );
 }

@@ -11,8 +11,8 @@ import { TEAM } from '../support/scripts.js';
 
 /**
  * Reminders and escalations as BullMQ jobs on a real Redis, with two app processes working the
- * same queue. The jobs are the ones the request's effects scheduled; the test only shortens their
- * clocks (moves the due date into the past and the job's delay to now), as time passing would.
+ * same queue. The jobs are the ones the request's effects scheduled; the test only moves the apps'
+ * clock past the due date and the job's delay to now, as time passing would.
  */
 describe('reminders and escalation', () => {
   let harness: Harness;
@@ -33,7 +33,12 @@ describe('reminders and escalation', () => {
       emulator: { directory: hrWorld },
     });
     // A second replica: same configuration, same Redis, its own worker on the same queue.
-    second = await startHttpApp(harness.app.services.config, { port: 0, host: '127.0.0.1' });
+    // It reads the same clock, so moving time on moves it for both processes.
+    second = await startHttpApp(harness.app.services.config, {
+      port: 0,
+      host: '127.0.0.1',
+      now: harness.app.services.now,
+    });
     connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
     queue = new Queue('outbox', { connection, prefix: bullPrefix(prefix) });
   });
@@ -53,9 +58,11 @@ describe('reminders and escalation', () => {
     queue.getJob(reminderJobId({ teamId: TEAM, requestId, reminder }));
   /** Time passes: the due date is behind us and the job the effects scheduled is due now. */
   const timePasses = async (requestId: string, reminders: ReminderKind[], daysAgo = 7) => {
-    const { store } = harness.app.services;
-    const dueAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
-    await store.requests.update(TEAM, requestId, (r) => ({ ...r, dueAt }));
+    const { store, now } = harness.app.services;
+    const dueAt = (await store.requests.get(TEAM, requestId))?.dueAt;
+    if (!dueAt) throw new Error(`${requestId} has no due date`);
+    // The app's clock moves on until the due date is `daysAgo` days behind it.
+    harness.advanceAppClock(Date.parse(dueAt) + daysAgo * 86_400_000 - now().getTime());
     for (const reminder of reminders) {
       const job = await jobOf(requestId, reminder);
       if (!job) throw new Error(`no ${reminder} job was scheduled for ${requestId}`);

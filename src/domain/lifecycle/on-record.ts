@@ -1,7 +1,7 @@
 import { can } from '../access.js';
 import type { Decided, Decision, Refused } from '../decision.js';
 import type { AccommodationRequest, AuditEntry } from '../request.js';
-import type { Actor } from '../roles.js';
+import { type Actor, systemActor } from '../roles.js';
 import type { CommandType } from '../statuses.js';
 import { refusalAudit } from './decide.js';
 import { refuse } from './refusals.js';
@@ -51,6 +51,15 @@ export function refusedOnRecord(
 /** Someone who may not look pressed an HR view button: on the record, and nothing shown. */
 export function refusedLook(request: AccommodationRequest, actor: Actor, now: Date, view: string): Decided {
   return unchanged(request, { ...entryOf(request, actor, now), action: 'not_permitted', subjectId: view });
+}
+
+/** The app reminded someone (`reminder`: which reminder), on the record like everything it does. */
+export function reminded(request: AccommodationRequest, reminder: string, now: Date): Decided {
+  return unchanged(request, {
+    ...entryOf(request, systemActor, now),
+    action: 'reminded',
+    subjectId: reminder,
+  });
 }
 
 function entryOf(request: AccommodationRequest, actor: Actor, now: Date) {
