@@ -1,7 +1,7 @@
 import type { Draft, IntakeStep } from '../domain/draft.js';
 import { requestFromDraft, reviewReadiness } from '../domain/intake.js';
 import { composeLetter, LetterDataError } from '../letters/index.js';
-import { detectClinical } from '../privacy/clinical/index.js';
+import { checkRelease, releaseCandidates, releaseRefusal } from '../privacy/release.js';
 import type { AppServices } from '../services.js';
 import { requestLetterData, todayIn } from '../workflows/request-letter.js';
 import { encodeMetadata } from './intake-metadata.js';
@@ -74,7 +74,7 @@ function buildIntakeScreen(
     draft,
     privateMetadata,
     letterText: letter.text ?? '',
-    warnings: reviewWarnings(draft),
+    ...releaseProblemOf(draft),
     ...(notes.length > 0 ? { notes } : {}),
     missing: readiness.missing,
   });
@@ -140,15 +140,13 @@ function reviewLetterText(services: AppServices, draft: Draft, profile: Profile)
   return letter.text.replaceAll('ACC-0000-0000', '(given when you send it)');
 }
 
-function reviewWarnings(draft: Draft): string[] {
-  const warnings: string[] = [];
-  const ownWords = draft.disclosure?.reason === 'own_words' ? draft.sensitive.reasonOwnWords : undefined;
-  const wording = [ownWords, draft.sensitive.statementOfNeed, draft.sensitive.coveragePlan];
-  if (wording.some((text) => text && detectClinical(text).length > 0)) {
-    warnings.push(
-      'Some of your wording names a health detail. You never have to share one, and HR will see it held back ' +
-        'as “[health detail]”. Edit the wording if you’d like it to read differently.',
-    );
-  }
-  return warnings;
+/**
+ * Why the draft's words cannot be released to HR, if they cannot: shown on the review before the
+ * employee presses Send to HR, and checked again when they do.
+ */
+function releaseProblemOf(draft: Draft): { releaseProblem?: string } {
+  const complete = requestFromDraft(draft);
+  if (!complete.ok) return {};
+  const check = checkRelease(releaseCandidates(complete.fields));
+  return check.ok ? {} : { releaseProblem: releaseRefusal(check) };
 }

@@ -1,5 +1,5 @@
 import type { Draft } from '../domain/draft.js';
-import type { AccommodationRequest } from '../domain/request.js';
+import type { AccommodationRequest, ReleasableField } from '../domain/request.js';
 import type { Actor } from '../domain/roles.js';
 import type { AppServices } from '../services.js';
 import type { RequestLetterSource } from './request-letter.js';
@@ -31,10 +31,12 @@ export async function submitDraft(
     readonly employee: Actor;
     readonly draft: Draft;
     readonly fields: RequestLetterSource;
+    /** The fields whose words the employee released by sending what the review showed them. */
+    readonly released?: readonly ReleasableField[];
   },
 ): Promise<SubmitOutcome> {
   const { store } = services;
-  const { teamId, employee, draft, fields } = args;
+  const { teamId, employee, draft, fields, released = [] } = args;
   const fresh = await store.requests.nextReference(teamId, services.now().getUTCFullYear());
   const earlier = await store.claimOnce(teamId, `submit:${draft.draftId}`, fresh, CLAIM_SECONDS);
   const reference = earlier ?? fresh;
@@ -46,7 +48,16 @@ export async function submitDraft(
     services,
     teamId,
     reference,
-    { type: 'submit', payload: { reference, teamId, ...facts, ...(reviewDate ? { reviewDate } : {}) } },
+    {
+      type: 'submit',
+      payload: {
+        reference,
+        teamId,
+        ...facts,
+        ...(reviewDate ? { reviewDate } : {}),
+        ...(released.length > 0 ? { released: [...released] } : {}),
+      },
+    },
     employee,
   );
   if (!outcome.ok) {

@@ -260,6 +260,31 @@ const journey: Step[] = [
       await employee.openHome();
       await employee.click('Continue your draft');
       await employee.expect('Step 5 of 5');
+      // Words that name a health detail cannot be released to HR: the review says so, and nothing goes.
+      await employee.submit();
+      await employee.expect('HR doesn’t need that to approve a schedule');
+      await employee.expect('nothing has been sent');
+      // So the employee rewrites every part of the letter in plain work terms, and sends that.
+      await employee.click('Edit wording');
+      await employee.fill({
+        'What you’re asking for, in your words': 'I would like to finish at 2:30 on Tuesdays and Thursdays.',
+        'How your work would be covered': 'I will hand over anything urgent to Alex by 2:15.',
+      });
+      await employee.submit();
+      await employee.expect('Step 5 of 5');
+      await employee.click('Change work hours');
+      await employee.fill({ 'Anything else about your work HR should know': 'I lead the Tuesday stand-up.' });
+      await employee.submit();
+      await employee.expect('Step 5 of 5');
+      await employee.click('Change what would help');
+      await employee.fill({ 'If something else, what is it?': 'A quiet desk near the exit.' });
+      await employee.submit();
+      await employee.expect('Step 5 of 5');
+      await employee.click('Change what’s shared');
+      await employee.fill({ 'The reason, in your own words': 'I have regular appointments for a while.' });
+      await employee.submit();
+      await employee.expect('Step 5 of 5');
+      expect(employee.screen()).not.toContain('HR doesn’t need that');
       await employee.submit();
       employee.openMessages();
       await employee.expect('Your request is saved, and HR will be told');

@@ -4,9 +4,9 @@ import { type Harness, startHarness } from '../support/harness.js';
 import { loadScript } from '../support/scripts.js';
 
 /**
- * A health detail the employee gave in one place is the same detail wherever else it appears, even
- * where the detector alone would read the word as ordinary: HR's copy of the letter has it replaced,
- * and HR still gets the letter rather than a held-back window.
+ * A health detail in the words the letter would carry cannot be released to HR. The employee is
+ * told on the review, changes the wording, and HR then reads the letter with the new wording and
+ * no trace of the detail: not replaced by a placeholder, not held back, simply never released.
  */
 let harness: Harness;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ function withAnswers(steps: Step[], answers: Record<string, string>): Step[] {
   });
 }
 
-it('HR reads the letter with the detail replaced, not held back and not in plain', async () => {
+it('HR reads only the wording the employee could release, after they changed it', async () => {
   const journey = loadScript('journey.json');
   const steps = withAnswers(journey, {
     'How your work would be covered': 'Sam covers the queue while I am at recovery on Mondays.',
@@ -37,10 +37,22 @@ it('HR reads the letter with the detail replaced, not held back and not in plain
         }
       : step,
   );
-  await runScript(harness.emulator, steps, () => {});
-  const { hr } = harness;
-  await hr.expect('Sam covers the queue');
+  const sent = steps.findIndex(
+    (step) => 'expect' in step && step.expect === 'Your request is saved, and HR will be told',
+  );
+  await runScript(harness.emulator, steps.slice(0, sent), () => {});
+  const { employee, hr } = harness;
+  await employee.expect('HR doesn’t need that to approve a schedule');
+  await employee.click('Edit wording');
+  await employee.fill({ 'How your work would be covered': 'Sam covers the queue after 4:30 on Mondays.' });
+  await employee.submit();
+  await employee.expect('Sam covers the queue after 4:30 on Mondays.');
+  expect(employee.screen()).not.toContain('HR doesn’t need that');
+  await employee.submit();
+  await employee.expect('Your request is saved, and HR will be told');
+  await hr.click('View request');
+  await hr.expect('Sam covers the queue after 4:30 on Mondays.');
   expect(hr.screen()).not.toContain('Held back');
   expect(hr.screen().toLowerCase()).not.toContain('recovery');
-  expect(hr.screen()).toContain('[health detail');
+  expect(hr.screen()).not.toContain('[health detail');
 });

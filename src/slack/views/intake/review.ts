@@ -19,8 +19,13 @@ export interface ReviewStepViewOptions {
   readonly privateMetadata: string;
   /** The request letter as HR will read it, rendered as plain text. */
   readonly letterText: string;
-  /** Cautions to show above the letter, e.g. own words that name a health detail. */
+  /** Cautions to show above the letter. */
   readonly warnings?: readonly string[];
+  /**
+   * Why the words in the letter cannot be released to HR as they are (a health detail, an
+   * address), shown inline above the letter; Send to HR refuses until it is fixed.
+   */
+  readonly releaseProblem?: string;
   readonly notes?: readonly string[];
   /** Steps still to finish (`reviewReadiness(draft).missing`). */
   readonly missing?: readonly Exclude<IntakeStep, 'review'>[];
@@ -38,7 +43,7 @@ const changeButtons: readonly { step: Exclude<IntakeStep, 'review'>; text: strin
 
 /** Step 5: the letter as HR will read it, who will see what, and the ways to change it. */
 export function reviewStepView(options: ReviewStepViewOptions): View {
-  const { draft, letterText, warnings = [], missing = [] } = options;
+  const { draft, letterText, warnings = [], missing = [], releaseProblem } = options;
   return stepModal({
     step: 'review',
     callbackId: intakeCallbackIds.review,
@@ -47,9 +52,11 @@ export function reviewStepView(options: ReviewStepViewOptions): View {
     submit: 'Send to HR',
     blocks: [
       section(
-        'Here’s the letter HR will receive. Read it through and change anything you like. ' +
-          'Nothing is sent until you press *Send to HR*.',
+        '*What HR will read*\nThis letter, exactly as it is below, with your own words in it. ' +
+          'Read it through and change anything you like. Nothing is shared until you press *Send to HR*: ' +
+          'sending it is what shares these words with HR.',
       ),
+      ...(releaseProblem ? [section(`:no_entry: ${clip(releaseProblem, 2900)}`)] : []),
       ...warnings.map((warning) => context(`:warning: ${clip(escapeMrkdwn(warning), 2900)}`)),
       ...(missing.length > 0
         ? [

@@ -1,5 +1,6 @@
 import type { Draft } from '../../../../domain/draft.js';
 import { requestFromDraft } from '../../../../domain/intake.js';
+import { checkRelease, releaseCandidates } from '../../../../privacy/release.js';
 import type { AppServices } from '../../../../services.js';
 import { submitDraft } from '../../../../workflows/submit.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
@@ -55,6 +56,16 @@ export const sendRequest =
       });
       return;
     }
+    // Sending is the release: the words in the letter go to HR only if none of them, read alone or
+    // together, names a health detail or holds an address. Otherwise the review says so inline.
+    const release = checkRelease(releaseCandidates(complete.fields));
+    if (!release.ok) {
+      await ack({
+        response_action: 'update',
+        view: intakeScreen(services, draft, profile, { step: 'review' }),
+      });
+      return;
+    }
     let outcome: Awaited<ReturnType<typeof submitDraft>>;
     try {
       outcome = await submitDraft(services, {
@@ -62,6 +73,7 @@ export const sendRequest =
         employee: { role: 'employee', id: person.userId },
         draft,
         fields: complete.fields,
+        released: release.fields,
       });
     } catch (error) {
       // Nothing was sent, and the draft is untouched: say so, and keep the letter on screen.
