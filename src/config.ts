@@ -114,6 +114,8 @@ const EnvSchema = z.object({
       .optional(),
   ),
   EAP_USER_IDS: optionalText.pipe(slackIds.optional()),
+  // The CMS small-cell rule hides counts under 11; below 5 a group is small enough to name people.
+  EAP_MIN_GROUP: positiveInt(11).pipe(z.number().min(5, 'must be at least 5')),
   DEFAULT_JURISDICTION: optionalText.transform((value) => value ?? 'us').pipe(z.enum(jurisdictions)),
   RETENTION_DAYS: positiveInt(365),
   HR_TIME_ZONE: optionalText
@@ -200,6 +202,7 @@ const fixes: Record<string, string> = {
   HR_CHANNEL_ID: 'copy the id of a private channel for HR (channel details > copy channel ID)',
   EAP_USERGROUP_ID: 'copy the id of the EAP user group',
   EAP_USER_IDS: 'list EAP coordinators’ Slack user ids, comma-separated',
+  EAP_MIN_GROUP: 'use a whole number of people of at least 5, e.g. 11 (the default)',
   DEFAULT_JURISDICTION: 'use us, uk or ca',
   RETENTION_DAYS: 'use a number of days, e.g. 365',
   HR_TIME_ZONE: 'use an IANA time zone such as America/New_York or Europe/London',
@@ -252,7 +255,12 @@ export interface AppConfig {
     /** Hears escalations of overdue requests, besides HR's channel. */
     readonly backupUserId?: string;
   };
-  readonly eap: { readonly userGroupId?: string; readonly userIds: readonly string[] };
+  readonly eap: {
+    readonly userGroupId?: string;
+    readonly userIds: readonly string[];
+    /** EAP's figures from fewer people than this read "fewer than N" (never below 5). */
+    readonly minGroup: number;
+  };
   readonly defaultJurisdiction: (typeof jurisdictions)[number];
   readonly retentionDays: number;
   readonly draftIdleDays: number;
@@ -402,7 +410,11 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       channelId: data.HR_CHANNEL_ID,
       ...(data.HR_BACKUP_USER_ID ? { backupUserId: data.HR_BACKUP_USER_ID } : {}),
     },
-    eap: { userGroupId: data.EAP_USERGROUP_ID, userIds: data.EAP_USER_IDS ?? [] },
+    eap: {
+      userGroupId: data.EAP_USERGROUP_ID,
+      userIds: data.EAP_USER_IDS ?? [],
+      minGroup: data.EAP_MIN_GROUP,
+    },
     defaultJurisdiction: data.DEFAULT_JURISDICTION,
     retentionDays: data.RETENTION_DAYS,
     draftIdleDays: data.DRAFT_IDLE_DAYS,

@@ -9,7 +9,7 @@ export type { Directory };
 
 export interface RoleDirectoryOptions {
   readonly hr: AppConfig['hr'];
-  readonly eap: AppConfig['eap'];
+  readonly eap: Pick<AppConfig['eap'], 'userGroupId' | 'userIds'>;
   readonly logger: Logger;
   /** How long group membership is trusted before it is listed again (after an ack, never before). */
   readonly ttlMs?: number;

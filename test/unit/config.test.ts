@@ -39,6 +39,12 @@ describe('configuration', () => {
     expect(config.retentionDays).toBe(365);
   });
 
+  it('hides EAP figures from fewer than 11 people unless told otherwise, and refuses a group under 5', () => {
+    expect(loadConfig(valid, { requireRedis: true }).eap.minGroup).toBe(11);
+    expect(loadConfig({ ...valid, EAP_MIN_GROUP: '5' }, { requireRedis: true }).eap.minGroup).toBe(5);
+    expect(problemsOf({ ...valid, EAP_MIN_GROUP: '4' }).join('\n')).toMatch(/EAP_MIN_GROUP.*at least 5/);
+  });
+
   it("runs HR's clocks in HR's time zone, skipping the holidays set, with the business days set", () => {
     const config = loadConfig(
       {
