@@ -113,6 +113,8 @@ export const authorisationTable: readonly Row[] = [
   onRequest('view_submission', 'employee_decline_alternative_form', ownerOnly),
   onRequest('action', 'employee_provider_pending', ownerOnly),
   onRequest('action', 'employee_who_has_seen', ownerOnly),
+  onRequest('action', 'employee_open_letter', ownerOnly),
+  onRequest('action', 'employee_letter_pdf', ownerOnly),
 
   // A draft in progress, named by the modal's metadata.
   onDraft('action', 'intake_review_edit_wording'),

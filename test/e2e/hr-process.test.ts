@@ -1,6 +1,7 @@
 import { runScript } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
+import { eventually } from '../support/hr-world.js';
 import { loadScript, TEAM } from '../support/scripts.js';
 
 /**
@@ -74,5 +75,35 @@ describe('HR’s interactive process, start to finish (test/e2e/scripts/hr-proce
       .join('\n');
     expect(toHr).toContain('Approved');
     expect(toHr).not.toMatch(/outpatient|treatment|medical|hand over anything urgent|Alex by 4:30/i);
+  });
+
+  it('gives the employee each letter behind “Open letter”, and a PDF when they ask', async () => {
+    const { employee } = harness;
+    employee.openMessages();
+    while (employee.topModal()) await employee.closeModal();
+    // The newest letter first: the approval.
+    await employee.click('Open letter');
+    await employee.expect('Approval letter');
+    const letter = employee.screen();
+    expect(letter).toContain('7:45');
+    expect(letter).not.toMatch(/outpatient|treatment|medical|hand over anything urgent/i);
+    const uploads =
+      harness.calls('files.completeUploadExternal').length + harness.calls('files.upload').length;
+    await employee.click('Get it as a PDF');
+    await eventually(
+      () =>
+        harness.calls('files.completeUploadExternal').length + harness.calls('files.upload').length > uploads,
+      'the PDF',
+    );
+    await employee.closeModal();
+    // The DMs about HR's steps name no reason; the letters open in a modal, not the history.
+    const dm = harness.emulator.workspace.openDm(employee.user.id);
+    const dms = harness
+      .calls('chat.postMessage')
+      .filter((c) => c.ok && c.args.channel === dm)
+      .map((c) => `${String(c.args.text)} ${JSON.stringify(c.args.blocks ?? [])}`)
+      .join('\n');
+    expect(dms).toContain('Open letter');
+    expect(dms).not.toMatch(/outpatient|treatment|medical/i);
   });
 });

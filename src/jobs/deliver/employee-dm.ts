@@ -3,6 +3,7 @@ import { postingFor } from '../../slack/app-posts.js';
 import { directMessageChannel } from '../../slack/direct-messages.js';
 import { employeeEventMessage } from '../../slack/views/employee-event.js';
 import { submittedMessage } from '../../slack/views/messages.js';
+import { isEmployeeLetterKind } from '../../workflows/employee-letter.js';
 import type { DeliveryContext } from './context.js';
 import { employeeSentence } from './wording.js';
 
@@ -28,6 +29,8 @@ export async function deliverEmployeeDm(
           employeeSentence(effect.event, request.id),
           projectForEmployee(request),
           effect.event,
+          // Only letters the app can write from what it holds get an "Open letter" button.
+          effect.letter && isEmployeeLetterKind(effect.letter) ? effect.letter : undefined,
         );
   const channel = await directMessageChannel(ctx.client, request.employeeId);
   // Remembered as the employee's too, so their Delete my data finds it with the rest.

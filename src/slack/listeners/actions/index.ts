@@ -3,6 +3,7 @@ import type { IntakeStep } from '../../../domain/draft.js';
 import type { AppServices } from '../../../services.js';
 import { assistantIds } from '../../views/assistant.js';
 import { employeeEventIds } from '../../views/employee-event.js';
+import { employeeLetterIds } from '../../views/employee-letter.js';
 import { homeIds } from '../../views/home.js';
 import { hrHomeIds } from '../../views/hr/home.js';
 import { hrActionId, hrCardIds } from '../../views/hr-card.js';
@@ -21,6 +22,8 @@ import { declineAlternative } from './employee/decline-alternative.js';
 import { editStep } from './employee/edit-step.js';
 import { editWording } from './employee/edit-wording.js';
 import { exportMyData } from './employee/export-my-data.js';
+import { letterPdf } from './employee/letter-pdf.js';
+import { openLetter } from './employee/open-letter.js';
 import { providerPending } from './employee/provider-pending.js';
 import { readPrivacyNotice } from './employee/read-privacy-notice.js';
 import { redraftWording } from './employee/redraft-wording.js';
@@ -72,6 +75,8 @@ export function register(app: App, services: AppServices): void {
   button(employeeEventIds.declineAlternative, forEmployee(declineAlternative(services)));
   button(employeeEventIds.providerPending, forEmployee(providerPending(services)));
   button(employeeEventIds.whoHasSeen, forEmployee(whoHasSeen(services)));
+  button(employeeEventIds.openLetter, forEmployee(openLetter(services)));
+  button(employeeLetterIds.pdf, forEmployee(letterPdf(services)));
 
   button(hrCardIds.viewRequest, forHr(viewRequest(services)));
   button(hrActionId('history'), forHr(history(services)));
