@@ -11,7 +11,10 @@ export interface LoadJob {
   readonly type: 'run';
   readonly url: string;
   readonly signingSecret: string;
-  /** The request body with `{{ID}}` (the person) and `{{TRIGGER}}` (a fresh trigger_id) to fill. */
+  /**
+   * The request body with `{{ID}}` (the person), `{{TRIGGER}}` (a fresh trigger_id) and
+   * `{{EVENT}}` (a new event_id) to fill.
+   */
   readonly template: string;
   readonly contentType: 'application/x-www-form-urlencoded' | 'application/json';
   /** One entry per request to send. */
@@ -32,6 +35,8 @@ export interface LoadResult {
 }
 
 const ACK_DEADLINE_MS = 3000;
+const eventPrefix = `${process.pid.toString(36)}${Date.now().toString(36)}`.toUpperCase();
+let eventCounter = 0;
 
 function sign(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -94,7 +99,10 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
       next += 1;
       const fill = job.fills[index];
       if (!fill) return;
-      const body = job.template.replaceAll('{{ID}}', fill.id).replaceAll('{{TRIGGER}}', fill.trigger);
+      const body = job.template
+        .replaceAll('{{ID}}', fill.id)
+        .replaceAll('{{TRIGGER}}', fill.trigger)
+        .replaceAll('{{EVENT}}', `Ev${eventPrefix}${(eventCounter++).toString(36).toUpperCase()}`);
       const answer = await post(job, agent, body);
       if (answer.status === 0) timedOut += 1;
       if (answer.status !== 200) failed += 1;

@@ -516,13 +516,19 @@ function inListOrder<T extends string>(values: readonly T[], order: readonly T[]
   return order.filter((item) => values.includes(item));
 }
 
+/** Zones already found valid: building an `Intl.DateTimeFormat` to check one is slow, and few are in use. */
+const knownZones = new Set<string>();
+
 function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size >= 1000) knownZones.clear();
+  knownZones.add(zone);
+  return true;
 }
 
 function hasErrors(errors: Record<string, string>): boolean {

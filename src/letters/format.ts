@@ -31,6 +31,24 @@ export function formatTime(clock: string, locale: LetterLocale): string {
  * daylight-saving changes, so "EST" or "BST" would be wrong half the time.
  */
 export function timeZoneLabel(zone: string, locale: LetterLocale): string {
+  const key = `${locale}\u0000${zone}`;
+  let label = zoneLabels.get(key);
+  if (label === undefined) {
+    label = computeTimeZoneLabel(zone, locale);
+    if (zoneLabels.size >= 1000) zoneLabels.clear();
+    zoneLabels.set(key, label);
+  }
+  return label;
+}
+
+/**
+ * Labels by locale and zone. Building an `Intl.DateTimeFormat` costs far more than formatting
+ * with one, and a label never changes (it is read for a fixed date), so each is made once; the
+ * zones and locales in use are few.
+ */
+const zoneLabels = new Map<string, string>();
+
+function computeTimeZoneLabel(zone: string, locale: LetterLocale): string {
   if (zone === 'Europe/London') return 'UK time';
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
   const generic = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'shortGeneric' })

@@ -68,11 +68,13 @@ export async function listMyRequests(store: Store, teamId: string, userId: strin
 
 /** Their requests that still exist, newest first; a request is only ever read for its own employee. */
 async function ownRequests(store: Store, teamId: string, userId: string): Promise<AccommodationRequest[]> {
-  const requests: AccommodationRequest[] = [];
-  for (const summary of await store.requests.listByEmployee(teamId, userId)) {
-    const request = await store.requests.get(teamId, summary.id);
-    if (!request || request.status === 'purged' || request.employeeId !== userId) continue;
-    requests.push(request);
-  }
+  const summaries = await store.requests.listByEmployee(teamId, userId);
+  // All at once, not one after another: the reads go out back to back and Home waits for one
+  // round trip instead of one per request.
+  const records = await Promise.all(summaries.map((summary) => store.requests.get(teamId, summary.id)));
+  const requests = records.filter(
+    (request): request is AccommodationRequest =>
+      request !== null && request.status !== 'purged' && request.employeeId === userId,
+  );
   return requests.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
 }
