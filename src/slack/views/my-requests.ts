@@ -3,6 +3,7 @@ import type { ActionId } from '../../domain/lifecycle/actions.js';
 import { statusLabels } from '../../domain/statuses.js';
 import type { MyRequest } from '../../workflows/my-requests.js';
 import { type KnownBlock, plain, section } from './blocks.js';
+import { employeeEventIds } from './employee-event.js';
 import { dateRange, shortDate } from './text.js';
 
 /**
@@ -22,11 +23,14 @@ export const myRequestIds = {
 
 /**
  * The actions these screens have a listener for, and the button's action id. An action
- * `availableActions` lists that is not here (answering HR's alternative, the provider form, an
- * extension) has no button yet: a button with nothing behind it would be worse than none.
+ * `availableActions` lists that is not here (an extension) has no button yet: a button with
+ * nothing behind it would be worse than none. Answering HR uses the same listeners as the DM.
  */
 const buttonIds: Partial<Record<ActionId, string>> = {
   view_request: myRequestIds.viewRequest,
+  accept_alternative: employeeEventIds.acceptAlternative,
+  decline_alternative: employeeEventIds.declineAlternative,
+  provider_pending: employeeEventIds.providerPending,
   request_update: myRequestIds.askForUpdate,
   withdraw: myRequestIds.withdrawRequest,
 };

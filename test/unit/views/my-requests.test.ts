@@ -33,6 +33,15 @@ const accepts = (request: AccommodationRequest, type: 'withdraw' | 'request_upda
   decide(request, { type, payload: payloads[type] }, owner, now, policy).ok;
 
 describe('the buttons on an employee’s request', () => {
+  it('lets the employee answer HR from their own screens: Accept and Decline, or I’ve asked my provider', () => {
+    const offered = walk(pathTo.alternative_offered);
+    expect(buttonsOf(offered.request, offered.now)).toEqual(expect.arrayContaining(['Accept', 'Decline']));
+    const documentation = walk(pathTo.documentation_requested);
+    expect(buttonsOf(documentation.request, documentation.now)).toContain('I’ve asked my provider');
+    const acknowledged = walk(pathTo.acknowledged);
+    expect(buttonsOf(acknowledged.request, acknowledged.now)).not.toContain('Accept');
+  });
+
   it('offers Withdraw while the request is open, and not once it is withdrawn, denied or closed', () => {
     for (const status of ['submitted', 'acknowledged', 'documentation_requested', 'approved'] as const) {
       const { request, now } = walk(pathTo[status]);
