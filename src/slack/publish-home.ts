@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { AppServices } from '../services.js';
 import { myRequests } from '../workflows/my-requests.js';
 import type { Person } from './person.js';
+import { publishEapHome } from './publish-eap-home.js';
 import { publishHrHome } from './publish-hr-home.js';
 import { homeView } from './views/home.js';
 
@@ -17,7 +18,10 @@ export async function publishHome(
 ): Promise<void> {
   // HR's Home is the queue (the cached directory, no Slack call); their own requests stay one
   // command away (`/accommodation status`).
-  if (services.roles.current().hrIds.has(person.userId)) return publishHrHome(services, client, person);
+  const directory = services.roles.current();
+  if (directory.hrIds.has(person.userId)) return publishHrHome(services, client, person);
+  // EAP's Home is the tracking dashboard; their own requests stay one command away, as HR's do.
+  if (directory.eapIds.has(person.userId)) return publishEapHome(services, client, person);
   const [conversation, requests] = await Promise.all([
     services.store.conversations.get(person.teamId, person.userId),
     myRequests(services, person.teamId, { role: 'employee', id: person.userId }),

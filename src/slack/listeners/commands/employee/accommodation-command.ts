@@ -6,6 +6,7 @@ import { installKeyOf } from '../../../install-key.js';
 import { openStart, STORE_UNAVAILABLE_TEXT } from '../../../open-start.js';
 import { section } from '../../../views/blocks.js';
 import { helpMessage, type SlackMessage, statusListMessage } from '../../../views/messages.js';
+import { eapStatusPointer } from '../../../views/eap/status-pointer.js';
 import { deleteDataConfirmView } from '../../../views/my-data.js';
 import type { CommandArgs } from '../../args.js';
 
@@ -68,6 +69,9 @@ async function statusFor(services: AppServices, command: SlashCommand) {
     myRequests(services, installKeyOf(command) ?? '', { role: 'employee', id: command.user_id }),
   ]);
   const draft = conversation?.draft;
+  // An EAP coordinator's requests to follow are other people's, on their Home tab.
+  if (!draft && requests.length === 0 && services.roles.current().eapIds.has(command.user_id))
+    return eapStatusPointer();
   return statusListMessage({
     requests,
     ...(draft ? { draft: { step: draft.step, updatedAt: draft.updatedAt } } : {}),
