@@ -5,8 +5,8 @@ import { myRequests } from '../../../../workflows/my-requests.js';
 import { installKeyOf } from '../../../install-key.js';
 import { openStart, STORE_UNAVAILABLE_TEXT } from '../../../open-start.js';
 import { section } from '../../../views/blocks.js';
-import { helpMessage, type SlackMessage, statusListMessage } from '../../../views/messages.js';
 import { eapStatusPointer } from '../../../views/eap/status-pointer.js';
+import { helpMessage, type SlackMessage, statusListMessage } from '../../../views/messages.js';
 import { deleteDataConfirmView } from '../../../views/my-data.js';
 import type { CommandArgs } from '../../args.js';
 
