@@ -7,7 +7,7 @@ import { loadLetterTemplates } from './letters/index.js';
 import { boltLogger, createLogger } from './logger.js';
 import { sendingTo } from './privacy/audience.js';
 import { isClinical } from './privacy/clinical/index.js';
-import { createGuardedFetch, type OutboundCall } from './privacy/guard.js';
+import { createOutboundGuard, type OutboundCall } from './privacy/guard.js';
 import { memoryHeldBackCounter, redisHeldBackCounter } from './privacy/held-back-counter.js';
 import { rememberingStore } from './privacy/remembering-store.js';
 import { redactInScope } from './privacy/scope.js';
@@ -93,6 +93,14 @@ export interface BoltAppOptions {
 
 export function createBoltApp(services: AppServices, receiver?: Receiver, options: BoltAppOptions = {}): App {
   const { config, logger } = services;
+  // Held-back calls are counted where `privacy stats` reads them (in memory for the demo).
+  const guard = createOutboundGuard({
+    logger,
+    ...(options.onOutbound ? { onOutbound: options.onOutbound } : {}),
+    counter: config.redisUrl
+      ? redisHeldBackCounter(config.redisUrl, config.redisKeyPrefix)
+      : memoryHeldBackCounter(),
+  });
   const app = new App({
     token: config.slack.botToken,
     ...(receiver ? { receiver } : {}),
@@ -106,22 +114,16 @@ export function createBoltApp(services: AppServices, receiver?: Receiver, option
     clientOptions: {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       // Every Web API call, from every client Bolt builds, leaves through the guard.
-      // Held-back calls are counted where `privacy stats` reads them (in memory for the demo).
       // What it posts in someone's DM is remembered (where, not what), for their Delete my data.
-      fetch: rememberingAppPosts(
-        createGuardedFetch({
-          logger,
-          ...(options.onOutbound ? { onOutbound: options.onOutbound } : {}),
-          counter: config.redisUrl
-            ? redisHeldBackCounter(config.redisUrl, config.redisKeyPrefix)
-            : memoryHeldBackCounter(),
-        }),
-        services.store,
-        logger,
-        services.now,
-      ),
+      fetch: rememberingAppPosts(guard.fetch, services.store, logger, services.now),
     },
   });
+  // A view returned in an ack goes back in the HTTP response, not through the client: every
+  // receiver hands its events to `processEvent`, so the guard judges those views here, in the
+  // listener's own context (its audience and privacy scope), whichever receiver is in use.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) =>
+    processEvent({ ...event, ack: async (response) => event.ack(await guard.screenAck(response)) });
   // Before any listener: the privacy scope, a delivery seen before dropped, then who is acting,
   // then crisis language.
   app.use(privacyScopeMiddleware());

@@ -45,12 +45,27 @@ export interface GuardOptions {
   readonly counter?: HeldBackCounter;
 }
 
-export function createGuardedFetch({
+/** The one guard, as the Web API client's transport and as the judge of views returned in an ack. */
+export interface OutboundGuard {
+  readonly fetch: typeof fetch;
+  /**
+   * A view_submission's ack carries a view to Slack in the HTTP response (`response_action`
+   * `update` or `push`), outside the Web API client. Judged like `views.update` for the audience of
+   * the listener acking it; a view that may not go is swapped for the held-back modal.
+   */
+  screenAck<Response>(response: Response): Promise<Response>;
+}
+
+export function createGuardedFetch(options: GuardOptions): typeof fetch {
+  return createOutboundGuard(options).fetch;
+}
+
+export function createOutboundGuard({
   logger,
   baseFetch = fetch,
   onOutbound,
   counter,
-}: GuardOptions): typeof fetch {
+}: GuardOptions): OutboundGuard {
   // Held-back calls since this process started; each log line carries the running total.
   let heldBackCount = 0;
   const holdBack = async (method: string, audience: Audience | undefined, reason: string): Promise<void> => {
@@ -63,12 +78,9 @@ export function createGuardedFetch({
       logger.warn({ method, reason: 'held_back_count_not_saved' }, 'could not save the held-back count');
     }
   };
-  return async (input, init) => {
+  const guardedFetch: typeof fetch = async (input, init) => {
     if (!init?.body) return baseFetch(input, init);
     const audience = currentAudience();
-    // Outside a Slack request (a job, the error handler) no one's secrets are known, but the
-    // detector still runs: an empty scope, not a free pass.
-    const scope = currentPrivacyScope() ?? new PrivacyScope(undefined);
     const url = String(input instanceof Request ? input.url : input);
     const method = methodOf(url);
     onOutbound?.({ method, audience });
@@ -78,31 +90,7 @@ export function createGuardedFetch({
       return refusal();
     }
     const isModal = modalMethods.has(method) && viewType(body.form) === 'modal';
-    // The app's own approved wording is set aside first: a crisis reply must reach the person even
-    // when they typed the same word ("suicide") that the reply's helpline is named for. Secrets are
-    // still matched on the whole text, so a private note that quotes that wording is still found.
-    const owners = scope.ownersFoundIn(body.text, isApprovedWording);
-    // Only a modal for the employee's own eyes may show words back, and only the acting person's:
-    // the sender names the audience (`sendingTo('employee', ...)`). A modal for HR, or one nobody
-    // named, gets the same check as a message.
-    const ownEyes = isModal && audience !== 'hr' && audience !== 'eap' && audience !== 'manager';
-    const ownersAllowed = ownEyes && owners.every((owner) => owner === scope.actingUserId);
-    // The detector runs on everything, each string on its own (so a JSON key after a value, or one
-    // block after another, cannot make a phrase), and on all of it together (a detail split across
-    // two blocks). Outside the employee's own modal nothing clinical goes out, whoever wrote it: this
-    // catches what no scope knew about, such as a model reply that slipped past its own check. In a
-    // modal nobody named, only the acting person's own words may be shown back to them.
-    const said = body.pieces.map(withoutApprovedWording);
-    const detected = detectAcrossFields(said).flatMap((spans, k) =>
-      spans.map((span) => (said[k] ?? '').slice(span.start, span.end)),
-    );
-    const clinical =
-      audience === 'employee' && ownEyes
-        ? false
-        : ownEyes
-          ? detected.some((text) => !scope.isOwnedBy(scope.actingUserId, text))
-          : detected.length > 0;
-    if ((owners.length === 0 || ownersAllowed) && !clinical) return baseFetch(input, init);
+    if (mayGo(body, isModal, audience)) return baseFetch(input, init);
 
     await holdBack(method, audience, 'health_detail_in_outbound_payload');
     const safe = body.form ? safeReplacement(method, body.form) : undefined;
@@ -110,6 +98,71 @@ export function createGuardedFetch({
     const headers = new Headers(init.headers);
     headers.set('content-type', 'application/x-www-form-urlencoded');
     return baseFetch(input, { ...init, headers, body: safe.toString() });
+  };
+  const screenAck = async <Response>(response: Response): Promise<Response> => {
+    const ack = response as { response_action?: unknown; view?: unknown } | undefined;
+    if (
+      !ack ||
+      typeof ack !== 'object' ||
+      (ack.response_action !== 'update' && ack.response_action !== 'push')
+    )
+      return response;
+    const audience = currentAudience();
+    const method = `ack.${ack.response_action}`;
+    onOutbound?.({ method, audience });
+    const pieces: string[] = [];
+    collectStrings(ack.view, pieces);
+    const isModal = (ack.view as { type?: unknown } | undefined)?.type === 'modal';
+    if (mayGo({ text: pieces.join('\n'), pieces }, isModal, audience)) return response;
+    await holdBack(method, audience, 'health_detail_in_ack_view');
+    return { ...ack, view: heldBackModal() } as Response;
+  };
+  return { fetch: guardedFetch, screenAck };
+}
+
+/**
+ * Whether a payload may go to its audience. Only a modal for the employee's own eyes may show
+ * words back, and only the acting person's: the sender names the audience (`sendingTo('employee',
+ * ...)`). A modal for HR, or one nobody named, gets the same check as a message.
+ */
+function mayGo(
+  body: Pick<ReadBody, 'text' | 'pieces'>,
+  isModal: boolean,
+  audience: Audience | undefined,
+): boolean {
+  // Outside a Slack request (a job, the error handler) no one's secrets are known, but the
+  // detector still runs: an empty scope, not a free pass.
+  const scope = currentPrivacyScope() ?? new PrivacyScope(undefined);
+  // The app's own approved wording is set aside first: a crisis reply must reach the person even
+  // when they typed the same word ("suicide") that the reply's helpline is named for. Secrets are
+  // still matched on the whole text, so a private note that quotes that wording is still found.
+  const owners = scope.ownersFoundIn(body.text, isApprovedWording);
+  const ownEyes = isModal && audience !== 'hr' && audience !== 'eap' && audience !== 'manager';
+  const ownersAllowed = ownEyes && owners.every((owner) => owner === scope.actingUserId);
+  // The detector runs on everything, each string on its own (so a JSON key after a value, or one
+  // block after another, cannot make a phrase), and on all of it together (a detail split across
+  // two blocks). Outside the employee's own modal nothing clinical goes out, whoever wrote it: this
+  // catches what no scope knew about, such as a model reply that slipped past its own check. In a
+  // modal nobody named, only the acting person's own words may be shown back to them.
+  const said = body.pieces.map(withoutApprovedWording);
+  const detected = detectAcrossFields(said).flatMap((spans, k) =>
+    spans.map((span) => (said[k] ?? '').slice(span.start, span.end)),
+  );
+  const clinical =
+    audience === 'employee' && ownEyes
+      ? false
+      : ownEyes
+        ? detected.some((text) => !scope.isOwnedBy(scope.actingUserId, text))
+        : detected.length > 0;
+  return (owners.length === 0 || ownersAllowed) && !clinical;
+}
+
+function heldBackModal() {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Held back' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: HELD_BACK_TEXT } }],
   };
 }
 
