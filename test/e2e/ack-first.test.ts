@@ -11,7 +11,7 @@ import { loadScript, TEAM } from '../support/scripts.js';
 describe('asking Slack only when it must', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ assertAckFirst: true });
+    harness = await startHarness();
   });
   afterAll(async () => {
     await harness.stop();

@@ -54,6 +54,12 @@ beforeAll(async () => {
     await client.users.info({ user: body.user_id });
     await ack();
   });
+  // Holds its ack, and calls Slack before it: a handler's early call, with time for other work to land.
+  app.command('/hold', async ({ ack, body, client }) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await client.users.info({ user: body.user_id });
+    await ack();
+  });
   app.command('/ack-first', async ({ ack, body, client }) => {
     await ack();
     await client.users.info({ user: body.user_id });
@@ -238,5 +244,32 @@ describe('Web API calls before the ack', () => {
     }
     expect(emulator.calls().length - calls).toBe(30);
     expect(emulator.callsBeforeAck().slice(before)).toEqual([]);
+  });
+
+  it('traced, counts a call only against the interaction whose handler made it, never background work', async () => {
+    const employee = emulator.as('employee');
+    /** `/hold`, with the app posting from outside any handler (as its outbox worker does) meanwhile. */
+    const holdWithBackgroundPost = async (text: string) => {
+      const before = emulator.callsBeforeAck().length;
+      const held = employee.command('/hold');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await app.client.chat.postMessage({ channel: 'UHR', text });
+      await held;
+      return emulator.callsBeforeAck().slice(before);
+    };
+    // Untraced, as Slack sees it: both calls came while /hold awaited its ack.
+    const untraced = await holdWithBackgroundPost('background, untraced');
+    expect(untraced.map(({ call }) => call.method).sort()).toEqual(['chat.postMessage', 'users.info']);
+
+    emulator.traceCallers();
+    const traced = await holdWithBackgroundPost('background, traced');
+    expect(traced.map(({ call }) => call.method)).toEqual(['users.info']);
+    const hold = emulator.interactions().at(-1);
+    expect(traced[0]?.interaction.id).toBe(hold?.id);
+    expect(traced[0]?.call.causedBy).toBe(hold?.id);
+    const background = emulator
+      .calls('chat.postMessage')
+      .find((call) => call.args.text === 'background, traced');
+    expect(background?.causedBy).toBeUndefined();
   });
 });

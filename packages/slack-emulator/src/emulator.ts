@@ -1,5 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Actor } from './actor.js';
+import { INTERACTION_HEADER, traceCauses } from './attribution.js';
 import { type Directory, findUser } from './directory.js';
 import { FaultPlan } from './faults.js';
 import { directMessageEvent, eventEnvelope } from './payloads.js';
@@ -124,6 +125,18 @@ export class Emulator {
     });
     return new Emulator(server, workspace, faults, options);
   }
+
+  /**
+   * For an app running in this process (tests): from now on each Web API call is traced to the
+   * interaction whose handler made it (attribution.ts), so `callsBeforeAck` lists a call only
+   * against its own interaction, and the app's background work never against anyone's.
+   */
+  traceCallers(): void {
+    if (this.stopTracing) return;
+    this.stopTracing = traceCauses(this.baseUrl);
+    this.workspace.tracing = true;
+  }
+  private stopTracing: (() => void) | undefined;
 
   /** e.g. `http://127.0.0.1:4321` */
   get baseUrl(): string {
@@ -250,6 +263,7 @@ export class Emulator {
         nowMs: this.clock.now(),
         deadlineMs: this.ackDeadlineMs,
         onAnswer: () => this.workspace.answered(interaction),
+        extraHeaders: { [INTERACTION_HEADER]: this.workspace.tagOf(interaction) },
         ...(options ? { options } : {}),
       });
       this.workspace.endInteraction(interaction, delivery);
@@ -284,6 +298,7 @@ export class Emulator {
 
   async stop(): Promise<void> {
     this.faults.clear();
+    this.stopTracing?.();
     await this.server.close();
   }
 }

@@ -7,6 +7,7 @@
  * emulator does not load the prompt library.
  */
 export { Actor, ActorError, elementState, type FillValue } from './actor.js';
+export { CAUSE_HEADER, INTERACTION_HEADER, traceCauses } from './attribution.js';
 export {
   type MessageProblem,
   type Surface,

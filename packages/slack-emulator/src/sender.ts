@@ -48,6 +48,8 @@ export function deliver(args: {
   deadlineMs?: number;
   /** Called as soon as the answer's status line and headers arrive. */
   onAnswer?: () => void;
+  /** Headers of the emulator's own, beyond Slack's (the interaction's tag, attribution.ts). */
+  extraHeaders?: Readonly<Record<string, string>>;
 }): Promise<Delivery> {
   const options = args.options ?? {};
   const timestamp = options.timestamp ?? Math.floor(args.nowMs / 1000);
@@ -56,6 +58,7 @@ export function deliver(args: {
     'content-length': String(Buffer.byteLength(args.body)),
     'x-slack-request-timestamp': String(timestamp),
     'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
+    ...args.extraHeaders,
   };
   if (options.signature !== 'missing') {
     headers['x-slack-signature'] =

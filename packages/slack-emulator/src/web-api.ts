@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CAUSE_HEADER } from './attribution.js';
 import { validateMessage } from './block-kit.js';
 import type { Fault, FaultPlan } from './faults.js';
 import { callMethod } from './methods.js';
@@ -56,7 +57,10 @@ export async function startWebApi(options: {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Taken before anything is awaited: the call arrived while these were waiting for their ack.
-    const awaiting = workspace.waitingForAck();
+    const { awaiting, causedBy } = workspace.attribute(
+      workspace.waitingForAck(),
+      request.headers[CAUSE_HEADER],
+    );
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method !== 'POST') return send(response, 405, { ok: false, error: 'method_not_allowed' });
@@ -73,7 +77,7 @@ export async function startWebApi(options: {
         return answerFault(fault, endpoint, args, response, awaiting);
       }
     }
-    const noted = slow ? { fault: slow } : {};
+    const noted = { ...(slow ? { fault: slow } : {}), ...(causedBy !== undefined ? { causedBy } : {}) };
 
     if (path.startsWith('/api/')) {
       const method = decodeURIComponent(path.slice('/api/'.length));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type Directory, dmChannelId } from './directory.js';
 
 /**
@@ -80,6 +80,8 @@ export interface RecordedCall {
   readonly fault?: string;
   /** The script step being run when the call came (its number from 1, and who acted). */
   readonly step?: StepMark;
+  /** The interaction whose handler made the call, when calls are traced (see attribution.ts). */
+  readonly causedBy?: number;
 }
 
 /** Which step of a script caused something: its number (from 1), who acted, and what they did. */
@@ -197,7 +199,7 @@ export class Workspace {
   record(
     method: string,
     args: Json,
-    outcome: { ok: boolean; error?: string; fault?: string },
+    outcome: { ok: boolean; error?: string; fault?: string; causedBy?: number },
     awaiting: readonly Interaction[] = [],
   ): RecordedCall {
     const call: RecordedCall = {
@@ -208,6 +210,7 @@ export class Workspace {
       ok: outcome.ok,
       ...(outcome.error ? { error: outcome.error } : {}),
       ...(outcome.fault ? { fault: outcome.fault } : {}),
+      ...(outcome.causedBy !== undefined ? { causedBy: outcome.causedBy } : {}),
       ...(this.currentStep ? { step: this.currentStep } : {}),
     };
     this.calls.push(call);
@@ -251,6 +254,31 @@ export class Workspace {
     interaction.acknowledged = !outcome.timedOut && outcome.status >= 200 && outcome.status < 300;
     if (outcome.timedOut) interaction.timedOut = true;
     this.touch();
+  }
+
+  /** Tags this workspace's interactions, so a traced call names the one whose handler made it. */
+  readonly tagPrefix = `${randomUUID().slice(0, 8)}:`;
+  /** Set while the app's calls are traced to their interactions (attribution.ts). */
+  tracing = false;
+
+  tagOf(interaction: Interaction): string {
+    return `${this.tagPrefix}${interaction.id}`;
+  }
+
+  /**
+   * Which of the interactions waiting for their ack a call counts against. Untraced: all of them,
+   * as Slack sees it. Traced: only the one whose handler made the call; a call no handler made (the
+   * app's background work) counts against none.
+   */
+  attribute(
+    waiting: readonly Interaction[],
+    cause: string | string[] | undefined,
+  ): { awaiting: Interaction[]; causedBy?: number } {
+    if (!this.tracing) return { awaiting: [...waiting] };
+    const tag = typeof cause === 'string' && cause.startsWith(this.tagPrefix) ? cause : undefined;
+    if (tag === undefined) return { awaiting: [] };
+    const causedBy = Number(tag.slice(this.tagPrefix.length));
+    return { awaiting: waiting.filter((interaction) => interaction.id === causedBy), causedBy };
   }
 
   /** Interactions still waiting for the app's ack, right now. */
