@@ -1,3 +1,4 @@
+import { VaultError } from '../privacy/vault.js';
 import type { CliCommand } from './io.js';
 import { openMaintenanceStore } from './maintenance-store.js';
 
@@ -17,7 +18,13 @@ export const run: CliCommand = async (args, io) => {
   if (!opened) return 1;
   const { store } = opened;
   try {
-    await store.vault.verifyMasterKeys();
+    try {
+      await store.vault.verifyMasterKeys();
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error;
+      io.stderr.write(`${error.message}\nNothing was rewrapped.\n`);
+      return 1;
+    }
     const { rotateDataKeys } = await import('../store/rotate-keys.js');
     const report = await rotateDataKeys(store.vault);
     io.stdout.write(`${JSON.stringify(report)}\n`);
