@@ -65,6 +65,7 @@ function filledIn(values: Record<string, string>): string {
 const good = {
   SLACK_SIGNING_SECRET: randomBytes(16).toString('hex'),
   VAULT_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  PSEUDONYM_KEY: randomBytes(32).toString('base64'),
   HR_USER_IDS: 'U0HR1',
   COMPANY_NAME: 'Northwind Traders',
 };
