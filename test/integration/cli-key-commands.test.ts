@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { run as migrate } from '../../src/cli/migrate.js';
 import { run as rotateKeys } from '../../src/cli/rotate-keys.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
-import { makeRequest, uniquePrefix } from './store/fixtures.js';
+import { submitThrough, uniquePrefix } from './store/fixtures.js';
 
 /** The maintenance commands as an operator runs them: the app's environment, one JSON line out. */
 
@@ -54,8 +54,7 @@ afterAll(() => store.close());
 describe('npm run cli -- migrate | rotate-keys', () => {
   it('migrate reports what it did; rotate-keys rewraps every key and counts them per master key id', async () => {
     await store.vault.verifyMasterKeys();
-    for (const id of ['ACC-2026-0001', 'ACC-2026-0002'])
-      await store.requests.create(makeRequest(TEAM, id, 'U1'));
+    for (const id of ['ACC-2026-0001', 'ACC-2026-0002']) await submitThrough(store, TEAM, id, 'U1');
 
     const migrated = await runWith(migrate, `k1:${k1}`);
     expect(migrated.code).toBe(0);
