@@ -145,6 +145,7 @@ function judgeForm(rawBody: string): Verdict {
       return { kind: 'refuse', reason: 'payload is not JSON' };
     }
     if (!isRecord(payload)) return { kind: 'refuse', reason: 'payload is not an object' };
+    if (holdsNul(payload)) return { kind: 'refuse', reason: 'a field holds a NUL character' };
     if (typeof payload.type !== 'string') return { kind: 'refuse', reason: 'payload.type is missing' };
     const schema = interactive[payload.type as keyof typeof interactive];
     if (!schema)
@@ -154,6 +155,7 @@ function judgeForm(rawBody: string): Verdict {
   for (const [name, value] of Object.entries(form)) {
     if (typeof value !== 'string')
       return { kind: 'refuse', reason: `${safeName(name)} is given more than once` };
+    if (holdsNul(value) || holdsNul(name)) return { kind: 'refuse', reason: 'a field holds a NUL character' };
   }
   return check(slashCommand, form, 'the slash command');
 }
@@ -166,10 +168,23 @@ function judgeJson(rawBody: string): Verdict {
     return { kind: 'refuse', reason: 'the body is not JSON' };
   }
   if (!isRecord(body)) return { kind: 'refuse', reason: 'the body is not an object' };
+  if (holdsNul(body)) return { kind: 'refuse', reason: 'a field holds a NUL character' };
   if (typeof body.type !== 'string') return { kind: 'refuse', reason: 'type is missing' };
   const schema = events[body.type as keyof typeof events];
   if (!schema) return { kind: 'ignore', reason: `no handler for requests of type ${safeName(body.type)}` };
   return check(schema, body, body.type);
+}
+
+/**
+ * Slack's clients never send a NUL character; one in any field (a key or a value, at any depth)
+ * is a forged request, refused before it can reach a draft, a letter or a log.
+ */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (isRecord(value))
+    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner));
+  return false;
 }
 
 /** A type or field name as Slack spells them; anything else is not worth repeating in a log. */
