@@ -9,6 +9,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'run the app against a local Slack (interactive, or --script FILE --record OUT.jsonl)',
     load: async () => (await import('./cli/demo.js')).run,
   },
+  export: {
+    summary: 'CSV for HR (accommodation log) or EAP (consenting rows, or --figures): --role eap|hr --team T',
+    load: async () => (await import('./cli/export.js')).run,
+  },
   letter: {
     summary: 'render a letter from a JSON data file',
     load: async () => (await import('./cli/letter.js')).run,

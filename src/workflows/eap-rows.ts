@@ -1,7 +1,7 @@
 import type { EapDashboardRow } from '../domain/eap-dashboard.js';
 import { projectForEap } from '../domain/projections.js';
 import { type RequestStatus, requestStatuses } from '../domain/statuses.js';
-import type { AppServices } from '../services.js';
+import type { RequestStore } from '../store/types.js';
 
 /** Drafts were never sent and purged requests are gone: neither is EAP's to count. */
 const countedStatuses = requestStatuses.filter((status) => status !== 'draft' && status !== 'purged');
@@ -15,7 +15,7 @@ const MAX_PER_STATUS = 5000;
  * made up for this one reading: it names nobody and means nothing outside it.
  */
 export async function loadEapRows(
-  services: Pick<AppServices, 'store'>,
+  services: { readonly store: { readonly requests: Pick<RequestStore, 'listByStatus' | 'get'> } },
   teamId: string,
   statuses: readonly RequestStatus[] = countedStatuses,
 ): Promise<EapDashboardRow[]> {
