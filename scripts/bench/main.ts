@@ -164,6 +164,36 @@ function templateOf(interaction: RecordedInteraction): string {
   return body;
 }
 
+// ---- bytes per stored request, as the journey left it (submitted, viewed once by HR) ---------
+// Measured before the load: replaying HR's View request thousands of times on one request would
+// grow its audit trail far beyond any real request's.
+const perRequest = new Map<string, { total: number; audit: number }>();
+let cursor = '0';
+do {
+  const [next, keys] = await dataRedis.client.scan(cursor, 'MATCH', '*ACC-*', 'COUNT', 1000);
+  cursor = next;
+  for (const key of keys) {
+    const reference = /ACC-\d{4}-\d+/.exec(key)?.[0];
+    if (!reference) continue;
+    const bytes = Number(await dataRedis.client.memory('USAGE', key, 'SAMPLES', 0)) || 0;
+    const entry = perRequest.get(reference) ?? { total: 0, audit: 0 };
+    entry.total += bytes;
+    if (key.endsWith(':audit')) entry.audit += bytes;
+    perRequest.set(reference, entry);
+  }
+} while (cursor !== '0');
+const stored = [...perRequest.values()];
+const bytesPerRequest = stored.length
+  ? stored.reduce((sum, e) => sum + e.total, 0) / stored.length
+  : Number.NaN;
+const auditPerRequest = stored.length
+  ? stored.reduce((sum, e) => sum + e.audit, 0) / stored.length
+  : Number.NaN;
+log('');
+log(
+  `Redis bytes per stored request (MEMORY USAGE of its keys, ${stored.length} requests): ${round(bytesPerRequest, 0)} B, of which audit ${round(auditPerRequest, 0)} B`,
+);
+
 const eapId = emulator.as('eap').user.id;
 const employeeId = emulator.as('employee').user.id;
 const plans: Record<string, Plan> = {};
@@ -308,7 +338,7 @@ const memAfter = await appChild.ask<Memory>({ type: 'memory' }, 'memory');
 const rssGrowthMb = mb(memAfter.rss - memBefore.rss);
 log('');
 log(
-  `app RSS: ${round(mb(memBefore.rss), 1)} MB before and ${round(mb(memAfter.rss), 1)} MB after ${preset.people} people open Home and save a step (growth ${round(rssGrowthMb, 1)} MB, after a full GC each time)`,
+  `app RSS: ${round(mb(memBefore.rss), 1)} MB before and ${round(mb(memAfter.rss), 1)} MB after ${preset.people} people open Home and save a step (growth ${round(rssGrowthMb, 1)} MB, after a full GC each time); live heap ${round(mb(memBefore.heapUsed), 1)} MB before, ${round(mb(memAfter.heapUsed), 1)} MB after`,
 );
 
 log('');
@@ -371,34 +401,6 @@ log(
 );
 for (const [label, value] of Object.entries(commandsPerInteraction))
   log(`  ${labels[label]}: ${round(value, 1)}`);
-
-// ---- bytes per stored request ----------------------------------------------------------------
-const perRequest = new Map<string, { total: number; audit: number }>();
-let cursor = '0';
-do {
-  const [next, keys] = await dataRedis.client.scan(cursor, 'MATCH', '*ACC-*', 'COUNT', 1000);
-  cursor = next;
-  for (const key of keys) {
-    const reference = /ACC-\d{4}-\d+/.exec(key)?.[0];
-    if (!reference) continue;
-    const bytes = Number(await dataRedis.client.memory('USAGE', key, 'SAMPLES', 0)) || 0;
-    const entry = perRequest.get(reference) ?? { total: 0, audit: 0 };
-    entry.total += bytes;
-    if (key.endsWith(':audit')) entry.audit += bytes;
-    perRequest.set(reference, entry);
-  }
-} while (cursor !== '0');
-const stored = [...perRequest.values()];
-const bytesPerRequest = stored.length
-  ? stored.reduce((sum, e) => sum + e.total, 0) / stored.length
-  : Number.NaN;
-const auditPerRequest = stored.length
-  ? stored.reduce((sum, e) => sum + e.audit, 0) / stored.length
-  : Number.NaN;
-log('');
-log(
-  `Redis bytes per stored request (MEMORY USAGE of its keys, ${stored.length} requests): ${round(bytesPerRequest, 0)} B, of which audit ${round(auditPerRequest, 0)} B`,
-);
 
 // ---- letters ---------------------------------------------------------------------------------
 const render = await measureLetterRender(preset.renders);
