@@ -267,9 +267,13 @@ async function drive(
   // the next measurement, and drop what the emulator recorded so its memory stays flat.
   await emulator.settle();
   const webApiCalls = emulator.workspace.calls.length;
+  // "I can't reach my storage" reaches people in a message or a view, after the ack.
+  const storageAnswers = emulator.workspace.calls.filter((call) =>
+    JSON.stringify(call.args).includes('reach my storage'),
+  ).length;
   emulator.workspace.calls.length = 0;
   emulator.workspace.callsBeforeAck.length = 0;
-  return { ...result, webApiCalls };
+  return { ...result, webApiCalls, storageErrors: result.storageErrors + storageAnswers };
 }
 
 /**
@@ -358,6 +362,8 @@ for (const interaction of recorded) {
 }
 
 const rps = (r: LoadResult) => (r.latencies.length / r.durationMs) * 1000;
+/** Ack times, a request Slack gave up on counted as the 3 s it waited. */
+const acks = (r: LoadResult) => [...r.latencies, ...Array.from({ length: r.timedOut }, () => 3000)];
 log('');
 log(
   table(
@@ -381,11 +387,11 @@ log(
       round(rps(app), 0),
       round(rps(bare), 0),
       round(rps(app) / rps(bare)),
-      round(percentile(app.latencies, 50), 1),
-      round(percentile(app.latencies, 99), 1),
-      round(percentile(bare.latencies, 50), 1),
-      round(percentile(bare.latencies, 99), 1),
-      round(percentile(app.latencies, 99) / percentile(bare.latencies, 99)),
+      round(percentile(acks(app), 50), 1),
+      round(percentile(acks(app), 99), 1),
+      round(percentile(acks(bare), 50), 1),
+      round(percentile(acks(bare), 99), 1),
+      round(percentile(acks(app), 99) / percentile(acks(bare), 99)),
       app.failed,
       app.storageErrors,
       round(app.webApiCalls / (app.latencies.length + app.failed), 1),
@@ -393,7 +399,9 @@ log(
     ]),
   ),
 );
-log('(ack times in ms; "failed": not 200 or not within Slack\'s 3 s)');
+log(
+  '(ack times in ms, a request not answered within Slack\'s 3 s counted as 3000; "failed": not 200 or not in time)',
+);
 
 log('');
 log(
@@ -418,7 +426,7 @@ const at64 = rows.filter((row) => row.concurrency === 64);
 const summary = {
   throughputRatio: round(Math.min(...at64.map((r) => rps(r.app) / rps(r.bare))), 3),
   p99AckRatio: round(
-    Math.max(...at64.map((r) => percentile(r.app.latencies, 99) / percentile(r.bare.latencies, 99))),
+    Math.max(...at64.map((r) => percentile(acks(r.app), 99) / percentile(acks(r.bare), 99))),
     3,
   ),
   redisRoundTripsPerInteraction: round(Math.max(...Object.values(commandsPerInteraction)), 1),
