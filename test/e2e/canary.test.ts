@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  adversarialCanaries,
   allCanaries,
   type Canary,
   canaries,
@@ -326,6 +327,127 @@ const journey: Step[] = [
   },
 ];
 
+/**
+ * The adversarial forms, shared out over the free-text fields of a second draft, a few to a field
+ * (the work note takes 300 characters). The detail split across fields ends one and starts the next.
+ */
+const adversarialFields = [
+  'Anything else about your work HR should know',
+  'If something else, what is it?',
+  'How your work would be covered',
+  'The reason, in your own words',
+  'Private note (only you can see this)',
+  'What you’re asking for, in your words',
+  'How your work would be covered (Edit wording)',
+] as const;
+type AdversarialField = (typeof adversarialFields)[number];
+
+function adversarialText(): Record<AdversarialField, string> {
+  const split = adversarialCanaries.find((c) => c.id === 'adv-split');
+  const rest = adversarialCanaries.filter((c) => c !== split);
+  const texts = adversarialFields.map((_, k) =>
+    rest
+      .filter((_, i) => i % adversarialFields.length === k)
+      .map((c) => type(c))
+      .join('. '),
+  );
+  // "I was diagnosed with" ends the work note; the condition opens the next field.
+  texts[0] = `${texts[0]}. I was diagnosed with`;
+  if (split) texts[1] = `${type(split)}. ${texts[1]}`;
+  return Object.fromEntries(adversarialFields.map((field, k) => [field, texts[k] ?? ''])) as Record<
+    AdversarialField,
+    string
+  >;
+}
+
+const adversarialJourney: Step[] = [
+  {
+    name: 'types every adversarial form in a DM, with the model quoting back what it is sent',
+    run: async ({ slack, model }) => {
+      model.mode('echo');
+      try {
+        for (const c of adversarialCanaries) await slack.employee.message(type(c));
+      } finally {
+        model.mode('ok');
+      }
+    },
+  },
+  {
+    name: 'types the adversarial forms into every free-text field of a second request, which cannot be sent',
+    run: async ({ slack, model }) => {
+      const { employee } = slack;
+      const typed = adversarialText();
+      for (const [field, text] of Object.entries(typed)) expect(text.length, field).toBeLessThanOrEqual(300);
+      model.mode('echo');
+      try {
+        await employee.command('/accommodation', 'new');
+        await employee.expect('Step 1 of 5');
+        await employee.fill({
+          'Days you have sessions': ['Monday', 'Wednesday'],
+          'Sessions start at': '16:00',
+          'Sessions end at': '19:00',
+          'Travel time each way': '30 minutes',
+          'First day of sessions': weeksFromNow(4),
+          'Or: number of weeks': '8',
+          'How you attend': 'In person',
+        });
+        await employee.submit();
+        await employee.expect('Step 2 of 5');
+        await employee.fill({
+          'Days you usually work': ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+          'Your workday usually starts at': '09:00',
+          'Your workday usually ends at': '17:30',
+          'Anything else about your work HR should know':
+            typed['Anything else about your work HR should know'],
+        });
+        await employee.submit();
+        await employee.expect('Step 3 of 5');
+        await employee.fill({
+          'What would help': [
+            'Leave early or start late on session days, and make up the hours',
+            'Something else',
+          ],
+          'If something else, what is it?': typed['If something else, what is it?'],
+          'How your work would be covered': typed['How your work would be covered'],
+        });
+        await employee.submit();
+        await employee.expect('Step 4 of 5');
+        await employee.fill({
+          'How the reason is worded': 'In my own words',
+          'The reason, in your own words': typed['The reason, in your own words'],
+          'Should your manager be told the approved schedule?':
+            'Yes, tell my manager the approved days and hours',
+          'May the EAP team see how your request is going?': 'Yes, they may see its status and dates',
+          'Where do you work?': 'United States',
+          'Private note (only you can see this)': typed['Private note (only you can see this)'],
+        });
+        await employee.submit();
+        await employee.expect('Step 5 of 5');
+        await employee.click('Edit wording');
+        await employee.fill({
+          'What you’re asking for, in your words': typed['What you’re asking for, in your words'],
+          'How your work would be covered': typed['How your work would be covered (Edit wording)'],
+        });
+        await employee.submit();
+        await employee.expect('Step 5 of 5');
+        // The employee's own review shows them their words back, disguises and all.
+        // ("Provigil …" falls to the letter's opening paragraph, from Edit wording.)
+        await employee.expect('Provigil for the fatigue, it helps with the afternoons');
+        const asked = model.requests.length;
+        await employee.click('Redraft with the assistant');
+        await employee.expect('Step 5 of 5');
+        await expect.poll(() => model.requests.length).toBeGreaterThan(asked);
+        // Sending is the release, and none of these words can be released.
+        await employee.submit();
+        await employee.expect('HR doesn’t need that to approve a schedule');
+        await employee.closeModal();
+      } finally {
+        model.mode('ok');
+      }
+    },
+  },
+];
+
 describe('canary clinical strings never leave through any way out', () => {
   const keyPrefix = `canary-${randomUUID().slice(0, 8)}`;
   let world: World;
@@ -364,10 +486,11 @@ describe('canary clinical strings never leave through any way out', () => {
 
   it('uses canaries whose clinical part the detector flags, so the guard knows them', () => {
     expect(undetectedCanaries().map((c) => c.id)).toEqual([]);
+    expect(adversarialCanaries.length).toBeGreaterThan(20);
   });
 
   describe('the employee', () => {
-    for (const step of journey) {
+    for (const step of [...journey, ...adversarialJourney]) {
       it(step.name, () => step.run(world));
     }
   });

@@ -94,7 +94,54 @@ export const canaries = {
   ),
 } as const satisfies Record<string, Canary>;
 
-export const allCanaries: readonly Canary[] = Object.values(canaries);
+/**
+ * The forms issue 11 found leaking, as an employee typed them (test/fixtures/clinical-adversarial.tsv
+ * holds them with the rest of that set): unknown terms, abbreviations, clinicians without a dot,
+ * slang, Spanish, fullwidth, zero-width and Cyrillic disguises, an address, a detail split across
+ * two fields, and the fragments a redaction once left readable. The canary test types each into
+ * the free-text fields and DMs. Markers avoid short acronyms ("OUD", "AUD") and names hidden inside
+ * ordinary words ("Revia" in "abbreviation"), which a substring scan would find everywhere.
+ */
+export const adversarialCanaries = [
+  canary(
+    'adv-dysthymia',
+    'in my own words: I live with dysthymia and evenings are when I get help',
+    'dysthymia',
+  ),
+  canary(
+    'adv-trichotillomania',
+    'trichotillomania, which is why I need breaks between calls',
+    'trichotillomania',
+  ),
+  canary('adv-cyclothymia', 'cyclothymia means some weeks are harder than others', 'cyclothymia'),
+  canary('adv-pmdd', 'PMDD knocks me out a few days a month', 'pmdd'),
+  canary('adv-arfid', "ARFID so I can't do the working lunches", 'arfid'),
+  canary('adv-provigil', 'Provigil for the fatigue, it helps with the afternoons', 'provigil'),
+  canary('adv-schizofrenia', "my brother's schizofrenia means I'm his carer on mondays", 'schizofrenia'),
+  canary('adv-okonkwo', 'Dr Okonkwo-Reyes wants me in on thursdays', 'okonkwo-reyes'),
+  canary('adv-adeyemi', 'dr adeyemi-ward moved my appointments to 4pm', 'adeyemi-ward'),
+  canary('adv-lindqvist', 'DR. LINDQVIST-HALE signed the provider form', 'lindqvist-hale'),
+  canary('adv-dopesick', "I was dopesick all last week, that's why I missed standup", 'dopesick'),
+  canary('adv-sauce', "I'm off the sauce since new year and want to keep it that way", 'off the sauce'),
+  canary('adv-rooms', "I'm in the rooms three nights a week", 'in the rooms'),
+  canary('adv-spanish', 'Tengo depresión y voy a terapia', 'depresión'),
+  canary('adv-fullwidth', 'my doctor put me on Ｚｏｌｏｆｔ last month', 'ｚｏｌｏｆｔ'),
+  canary('adv-zero-width', 'Pro\u200Bzac makes me sleepy after lunch', 'pro\u200Bzac'),
+  canary('adv-cyrillic', 'Z\u043Eloft makes me sleepy after lunch', 'z\u043Eloft'),
+  canary(
+    'adv-email',
+    'please email okonkwo.psychiatry@example.org if you need the form',
+    'okonkwo.psychiatry',
+  ),
+  canary('adv-url', 'meetings are on smartrecovery.org', 'smartrecovery'),
+  canary('adv-split', 'kleptomania, so mornings are hard', 'kleptomania'),
+  canary('adv-harborlight', "I'm at Harborlight three evenings a week", 'harborlight'),
+  canary('adv-dysmorphic', 'body dysmorphic disorder makes video calls hard', 'dysmorphic'),
+  canary('adv-dbt', 'a dialectical behavior therapy program on tuesday nights', 'dialectical'),
+  canary('adv-bipolar', 'I have bi-polar disorder and need steady hours', 'bi-polar'),
+] as const satisfies readonly Canary[];
+
+export const allCanaries: readonly Canary[] = [...Object.values(canaries), ...adversarialCanaries];
 
 /** Canaries whose marker the detector does not cover (private fields aside): the guard could not know them. */
 export function undetectedCanaries(list: readonly Canary[] = allCanaries): Canary[] {

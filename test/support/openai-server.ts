@@ -24,6 +24,7 @@ import { REASON_TOKEN } from '../../src/drafting/schemas.js';
  *   the `<article>` whose words the question shares most is cited and its paragraphs and help line
  *   are the answer; with no shared word, `articleId: "none"`. Other formats answer as `ok`. (`ok`
  *   does the same for `grounded_answer` unless a reply was set.)
+ * - `echo`: quotes back what it was sent (see `echoContent`), as a model that repeats the question.
  *
  * A reply set with `setReply` may use FIRST_ARTICLE_ID for "the first article in this prompt", so a
  * test can make a misbehaving model whose reply still cites a real article.
@@ -37,7 +38,8 @@ export type OpenAIServerMode =
   | 'invalid-schema'
   | 'clinical'
   | 'refusal'
-  | 'from-prompt';
+  | 'from-prompt'
+  | 'echo';
 
 export interface RecordedRequest {
   method: string;
@@ -94,6 +96,32 @@ export const DEFAULT_REPLIES: Record<string, unknown> = {
 export const FIRST_ARTICLE_ID = '{{first-article}}';
 
 const GROUNDED_FORMAT = 'grounded_answer';
+
+/**
+ * `echo`: a model that quotes back what it was sent. A grounded answer cites the prompt's first
+ * article and repeats the question; any other format has every string set to the last user
+ * message, whole. Whatever the app put in a prompt comes straight back towards Slack.
+ */
+function echoContent(name: string | undefined, schema: JsonSchema | undefined, body: unknown): string {
+  const said = userMessages(body).at(-1) ?? '';
+  if (name === GROUNDED_FORMAT) {
+    const { articles, question } = readGroundedPrompt(body);
+    return JSON.stringify({
+      articleId: articles[0]?.id ?? 'none',
+      answer: `You asked: ${question || said}`,
+      whenToAskForHelp: `You asked: ${question || said}`,
+    });
+  }
+  const fill = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? said
+      : Array.isArray(value)
+        ? value.map(fill)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fill(inner)]))
+          : value;
+  return JSON.stringify(fill(DEFAULT_REPLIES[name ?? ''] ?? exampleForSchema(schema)));
+}
 
 interface PromptArticle {
   readonly id: string;
@@ -325,6 +353,9 @@ export async function startOpenAIServer(options: { slowMs?: number } = {}): Prom
       switch (mode) {
         case 'ok':
           sendJson(res, 200, completion(model, { content: okContent(name, schema, body), refusal: null }));
+          return;
+        case 'echo':
+          sendJson(res, 200, completion(model, { content: echoContent(name, schema, body), refusal: null }));
           return;
         case 'from-prompt': {
           const content =
