@@ -309,18 +309,36 @@ async function rewriteServer(redis: Redis, label: string): Promise<string[]> {
   let info = await persistence(redis);
   info = await settle(redis, info);
   if (info.aof_enabled === '1') {
-    await redis.bgrewriteaof();
+    await startWhenFree(redis, () => redis.bgrewriteaof());
     info = await settle(redis, await persistence(redis));
     if (info.aof_last_bgrewrite_status !== 'ok') throw new Error(`${label}: the AOF rewrite failed`);
     done.push(`${label} aof`);
   }
   if (await takesSnapshots(redis)) {
-    await redis.bgsave();
+    await startWhenFree(redis, () => redis.bgsave());
     info = await settle(redis, await persistence(redis));
     if (info.rdb_last_bgsave_status !== 'ok') throw new Error(`${label}: the snapshot failed`);
     done.push(`${label} rdb`);
   }
   return done;
+}
+
+/**
+ * Starts a background rewrite. Another process (a second replica of the app, Redis's own automatic
+ * rewrite) may have started one since we looked: that one began before our shreds, so wait for it
+ * and start ours after.
+ */
+async function startWhenFree(redis: Redis, start: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await start();
+      return;
+    } catch (error) {
+      const busy = error instanceof Error && /in progress|child process/i.test(error.message);
+      if (!busy || attempt >= 20) throw error;
+      await settle(redis, await persistence(redis));
+    }
+  }
 }
 
 /** Waits until no rewrite or snapshot is running or scheduled on the server. */
