@@ -1,6 +1,8 @@
+import { runScript } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccommodationRequest } from '../../src/domain/request.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { eventually, submitStepsAs } from '../support/hr-world.js';
 import { TEAM } from '../support/scripts.js';
 import { canary, pathTo, walk } from '../unit/domain/lifecycle/fixtures.js';
 
@@ -87,5 +89,39 @@ describe('the EAP coordinator’s Home tab', () => {
     await harness.eap.command('/accommodation', 'status');
     await harness.eap.expect('The requests you follow are on the app’s Home tab');
     expect(harness.eap.screen()).not.toContain('You haven’t sent a request yet');
+  });
+
+  it('tells the EAP team (its user group) of a consenting employee’s new request: status and dates only', async () => {
+    const steps = submitStepsAs('employee').map((step) =>
+      'fill' in step &&
+      typeof step.fill === 'object' &&
+      step.fill &&
+      'May the EAP team see how your request is going?' in step.fill
+        ? {
+            ...step,
+            fill: {
+              ...step.fill,
+              'May the EAP team see how your request is going?': 'Yes, they may see its status and dates',
+            },
+          }
+        : step,
+    );
+    await runScript(harness.emulator, steps, () => {});
+    const [summary] = await harness.app.services.store.requests.listByEmployee(
+      TEAM,
+      harness.employee.user.id,
+    );
+    const reference = summary?.id ?? 'none';
+    const eapDm = harness.emulator.workspace.openDm(harness.eap.user.id);
+    const toEap = () =>
+      harness
+        .calls('chat.postMessage')
+        .filter((c) => c.ok && c.args.channel === eapDm)
+        .map((c) => `${String(c.args.text)} ${JSON.stringify(c.args.blocks ?? [])}`);
+    await eventually(() => toEap().some((text) => text.includes(reference)), 'the EAP team’s DM');
+    const told = toEap().find((text) => text.includes(reference)) ?? '';
+    expect(told).toContain('New, to acknowledge');
+    expect(told).not.toMatch(/outpatient|treatment|medical|session|program|letter|reason/i);
+    for (const word of Object.values(canary)) expect(told).not.toContain(word);
   });
 });

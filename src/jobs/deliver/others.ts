@@ -1,11 +1,11 @@
 import type { ReminderKind } from '../../domain/effects.js';
 import { projectForEap, projectForManager } from '../../domain/projections.js';
 import { weekdayNames } from '../../domain/request.js';
-import { statusLabels } from '../../domain/status.js';
 import { isEmployeeDm } from '../../slack/delete-app-posts.js';
 import { tellInDm } from '../../slack/direct-messages.js';
 import { publishHome } from '../../slack/publish-home.js';
-import { dateRange } from '../../slack/views/text.js';
+import { hrStatusLabels } from '../../slack/views/hr-card.js';
+import { dateRange, shortDate } from '../../slack/views/text.js';
 import type { DeliveryContext } from './context.js';
 
 /**
@@ -44,9 +44,19 @@ export async function deliverEapDm(ctx: DeliveryContext, teamId: string, request
   if (!request) return;
   const view = projectForEap(request);
   if (!view.consented) return;
-  const coordinators = ctx.services.config.eap.userIds;
+  // The EAP user group as well as the listed ids: a worker on its own lists the group itself.
+  await ctx.services.roles.refreshIfStale(ctx.client);
+  const coordinators = new Set([...ctx.services.config.eap.userIds, ...ctx.services.roles.current().eapIds]);
+  // Status and dates only, in the words HR's surfaces use for a third person's request.
+  const dates = [
+    `since ${shortDate(view.statusChangedAt)}`,
+    view.reviewDate ? `review ${shortDate(view.reviewDate)}` : undefined,
+    view.endsOn ? `ends ${shortDate(view.endsOn)}` : undefined,
+  ].filter(Boolean);
+  const text = `${view.reference} (<@${view.employeeId}>): ${hrStatusLabels[view.status]}, ${dates.join(', ')}.`;
   for (const coordinator of coordinators) {
-    await tellInDm(ctx.client, coordinator, `${view.reference}: ${statusLabels[view.status]}.`);
+    if (coordinator === view.employeeId) continue;
+    await tellInDm(ctx.client, coordinator, text);
   }
 }
 
