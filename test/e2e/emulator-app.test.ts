@@ -73,13 +73,13 @@ describe('the app behind the local Slack', () => {
     expect(world.calls().slice(before)).toEqual([]);
   });
 
-  it('shows the welcome App Home when a person opens the Home tab', async () => {
+  it('shows an EAP coordinator their tracking Home, on their own screen only', async () => {
     await world.eap.openHome();
-    await world.eap.expect('Accommodation Assistant');
-    await world.eap.expect('Read the privacy notice');
+    await world.eap.expect('Accommodation tracking');
+    expect(world.eap.screen()).not.toContain('Read the privacy notice');
     const published = world.calls('views.publish');
     expect(published.at(-1)?.args.user_id).toBe(world.eap.user.id);
-    expect(world.hr.screen()).not.toContain('Read the privacy notice');
+    expect(world.hr.screen()).not.toContain('Accommodation tracking');
   });
 
   it('gives every Web API call the app made a recorded method, arguments and outcome', () => {

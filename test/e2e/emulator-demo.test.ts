@@ -38,7 +38,7 @@ describe('the scripted demo', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('> 4. employee runs /accommodation');
     expect(run.stdout).toContain('+-- Modal: Before we start');
-    expect(run.stdout).toContain('All 9 steps done.');
+    expect(run.stdout).toContain('All 10 steps done.');
     const calls = readFileSync(record, 'utf8')
       .trim()
       .split('\n')
