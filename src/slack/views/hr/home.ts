@@ -1,6 +1,7 @@
 import type { Action } from '../../../domain/lifecycle/actions.js';
 import type { HrView } from '../../../domain/projections.js';
 import { actions, context, divider, header, type KnownBlock, section, type View } from '../blocks.js';
+import { homeIds } from '../home.js';
 import { dueLine, hrActionId, hrStatusLabels } from '../hr-card.js';
 import { shortDate } from '../text.js';
 
@@ -9,6 +10,7 @@ export const hrHomeIds = {
   page: 'hr_home_page',
   pagingBlock: 'hr_home_paging',
   rowBlockPrefix: 'hr_home_row_',
+  selfBlock: 'hr_home_self',
 } as const;
 
 /** Requests per page: two blocks each keeps the whole tab far inside Slack's 100 blocks. */
@@ -79,7 +81,15 @@ export function hrHomeView({ viewerId, rows, page, now }: HrHomeOptions): View {
     ];
     if (buttons.length > 0) blocks.push(actions(hrHomeIds.pagingBlock, buttons));
   }
-  blocks.push(divider(), context('To ask for an accommodation yourself, type `/accommodation`.'));
+  // HR members are employees too: the privacy notice and their own request are a click away.
+  blocks.push(
+    divider(),
+    actions(hrHomeIds.selfBlock, [
+      { text: 'Read the privacy notice', actionId: homeIds.readNotice },
+      { text: 'Start a request of my own', actionId: homeIds.startRequest },
+    ]),
+    context('Your own requests: type `/accommodation status`.'),
+  );
   return { type: 'home', blocks };
 }
 
