@@ -19,6 +19,8 @@ export const run: CliCommand = async (args, io) => {
   const { store, config } = opened;
   try {
     const { migrateStoredData } = await import('../store/migrate.js');
+    // The raw client is used below without the store's wait for a connection: wait here once.
+    await store.ping();
     const client = (store.backend as RedisBackend).client;
     const report = await migrateStoredData(store, client, config.redisKeyPrefix);
     io.stdout.write(`${JSON.stringify(report)}\n`);
