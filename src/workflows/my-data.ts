@@ -1,15 +1,19 @@
 import { defaultPolicy } from '../domain/lifecycle/policy.js';
+import { releasedText } from '../domain/projections.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import { type Actor, systemActor } from '../domain/roles.js';
 import { openStatuses, type RequestStatus, statusLabels } from '../domain/status.js';
-import { redactInScope } from '../privacy/scope.js';
+import { detectAcrossFields } from '../privacy/clinical/index.js';
 import type { AppServices } from '../services.js';
 import type { Store } from '../store/types.js';
 import { runCommand } from './run-command.js';
 
 /**
- * An employee's own data: what they can take away, and how it goes. Exports are files that land in
- * Slack, so they follow the firewall too: free text is redacted and the private note stays behind.
+ * An employee's own data: what they can take away, and how it goes. The export is a file that
+ * lands in Slack, so it holds only what HR could see (routing, the work facts, the disclosure
+ * choice, the words the employee released) and their own structured answers. Words never released
+ * (the private note, a draft's wording) stay out of it: the person reads those in the What I wrote
+ * modal, never as a file. What may go in is decided over all their released words at once.
  */
 
 export interface MyDataExport {
@@ -19,13 +23,6 @@ export interface MyDataExport {
   readonly draft?: unknown;
   readonly requests: unknown[];
 }
-
-const redactFields = (fields: AccommodationRequest['sensitive']) => {
-  const { privateNote: _stays, ...shareable } = fields;
-  return Object.fromEntries(
-    Object.entries(shareable).map(([name, value]) => [name, value ? redactInScope(value) : value]),
-  );
-};
 
 export async function exportMyData(
   store: Store,
@@ -38,30 +35,31 @@ export async function exportMyData(
     store.conversations.get(teamId, userId),
     store.requests.listByEmployee(teamId, userId),
   ]);
-  const requests: unknown[] = [];
+  const found: { request: AccommodationRequest; audit: AuditEntry[] }[] = [];
   for (const summary of summaries) {
     const request = await store.requests.get(teamId, summary.id);
     if (!request) continue;
-    const audit: AuditEntry[] = await store.audit.list(teamId, request.id);
-    requests.push({
-      reference: request.id,
-      status: statusLabels[request.status],
-      submittedAt: request.submittedAt,
-      statusChangedAt: request.statusChangedAt,
-      reviewDate: request.reviewDate,
-      schedule: request.schedule,
-      work: request.work,
-      accommodations: request.accommodations,
-      disclosure: request.disclosure,
-      yourWords: redactFields(request.sensitive),
-      history: audit.map(({ at, actorRole, action }) => ({ at, by: actorRole, action })),
-    });
+    found.push({ request, audit: await store.audit.list(teamId, request.id) });
   }
+  const released = releasedAcrossRequests(found.map(({ request }) => request));
+  const requests = found.map(({ request, audit }, k) => ({
+    reference: request.id,
+    status: statusLabels[request.status],
+    submittedAt: request.submittedAt,
+    statusChangedAt: request.statusChangedAt,
+    reviewDate: request.reviewDate,
+    schedule: request.schedule,
+    work: request.work,
+    accommodations: request.accommodations,
+    disclosure: request.disclosure,
+    wordsHrRead: released[k] ?? {},
+    history: audit.map(({ at, actorRole, action }) => ({ at, by: actorRole, action })),
+  }));
   const draft = conversation?.draft;
   return {
     exportedAt: now.toISOString(),
     about:
-      'Your Accommodation Assistant data. Health details are replaced by placeholders and private notes are left out, because this file is stored in Slack.',
+      'Your Accommodation Assistant data: what HR could see, and your answers. Words you never sent to HR, such as your private note, are not in this file, because files stay in Slack: open What I wrote to read everything you wrote.',
     ...(profile?.noticeAcceptedAt ? { noticeAcceptedAt: profile.noticeAcceptedAt } : {}),
     ...(draft
       ? {
@@ -72,12 +70,33 @@ export async function exportMyData(
             work: draft.work,
             accommodations: draft.accommodations,
             disclosure: draft.disclosure,
-            yourWords: redactFields(draft.sensitive),
           },
         }
       : {}),
     requests,
   };
+}
+
+/**
+ * The released words of every request, read together: each was checked when it was released, and
+ * the file is checked again as one, so a detail only two requests' words make together, or one
+ * the detector learned since, keeps that field out of the file rather than going into Slack.
+ */
+function releasedAcrossRequests(requests: readonly AccommodationRequest[]): Record<string, string>[] {
+  const byRequest = requests.map((request) => Object.entries(releasedText(request)));
+  const flat = byRequest.flat();
+  const spans = detectAcrossFields(
+    flat.map(([, text]) => text),
+    { addresses: true },
+  );
+  let k = 0;
+  return byRequest.map((entries) => {
+    const kept: Record<string, string> = {};
+    for (const [field, text] of entries) {
+      if ((spans[k++]?.length ?? 0) === 0) kept[field] = text;
+    }
+    return kept;
+  });
 }
 
 export interface DeletionOutcome {

@@ -286,12 +286,14 @@ describe('what an employee can do around their request', () => {
       expect(file?.filename).toMatch(/\.json$/);
       const text = file?.content?.toString('utf8') ?? '';
       const data = JSON.parse(text) as {
-        requests: { reference: string; schedule: { days: string[] }; yourWords: Record<string, string> }[];
+        requests: { reference: string; schedule: { days: string[] }; wordsHrRead: Record<string, string> }[];
       };
       expect(data.requests.map((request) => request.reference)).toEqual([reference]);
       expect(data.requests[0]?.schedule).toMatchObject({ sessionStart: '17:30', sessionEnd: '20:30' });
       expect(JSON.stringify(data.requests[0]?.schedule)).toMatch(/mon/i);
-      expect(data.requests[0]?.yourWords.coveragePlan).toMatch(/Priya covers until 10/);
+      expect(data.requests[0]?.wordsHrRead.coveragePlan).toMatch(/Priya covers until 10/);
+      // Only the words HR read: the private note was typed into the same request, and is not here.
+      expect(Object.keys(data.requests[0]?.wordsHrRead ?? {})).toEqual(['coveragePlan']);
       expect(text).not.toContain('CANARYNOTE');
       expect(text).not.toContain('Quill');
       manager.openMessages();

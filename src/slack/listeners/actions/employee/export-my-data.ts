@@ -4,7 +4,7 @@ import { directMessageChannel, postSentence } from '../../../direct-messages.js'
 import { personOfAction } from '../../../person.js';
 import type { ButtonArgs } from '../../args.js';
 
-/** "Export my data" on Home: a JSON file in the employee's DM, without private notes. */
+/** "Export my data" on Home: a JSON file in the employee's DM, holding only what HR could see. */
 export const exportMyData =
   (services: AppServices) =>
   async ({ ack, body, client }: ButtonArgs): Promise<void> => {
@@ -17,7 +17,7 @@ export const exportMyData =
     await postSentence(
       client,
       channel,
-      'Here’s a copy of your data. Health details are replaced by placeholders and private notes are left out, because files stay in Slack. Delete my data deletes this file too.',
+      'Here’s a copy of your data. It holds what HR could see and your answers; words you never sent to HR, like your private note, are left out because files stay in Slack. Delete my data deletes this file too.',
     );
     await client.filesUploadV2({
       channel_id: channel,
