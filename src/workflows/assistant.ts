@@ -1,4 +1,6 @@
 import type { RedactedTurn } from '../domain/draft.js';
+import type { ActionId } from '../domain/lifecycle/actions.js';
+import type { LifecyclePolicy } from '../domain/lifecycle/policy.js';
 import { type Jurisdiction, jurisdictions } from '../domain/request.js';
 import { openStatuses } from '../domain/status.js';
 import type { AnswerResult, AssistantAction, Drafter } from '../drafting/index.js';
@@ -26,6 +28,8 @@ export type ActionOffer =
       readonly hasDraft: boolean;
       /** Sent requests still open: the app cannot change or extend them yet. */
       readonly pending: readonly string[];
+      /** Those of them HR may be asked about now (HR's answer is overdue): the only update buttons. */
+      readonly askable: readonly string[];
     };
 
 export type AssistantReply =
@@ -45,6 +49,8 @@ export interface AssistantDeps {
   readonly store: Store;
   readonly drafter: Drafter;
   readonly now: Date;
+  /** HR's clocks, so a button is offered exactly when `decide` would accept it. */
+  readonly policy?: LifecyclePolicy;
   /** Where people work when no request of theirs says otherwise. */
   readonly defaultJurisdiction?: Jurisdiction;
 }
@@ -73,7 +79,7 @@ export async function handleDirectMessage(
     return { kind: 'start', hasDraft: conversation.draft !== undefined, historyNote };
   }
 
-  const requests = await listMyRequests(store, teamId, userId);
+  const requests = await listMyRequests(store, teamId, userId, deps.now, deps.policy);
   const jurisdiction = await jurisdictionOf(deps, teamId, requests);
   const question = redactInScope(text);
   const result = await drafter.answerQuestion({
@@ -101,7 +107,7 @@ export async function answerChosenTopic(
   userId: string,
   topicId: string,
 ): Promise<Extract<AssistantReply, { kind: 'answer' }> | undefined> {
-  const requests = await listMyRequests(deps.store, teamId, userId);
+  const requests = await listMyRequests(deps.store, teamId, userId, deps.now, deps.policy);
   const result = deps.drafter.answerTopic(topicId, await jurisdictionOf(deps, teamId, requests));
   if (!result) return undefined;
   const conversation = await deps.store.conversations.get(teamId, userId);
@@ -117,17 +123,24 @@ export function offerFor(
   requests: readonly MyRequestItem[],
   hasDraft: boolean,
 ): ActionOffer {
-  const open = requests.filter((request) => openStatuses.includes(request.status)).map((r) => r.reference);
+  // Buttons come from `availableActions` only, so none is offered that `decide` would refuse.
+  const offering = (id: ActionId) =>
+    requests.filter((request) => request.actionIds.includes(id)).map((request) => request.reference);
   switch (action) {
     case 'start':
       return { kind: 'start', hasDraft };
     case 'status':
       return { kind: 'status', requests, hasDraft };
     case 'withdraw':
-      return { kind: 'withdraw', open, hasDraft };
+      return { kind: 'withdraw', open: offering('withdraw'), hasDraft };
     case 'change':
     case 'extension':
-      return { kind: action, hasDraft, pending: open };
+      return {
+        kind: action,
+        hasDraft,
+        pending: requests.filter((r) => openStatuses.includes(r.status)).map((r) => r.reference),
+        askable: offering('request_update'),
+      };
   }
 }
 

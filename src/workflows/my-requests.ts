@@ -1,4 +1,4 @@
-import { type Action, availableActions } from '../domain/lifecycle/actions.js';
+import { type Action, type ActionId, availableActions } from '../domain/lifecycle/actions.js';
 import { isHrOverdue } from '../domain/lifecycle/clock.js';
 import type { LifecyclePolicy } from '../domain/lifecycle/policy.js';
 import { type EmployeeView, projectForEmployee } from '../domain/projections.js';
@@ -53,16 +53,26 @@ export interface MyRequestItem {
   readonly submittedAt?: string;
   readonly startDate: string;
   readonly endDate: string;
+  /** The ids of `availableActions` for the employee now: an answer offers a button only from these. */
+  readonly actionIds: readonly ActionId[];
 }
 
 /** The employee's requests, newest first, as the assistant's answers list them. */
-export async function listMyRequests(store: Store, teamId: string, userId: string): Promise<MyRequestItem[]> {
+export async function listMyRequests(
+  store: Store,
+  teamId: string,
+  userId: string,
+  now: Date,
+  policy?: LifecyclePolicy,
+): Promise<MyRequestItem[]> {
+  const actor: Actor = { role: 'employee', id: userId };
   return (await ownRequests(store, teamId, userId)).map((request) => ({
     reference: request.id,
     status: request.status,
     ...(request.submittedAt ? { submittedAt: request.submittedAt } : {}),
     startDate: request.schedule.startDate,
     endDate: request.schedule.endDate,
+    actionIds: availableActions(request, actor, now, policy).map((action) => action.id),
   }));
 }
 

@@ -60,6 +60,12 @@ describe('the assistant, offline', () => {
 
     await hr.message('where is my request');
     await hr.expect(`${reference} · Sent to HR`);
+    // HR is not late yet: the answer offers no update that `decide` would refuse.
+    expect(hr.screen()).not.toContain(`Ask HR for an update on ${reference}`);
+
+    // HR has two business days to acknowledge; a week on, they are late and the update is offered.
+    harness.advanceAppClock(7 * 86_400_000);
+    await hr.message('where is my request');
     await hr.click(`Ask HR for an update on ${reference}`);
 
     await hr.message('my sessions moved');

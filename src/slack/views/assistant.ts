@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { openStatuses, statusLabels } from '../../domain/status.js';
+import { statusLabels } from '../../domain/status.js';
 import type { AnswerResult } from '../../drafting/index.js';
 import type { ActionOffer } from '../../workflows/assistant.js';
 import { actions, context, escapeMrkdwn, type KnownBlock, plain, section } from './blocks.js';
@@ -23,10 +23,10 @@ export const HISTORY_NOTE =
 export const NOT_IN_APP_YET = {
   change:
     'Changing a request HR already has can’t be done in the app yet. For now, tell HR the new days and times ' +
-    '(reply when they contact you, or ask for an update below), or withdraw it and send a new one.',
+    '(reply when they contact you, or ask for an update once their answer is late), or withdraw it and send a new one.',
   extension:
     'Asking for an extension can’t be done in the app yet. For now, ask HR before your end date and give your ' +
-    'reference, or ask for an update below so HR knows to get in touch.',
+    'reference; once their answer is late, you can also ask for an update from here or the Home tab.',
 } as const;
 
 export interface AssistantMessage {
@@ -86,7 +86,7 @@ export function offerBlocks(offer: ActionOffer): KnownBlock[] {
             `*${request.reference}* · ${statusLabels[request.status]}${request.submittedAt ? ` · sent ${shortDate(request.submittedAt)}` : ''}`,
         );
       const askable = offer.requests
-        .filter((request) => request.submittedAt && openStatuses.includes(request.status))
+        .filter((request) => request.actionIds.includes('request_update'))
         .slice(0, FEW);
       return [
         section(lines.join('\n')),
@@ -121,10 +121,10 @@ export function offerBlocks(offer: ActionOffer): KnownBlock[] {
     case 'extension': {
       const blocks: KnownBlock[] = [];
       if (offer.pending.length > 0) {
-        blocks.push(
-          context(NOT_IN_APP_YET[offer.kind]),
-          actions('assistant_offer_update', offer.pending.slice(0, FEW).map(updateButton)),
-        );
+        blocks.push(context(NOT_IN_APP_YET[offer.kind]));
+        if (offer.askable.length > 0) {
+          blocks.push(actions('assistant_offer_update', offer.askable.slice(0, FEW).map(updateButton)));
+        }
       }
       if (offer.kind === 'change' && (offer.hasDraft || offer.pending.length === 0)) {
         blocks.push(

@@ -15,7 +15,10 @@ const sent = {
   submittedAt: '2026-03-01T10:00:00Z',
   startDate: '2026-03-02',
   endDate: '2026-05-29',
+  actionIds: ['view_request', 'withdraw'] as const,
 };
+/** The same request once HR's answer is overdue: `availableActions` now lists the update. */
+const overdue = { ...sent, actionIds: ['view_request', 'withdraw', 'request_update'] as const };
 
 describe('the assistant’s buttons', () => {
   it('closest topics: one button per topic, each with its own id and the topic as value', () => {
@@ -64,10 +67,13 @@ describe('the assistant’s buttons', () => {
     expect(json(message.blocks)).toContain('Not what you asked?');
   });
 
-  it('status lists the requests and asks HR for an update through the Home tab’s own action', () => {
-    const blocks = json(offerBlocks({ kind: 'status', requests: [sent], hasDraft: false }));
+  it('status lists the requests and offers an update only when availableActions lists it (HR is late)', () => {
+    const blocks = json(offerBlocks({ kind: 'status', requests: [overdue], hasDraft: false }));
     expect(blocks).toContain('ACC-2026-0007* · Sent to HR');
     expect(blocks).toContain(myRequestIds.askForUpdate);
+    const onTime = json(offerBlocks({ kind: 'status', requests: [sent], hasDraft: false }));
+    expect(onTime).toContain('ACC-2026-0007* · Sent to HR');
+    expect(onTime).not.toContain(myRequestIds.askForUpdate);
   });
 
   it('withdraw opens the Home tab’s confirmation, and says so when there is nothing to withdraw', () => {
@@ -80,17 +86,36 @@ describe('the assistant’s buttons', () => {
   });
 
   it('a changed schedule: "Change your draft" for a draft; plain words and an update button for a sent request', () => {
-    const draft = json(offerBlocks({ kind: 'change', hasDraft: true, pending: [] }));
+    const draft = json(offerBlocks({ kind: 'change', hasDraft: true, pending: [], askable: [] }));
     expect(draft).toContain('Change your draft');
     expect(draft).toContain(assistantIds.startRequest);
-    const pending = json(offerBlocks({ kind: 'change', hasDraft: false, pending: ['ACC-2026-0007'] }));
+    const pending = json(
+      offerBlocks({
+        kind: 'change',
+        hasDraft: false,
+        pending: ['ACC-2026-0007'],
+        askable: ['ACC-2026-0007'],
+      }),
+    );
     expect(pending).toContain(NOT_IN_APP_YET.change.slice(0, 40));
     expect(pending).toContain(myRequestIds.askForUpdate);
     expect(pending).not.toContain(assistantIds.startRequest);
+    const onTime = json(
+      offerBlocks({ kind: 'change', hasDraft: false, pending: ['ACC-2026-0007'], askable: [] }),
+    );
+    expect(onTime).toContain(NOT_IN_APP_YET.change.slice(0, 40));
+    expect(onTime).not.toContain(myRequestIds.askForUpdate);
   });
 
   it('an extension with a sent request says the app cannot do it yet, and offers the update', () => {
-    const blocks = json(offerBlocks({ kind: 'extension', hasDraft: false, pending: ['ACC-2026-0007'] }));
+    const blocks = json(
+      offerBlocks({
+        kind: 'extension',
+        hasDraft: false,
+        pending: ['ACC-2026-0007'],
+        askable: ['ACC-2026-0007'],
+      }),
+    );
     expect(blocks).toContain(NOT_IN_APP_YET.extension.slice(0, 40));
     expect(blocks).toContain(myRequestIds.askForUpdate);
   });

@@ -1,5 +1,6 @@
 import type { AppServices } from '../../../../services.js';
 import { answerChosenTopic } from '../../../../workflows/assistant.js';
+import { lifecyclePolicy } from '../../../../workflows/lifecycle-policy.js';
 import { directMessageChannel, tellInDm } from '../../../direct-messages.js';
 import { personOfAction } from '../../../person.js';
 import { answerMessage } from '../../../views/assistant.js';
@@ -16,6 +17,7 @@ export const chooseTopic =
         store: services.store,
         drafter: services.drafter,
         now: services.now(),
+        policy: lifecyclePolicy(services.config),
         defaultJurisdiction: services.config.defaultJurisdiction,
       },
       person.teamId,

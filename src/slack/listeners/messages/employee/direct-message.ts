@@ -3,6 +3,7 @@ import { crisisReply } from '../../../../privacy/crisis.js';
 import type { AppServices } from '../../../../services.js';
 import { handleDirectMessage } from '../../../../workflows/assistant.js';
 import { firstDelivery } from '../../../../workflows/deliveries.js';
+import { lifecyclePolicy } from '../../../../workflows/lifecycle-policy.js';
 import { installKeyOf } from '../../../install-key.js';
 import {
   type AssistantMessage,
@@ -52,6 +53,7 @@ export const directMessage =
         store: services.store,
         drafter: services.drafter,
         now: services.now(),
+        policy: lifecyclePolicy(services.config),
         defaultJurisdiction: services.config.defaultJurisdiction,
       },
       teamId,
