@@ -94,6 +94,7 @@ export const authorisationTable: readonly Row[] = [
   self('action', 'assistant_topic_3'),
   self('action', 'home_delete_data'),
   self('action', 'home_export_data'),
+  self('action', 'what_i_wrote_open'),
   self('view_submission', 'delete_my_data'),
   // HR's Home tab pages through the queue; anyone else pressing it just gets their own Home.
   self('action', 'hr_home_page_prev'),

@@ -298,6 +298,12 @@ describe('what an employee can do around their request', () => {
       expect(text).not.toContain('Quill');
       manager.openMessages();
       await manager.expect('Here’s a copy of your data.');
+      // Everything they wrote, private note included, on their own screen: never in the file.
+      await manager.click('What I wrote');
+      await manager.expect('CANARYNOTE Dr. Quill');
+      expect(manager.screen()).toContain('Priya covers until 10');
+      expect(manager.topModal()).toBeDefined();
+      await manager.closeModal();
     });
   });
 

@@ -1,7 +1,9 @@
 import type { AppServices } from '../../../../services.js';
 import { exportMyData as exportData } from '../../../../workflows/my-data.js';
-import { directMessageChannel, postSentence } from '../../../direct-messages.js';
+import { directMessageChannel } from '../../../direct-messages.js';
 import { personOfAction } from '../../../person.js';
+import { section } from '../../../views/blocks.js';
+import { whatIWroteButton } from '../../../views/what-i-wrote.js';
 import type { ButtonArgs } from '../../args.js';
 
 /** "Export my data" on Home: a JSON file in the employee's DM, holding only what HR could see. */
@@ -14,11 +16,9 @@ export const exportMyData =
     const channel = await directMessageChannel(client, person.userId);
     // The note is a message of its own, not the file's comment: Delete my data deletes the file,
     // and a comment would stay behind in Slack without it.
-    await postSentence(
-      client,
-      channel,
-      'Here’s a copy of your data. It holds what HR could see and your answers; words you never sent to HR, like your private note, are left out because files stay in Slack. Delete my data deletes this file too.',
-    );
+    const note =
+      'Here’s a copy of your data. It holds what HR could see and your answers; words you never sent to HR, like your private note, are left out because files stay in Slack. Choose *What I wrote* to read everything you wrote. Delete my data deletes this file too.';
+    await client.chat.postMessage({ channel, text: note, blocks: [section(note), whatIWroteButton()] });
     await client.filesUploadV2({
       channel_id: channel,
       filename: 'my-accommodation-data.json',
