@@ -1,12 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { eapDashboard } from '../domain/eap-dashboard.js';
-import { projectForHr } from '../domain/projections.js';
-import { requestStatuses } from '../domain/statuses.js';
-import { eapFiguresCsv, eapPeopleCsv } from '../exports/eap-export.js';
-import { hrLogCsv } from '../exports/hr-log.js';
-import type { SealedStore } from '../store/index.js';
-import { loadEapRows } from '../workflows/eap-rows.js';
-import { lifecyclePolicy } from '../workflows/lifecycle-policy.js';
+import { exportCsv } from '../exports/from-store.js';
 import type { CliCommand } from './io.js';
 import { openMaintenanceStore } from './maintenance-store.js';
 
@@ -75,38 +68,3 @@ export const run: CliCommand = async (args, io) => {
     await store.close();
   }
 };
-
-/** The export as CSV text, from the store: what the command writes. */
-export async function exportCsv(
-  store: Pick<SealedStore, 'requests'>,
-  config: Parameters<typeof lifecyclePolicy>[0] & { eap: { minGroup: number } },
-  options: Pick<Options, 'role' | 'team' | 'figures'>,
-  now: Date,
-): Promise<string> {
-  const policy = lifecyclePolicy(config);
-  if (options.role === 'eap') {
-    const dashboard = eapDashboard(await loadEapRows({ store }, options.team), {
-      now,
-      minGroup: config.eap.minGroup,
-      calendar: policy.calendar,
-    });
-    return options.figures ? eapFiguresCsv(dashboard) : eapPeopleCsv(dashboard);
-  }
-  const views = [];
-  for (const status of requestStatuses.filter((s) => s !== 'draft' && s !== 'purged')) {
-    let cursor: string | undefined;
-    do {
-      const page = await store.requests.listByStatus(options.team, status, {
-        limit: 200,
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const summary of page.items) {
-        const request = await store.requests.get(options.team, summary.id);
-        if (request && request.status === status) views.push(projectForHr(request));
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
-  views.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
-  return hrLogCsv(views, now, policy);
-}

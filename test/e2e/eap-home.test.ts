@@ -124,4 +124,33 @@ describe('the EAP coordinator’s Home tab', () => {
     expect(told).not.toMatch(/outpatient|treatment|medical|session|program|letter|reason/i);
     for (const word of Object.values(canary)) expect(told).not.toContain(word);
   });
+
+  it('`/accommodation export` sends EAP its CSVs in its own DM: rows only for who agreed, figures suppressed, no words', async () => {
+    const before = new Set(harness.emulator.workspace.files.keys());
+    await harness.eap.command('/accommodation', 'export');
+    await eventually(
+      () =>
+        [...harness.emulator.workspace.files.values()].filter((f) => !before.has(f.id) && f.completed)
+          .length === 2,
+      'the two export files',
+    );
+    const files = [...harness.emulator.workspace.files.values()].filter((f) => !before.has(f.id));
+    const eapDm = harness.emulator.workspace.openDm(harness.eap.user.id);
+    for (const file of files) expect(file.channel).toBe(eapDm);
+    const rows = files.find((f) => f.filename.startsWith('eap-tracking'))?.content?.toString('utf8') ?? '';
+    const figures = files.find((f) => f.filename.startsWith('eap-figures'))?.content?.toString('utf8') ?? '';
+    expect(rows).toContain('ACC-2026-9200');
+    for (const record of seeded.filter((r) => !r.disclosure.eapMayTrackStatus))
+      expect(rows).not.toContain(record.id);
+    expect(figures).toContain('fewer than 11');
+    for (const word of Object.values(canary)) expect(`${rows}${figures}`).not.toContain(word);
+  });
+
+  it('`/accommodation export` from an employee points to their own data instead', async () => {
+    const before = harness.emulator.workspace.files.size;
+    harness.manager.openMessages();
+    await harness.manager.command('/accommodation', 'export');
+    await harness.manager.expect('Exports are for HR and the EAP team');
+    expect(harness.emulator.workspace.files.size).toBe(before);
+  });
 });

@@ -4,6 +4,7 @@ import { StoreUnavailableError } from '../../../../store/types.js';
 import { myRequests } from '../../../../workflows/my-requests.js';
 import { installKeyOf } from '../../../install-key.js';
 import { openStart, STORE_UNAVAILABLE_TEXT } from '../../../open-start.js';
+import { sendRoleExport } from '../../../send-export.js';
 import { section } from '../../../views/blocks.js';
 import { eapStatusPointer } from '../../../views/eap/status-pointer.js';
 import { helpMessage, type SlackMessage, statusListMessage } from '../../../views/messages.js';
@@ -47,6 +48,17 @@ export const accommodationCommand =
           return;
         case 'status':
           await reply(await statusFor(services, command));
+          return;
+        case 'export':
+          if (!(await sendRoleExport(services, client, person)))
+            await reply({
+              text: 'Exports are for HR and the EAP team.',
+              blocks: [
+                section(
+                  'Exports are for HR and the EAP team. For a copy of your own data, open the app’s *Home* tab and choose *Export my data*.',
+                ),
+              ],
+            });
           return;
         case 'delete-my-data':
           await client.views.open({ trigger_id: command.trigger_id, view: deleteDataConfirmView() });
