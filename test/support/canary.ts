@@ -99,8 +99,9 @@ export const canaries = {
  * holds them with the rest of that set): unknown terms, abbreviations, clinicians without a dot,
  * slang, Spanish, fullwidth, zero-width and Cyrillic disguises, an address, a detail split across
  * two fields, and the fragments a redaction once left readable. The canary test types each into
- * the free-text fields and DMs. Markers avoid short acronyms ("OUD", "AUD") and names hidden inside
- * ordinary words ("Revia" in "abbreviation"), which a substring scan would find everywhere.
+ * the free-text fields and DMs. Markers avoid short acronyms ("OUD", "AUD", "PMDD", "ARFID") and
+ * names hidden inside ordinary words ("Revia" in "abbreviation"): a substring scan finds those in
+ * ordinary text, or by chance inside a sealed value's base64 (it once found "pmdd" there).
  */
 export const adversarialCanaries = [
   canary(
@@ -114,8 +115,6 @@ export const adversarialCanaries = [
     'trichotillomania',
   ),
   canary('adv-cyclothymia', 'cyclothymia means some weeks are harder than others', 'cyclothymia'),
-  canary('adv-pmdd', 'PMDD knocks me out a few days a month', 'pmdd'),
-  canary('adv-arfid', "ARFID so I can't do the working lunches", 'arfid'),
   canary('adv-provigil', 'Provigil for the fatigue, it helps with the afternoons', 'provigil'),
   canary('adv-schizofrenia', "my brother's schizofrenia means I'm his carer on mondays", 'schizofrenia'),
   canary('adv-okonkwo', 'Dr Okonkwo-Reyes wants me in on thursdays', 'okonkwo-reyes'),
