@@ -234,7 +234,10 @@ export function validateWorkStep(values: WorkStepValues, context: IntakeContext)
     constraints,
   });
   const sensitive = { constraintsNote: note };
-  if (hasErrors(errors)) return { ok: false, errors, partial: { work, sensitive } };
+  if (hasErrors(errors)) {
+    const typed = withoutRefused(errors, { constraintsNote: [workFields.note, note] });
+    return { ok: false, errors, partial: { work, sensitive: typed } };
+  }
 
   const full = WorkPattern.parse(work);
   if (minutesOfDay(full.end) < minutesOfDay(full.start)) {
@@ -275,7 +278,13 @@ export function validateHelpStep(values: HelpStepValues, context: IntakeContext)
     accommodations: inListOrder(accommodations, accommodationTypes),
     sensitive: { otherAccommodation: other, coveragePlan },
   };
-  if (hasErrors(errors)) return { ok: false, errors, partial: patch };
+  if (hasErrors(errors)) {
+    const typed = withoutRefused(errors, {
+      otherAccommodation: [helpFields.other, other],
+      coveragePlan: [helpFields.coveragePlan, coveragePlan],
+    });
+    return { ok: false, errors, partial: { ...patch, sensitive: typed } };
+  }
   return { ok: true, patch, notes };
 }
 
@@ -308,7 +317,13 @@ export function validateDisclosureStep(values: DisclosureStepValues, context: In
     jurisdiction,
   });
   const sensitive = { reasonOwnWords: ownWords, privateNote };
-  if (hasErrors(errors)) return { ok: false, errors, partial: { disclosure, sensitive } };
+  if (hasErrors(errors)) {
+    const typed = withoutRefused(errors, {
+      reasonOwnWords: [disclosureFields.ownWords, ownWords],
+      privateNote: [disclosureFields.privateNote, privateNote],
+    });
+    return { ok: false, errors, partial: { disclosure, sensitive: typed } };
+  }
   return { ok: true, patch: { disclosure: Disclosure.parse(disclosure), sensitive }, notes: [] };
 }
 
@@ -322,13 +337,60 @@ export function validateWordingEdit(values: WordingValues, context: IntakeContex
   checkLength(errors, wordingFields.statementOfNeed, statementOfNeed, limits.statementOfNeed);
   checkLength(errors, wordingFields.coveragePlan, coveragePlan, limits.coveragePlan);
   const patch: DraftPatch = { sensitive: { statementOfNeed, coveragePlan } };
-  if (hasErrors(errors)) return { ok: false, errors, partial: patch };
+  if (hasErrors(errors)) {
+    const typed = withoutRefused(errors, {
+      statementOfNeed: [wordingFields.statementOfNeed, statementOfNeed],
+      coveragePlan: [wordingFields.coveragePlan, coveragePlan],
+    });
+    return { ok: false, errors, partial: { sensitive: typed } };
+  }
   return { ok: true, patch, notes: [] };
 }
 
 // ---- Drafts ----
 
 /** The draft with a step's update applied; cleared or emptied private fields are removed. */
+/**
+ * What a refused form saves: each part the employee got right, field by field, over what was saved
+ * before. A refused field is absent from `partial` (see `withoutRefused`), so its saved value stays:
+ * a refused "number of weeks" never clears the saved end date, and a refused 40,000 characters never
+ * replaces the saved note. An empty text field is present as `undefined`: the employee cleared it.
+ */
+export function applyDraftPartial(draft: Draft, partial: DraftPatch): Draft {
+  const merged = <T extends object>(saved: T | undefined, typed: Partial<T> | undefined) =>
+    typed && Object.keys(typed).length > 0 ? ({ ...saved, ...typed } as T) : saved;
+  const sensitive: Record<string, string | undefined> = { ...draft.sensitive, ...partial.sensitive };
+  const kept = Object.fromEntries(
+    Object.entries(sensitive).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  ) as SensitiveFields;
+  const schedule = merged(draft.schedule, partial.schedule);
+  const work = merged(draft.work, partial.work);
+  const disclosure = merged(draft.disclosure, partial.disclosure);
+  return {
+    ...draft,
+    ...(schedule ? { schedule } : {}),
+    ...(work ? { work } : {}),
+    ...(partial.accommodations && partial.accommodations.length > 0
+      ? { accommodations: partial.accommodations }
+      : {}),
+    ...(disclosure ? { disclosure } : {}),
+    sensitive: kept,
+  };
+}
+
+/** The typed texts of a refused form without the ones refused, so their saved values stay. */
+function withoutRefused<T extends Record<string, string | undefined>>(
+  errors: Record<string, string>,
+  texts: { readonly [K in keyof T]: readonly [field: string, value: T[K]] },
+): Partial<T> {
+  const kept: Partial<T> = {};
+  for (const key of Object.keys(texts) as (keyof T)[]) {
+    const [field, value] = texts[key];
+    if (!(field in errors)) kept[key] = value;
+  }
+  return kept;
+}
+
 export function applyDraftPatch(draft: Draft, patch: DraftPatch): Draft {
   const sensitive: Record<string, string | undefined> = { ...draft.sensitive, ...patch.sensitive };
   const kept = Object.fromEntries(

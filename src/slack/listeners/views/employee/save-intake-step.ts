@@ -1,4 +1,4 @@
-import { applyDraftPatch } from '../../../../domain/intake.js';
+import { applyDraftPartial, applyDraftPatch } from '../../../../domain/intake.js';
 import type { AppServices } from '../../../../services.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { todayIn } from '../../../../workflows/request-letter.js';
@@ -23,7 +23,7 @@ export const saveIntakeStep =
         today: todayIn(profile.timeZone, now),
         draft: current,
       });
-      return applyDraftPatch(current, result.ok ? result.patch : result.partial);
+      return result.ok ? applyDraftPatch(current, result.patch) : applyDraftPartial(current, result.partial);
     });
     await publishHome(services, client, person);
   };

@@ -1,5 +1,5 @@
 import type { IntakeStep } from '../../../../domain/draft.js';
-import { applyDraftPatch, nextIntakeStep } from '../../../../domain/intake.js';
+import { applyDraftPartial, applyDraftPatch, nextIntakeStep } from '../../../../domain/intake.js';
 import type { AppServices } from '../../../../services.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { todayIn } from '../../../../workflows/request-letter.js';
@@ -34,7 +34,7 @@ export const submitIntakeStep =
       if (!result.ok) {
         // Keep what was typed even though it is not finished, in case the form is closed now.
         await updateDraft(store, person.teamId, person.userId, draft.draftId, now, (current) =>
-          applyDraftPatch(current, result.partial),
+          applyDraftPartial(current, result.partial),
         );
         await ack({ response_action: 'errors', errors: result.errors });
         return;
