@@ -49,7 +49,10 @@ const interactive = {
     type: z.literal('block_actions'),
     ...origin,
     user,
-    actions: z.array(z.looseObject({ action_id: id, type: z.string() })).min(1),
+    // A button's value is a string of at most 2,000 characters in every payload Slack sends.
+    actions: z
+      .array(z.looseObject({ action_id: id, type: z.string(), value: z.string().max(2000).optional() }))
+      .min(1),
     view: view.optional(),
     state: state.optional(),
     container: z.looseObject({}).optional(),
