@@ -1,35 +1,49 @@
-import { releasedText } from '../domain/projections.js';
-import type { AccommodationRequest } from '../domain/request.js';
+import type { HrView } from '../domain/projections.js';
+import type { SensitiveFields } from '../domain/request.js';
 import { composeLetter } from '../letters/index.js';
 import { redactInScope } from '../privacy/scope.js';
 import type { AppServices } from '../services.js';
 import { requestLetterData, todayIn } from '../workflows/request-letter.js';
 
 /**
- * The letter HR reads: built from the words the employee released by sending the review (checked
- * then to name no health detail), and no others. Words never released (the private note, a field
- * typed but not sent) are not in it at all. The scope's redaction stays as a second line.
+ * The letter HR reads, built from HR's projection of the request and nothing else: the work facts
+ * and the words the employee released by sending the review (checked then to name no health
+ * detail). Words never released (the private note, a field typed but not sent) are not in the
+ * projection, so they cannot reach the letter. The scope's redaction stays as a second line. The
+ * employee's "View request" shows this same letter: what HR received.
  */
-export function hrLetterText(
-  services: AppServices,
-  request: AccommodationRequest,
-  employeeName: string,
-): string {
-  const sensitive = Object.fromEntries(
-    Object.entries(releasedText(request)).map(([field, value]) => [field, redactInScope(value)]),
+export function hrLetterText(services: AppServices, hr: HrView, employeeName: string): string {
+  const sensitive: SensitiveFields = Object.fromEntries(
+    Object.entries(hr.released).map(
+      (
+        [field, value], // DeepReadonly turns the brand's string into an object type; the value is the released string.
+      ) => [field, redactInScope(String(value))],
+    ),
   );
   const letter = composeLetter(
     'request',
     requestLetterData(
-      { ...request, sensitive },
       {
-        reference: request.id,
-        today: todayIn(request.work.timeZone, new Date(request.submittedAt ?? request.createdAt)),
+        schedule: { ...hr.schedule, days: [...hr.schedule.days] },
+        work: { ...hr.work, days: [...hr.work.days], constraints: [...hr.work.constraints] },
+        accommodations: [...hr.accommodations],
+        disclosure: {
+          reason: hr.reasonChoice,
+          shareScheduleWithManager: hr.shareScheduleWithManager,
+          eapMayTrackStatus: hr.eapMayTrackStatus,
+          jurisdiction: hr.jurisdiction,
+        },
+        sensitive,
+        ...(hr.reviewDate ? { reviewDate: hr.reviewDate } : {}),
+      },
+      {
+        reference: hr.reference,
+        today: todayIn(hr.work.timeZone, new Date(hr.submittedAt ?? hr.statusChangedAt)),
         employeeName,
         org: services.config.org,
       },
     ),
-    { jurisdiction: request.disclosure.jurisdiction, templates: services.letters },
+    { jurisdiction: hr.jurisdiction, templates: services.letters },
   );
   return letter.text;
 }

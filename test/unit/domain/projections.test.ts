@@ -11,6 +11,8 @@ import {
   projectHrWords,
 } from '../../../src/domain/projections.js';
 import type { AccommodationRequest } from '../../../src/domain/request.js';
+import type { AppServices } from '../../../src/services.js';
+import { hrLetterText } from '../../../src/slack/hr-letter.js';
 import { accepted, canary, later, pathTo, payloads, people, policy, walk } from './lifecycle/fixtures.js';
 
 const { owner, hr } = people;
@@ -292,5 +294,18 @@ describe('every projection', () => {
       projectForLog,
     ])
       expect(text(project(request))).not.toContain('CANARY-future');
+  });
+});
+
+describe('the request letter HR and the employee read', () => {
+  it('is built from HR’s projection: handing it the record does not compile', () => {
+    const request = fullRequest();
+    // Checked by the type checker (`tsc`, run with the tests): the call below must not compile.
+    const handedTheRecord = (services: AppServices) =>
+      // @ts-expect-error a record is not HR's projection
+      hrLetterText(services, request, 'Sam');
+    void handedTheRecord;
+    // What the letter can reach: released words only, never the private note.
+    expect(Object.keys(projectForHr(request).released)).toEqual(['coveragePlan']);
   });
 });

@@ -1,3 +1,4 @@
+import { projectForHr } from '../../../../domain/projections.js';
 import { statusLabels } from '../../../../domain/status.js';
 import type { AppServices } from '../../../../services.js';
 import { hrLetterText } from '../../../hr-letter.js';
@@ -19,7 +20,7 @@ export const viewMyRequest =
       view: requestLetterView({
         reference: request.id,
         statusLabel: statusLabels[request.status],
-        letterText: hrLetterText(services, request, profile.name),
+        letterText: hrLetterText(services, projectForHr(request), profile.name),
         footnote: 'This is the letter HR received. Your private note is not part of it.',
       }),
     });

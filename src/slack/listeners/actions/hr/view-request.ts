@@ -1,4 +1,5 @@
 import { can } from '../../../../domain/access.js';
+import { projectForHr } from '../../../../domain/projections.js';
 import { statusLabels } from '../../../../domain/status.js';
 import type { AppServices } from '../../../../services.js';
 import { auditRefusedView, notPermittedMessage } from '../../../../workflows/hr-command.js';
@@ -38,7 +39,7 @@ export const viewRequest =
       view: requestLetterView({
         reference: request.id,
         statusLabel: statusLabels[request.status],
-        letterText: hrLetterText(services, request, employee.name),
+        letterText: hrLetterText(services, projectForHr(request), employee.name),
       }),
     });
   };
