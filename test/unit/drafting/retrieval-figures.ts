@@ -38,6 +38,8 @@ export const QUESTION_SETS = {
   holdout5: 'questions-holdout-5.json',
   holdout6: 'questions-holdout-6.json',
   holdout7: 'questions-holdout-7.json',
+  holdout8: 'questions-holdout-8.json',
+  holdout9: 'questions-holdout-9.json',
   tuning: 'questions-tuning.json',
 } as const;
 
