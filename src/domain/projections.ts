@@ -234,6 +234,58 @@ export function projectForEmployee(r: AccommodationRequest): EmployeeView {
 }
 
 // ---------------------------------------------------------------------------------------------
+// employee's letters: what HR's steps write to the employee (acknowledgment, documentation
+// request, alternative, approval). A letter is a file the employee may save, print or forward, so
+// it gets less than their own screen: the work facts and dates a letter names, and HR's own words
+// written for the employee. Nothing the employee typed, and no note HR kept for itself.
+
+export type EmployeeLetterView = DeepReadonly<{
+  reference: string;
+  jurisdiction: Jurisdiction;
+  /** The employee's zone: a letter's dates are theirs. */
+  timeZone: string;
+  submittedAt?: string;
+  dueAt?: string;
+  /** When HR's decision is due (the acknowledgment promises an answer by then). */
+  decisionDueAt?: string;
+  acknowledgedAt?: string;
+  /** The first day of the schedule the employee asked for. */
+  requestedStartDate: string;
+  documentation?: { items: DocumentationItem[] };
+  /** HR's offer, with the explanation HR wrote for the employee. */
+  alternative?: { pattern: WorkingPattern; respondBy: string; explanation?: string };
+  approval?: { pattern: WorkingPattern; reviewDate: string };
+  /** Whether the manager was told the approved pattern (the approval letter says so). */
+  managerTold: boolean;
+}> &
+  Projected<'employee-letter'>;
+
+export function projectForEmployeeLetter(r: AccommodationRequest): EmployeeLetterView {
+  return projected<EmployeeLetterView>({
+    reference: r.id,
+    jurisdiction: r.disclosure.jurisdiction,
+    timeZone: r.work.timeZone,
+    submittedAt: r.submittedAt,
+    dueAt: r.dueAt,
+    decisionDueAt: r.hrClock?.decisionDueAt,
+    acknowledgedAt: r.acknowledgedAt,
+    requestedStartDate: r.schedule.startDate,
+    documentation: r.documentation ? { items: [...r.documentation.items] } : undefined,
+    alternative: r.alternative
+      ? defined({
+          pattern: copyPattern(r.alternative.pattern),
+          respondBy: r.alternative.respondBy,
+          explanation: r.sensitive.alternativeExplanation,
+        })
+      : undefined,
+    approval: r.approval
+      ? { pattern: copyPattern(r.approval.pattern), reviewDate: r.approval.reviewDate }
+      : undefined,
+    managerTold: r.managerToldAt !== undefined,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // hr: C0, C1, the disclosure choice and released text. No other free text.
 
 export type HrView = DeepReadonly<

@@ -47,3 +47,28 @@ export function hrLetterText(services: AppServices, hr: HrView, employeeName: st
   );
   return letter.text;
 }
+
+/**
+ * The status inquiry the employee's "Ask HR for an update" sends to HR's card thread: the app's own
+ * wording about dates, from HR's projection, so nothing the employee typed can reach it.
+ */
+export function statusInquiryText(
+  services: Pick<AppServices, 'config' | 'letters'>,
+  hr: HrView,
+  employeeName: string,
+  now: Date,
+): string | undefined {
+  if (!hr.submittedAt) return undefined;
+  return composeLetter(
+    'status_inquiry',
+    {
+      org: { companyName: services.config.org.companyName },
+      reference: hr.reference,
+      date: todayIn(hr.work.timeZone, now),
+      employee: { name: employeeName },
+      submittedDate: todayIn(hr.work.timeZone, new Date(hr.submittedAt)),
+      neededFrom: hr.schedule.startDate,
+    },
+    { jurisdiction: hr.jurisdiction, templates: services.letters },
+  ).text;
+}

@@ -1,5 +1,4 @@
-import { projectForEmployee, projectHrWords } from '../domain/projections.js';
-import type { AccommodationRequest } from '../domain/request.js';
+import type { EmployeeLetterView } from '../domain/projections.js';
 import { composeLetter, type LetterData, type LetterKind, renderLetter } from '../letters/index.js';
 import type { AppServices } from '../services.js';
 import { patternLines } from '../slack/views/employee-event.js';
@@ -28,17 +27,18 @@ export interface LetterPeople {
 }
 
 /**
- * One letter's data, from the employee's projection and HR's own words: work facts, dates and
- * names, never the reason's words or anything the employee typed. Dates are the employee's.
+ * One letter's data, from the letter's projection (`projectForEmployeeLetter`) and nothing else:
+ * work facts, dates, names and the words HR wrote for the employee. The projection holds nothing
+ * the employee typed and no note HR kept for itself, and handing this the record does not compile,
+ * so words never released cannot reach a letter. Dates are the employee's.
  */
 export function employeeLetterData(
   services: Pick<AppServices, 'config' | 'now'>,
   kind: EmployeeLetterKind,
-  request: AccommodationRequest,
+  view: EmployeeLetterView,
   people: LetterPeople,
 ): LetterData<EmployeeLetterKind> {
-  const view = projectForEmployee(request);
-  const zone = view.work.timeZone;
+  const zone = view.timeZone;
   const day = (iso: string | undefined) => todayIn(zone, iso ? new Date(iso) : services.now());
   const org = services.config.org;
   const base = {
@@ -48,7 +48,7 @@ export function employeeLetterData(
       policyUrl: org.policyUrl ?? null,
       address: org.address && org.address.length > 0 ? [...org.address] : null,
     },
-    humanRightsLaw: view.disclosure.jurisdiction === 'ca' ? (org.caHumanRightsLaw ?? null) : null,
+    humanRightsLaw: view.jurisdiction === 'ca' ? (org.caHumanRightsLaw ?? null) : null,
     reference: view.reference,
     date: day(undefined),
     employee: { name: people.employeeName },
@@ -57,13 +57,13 @@ export function employeeLetterData(
   const submittedDate = day(view.submittedAt);
   switch (kind) {
     case 'hr_acknowledgment': {
-      const respondBy = day(request.hrClock?.decisionDueAt ?? view.dueAt);
+      const respondBy = day(view.decisionDueAt ?? view.dueAt);
       return {
         ...base,
         submittedDate,
         respondBy: respondBy < submittedDate ? submittedDate : respondBy,
         // Named only when it is after the reply date: before it, the letter would owe an interim plan.
-        requestedStartDate: view.schedule.startDate > respondBy ? view.schedule.startDate : null,
+        requestedStartDate: view.requestedStartDate > respondBy ? view.requestedStartDate : null,
       };
     }
     case 'documentation_request':
@@ -80,18 +80,17 @@ export function employeeLetterData(
     case 'alternative_offer': {
       const offer = view.alternative;
       if (!offer) throw new Error('no alternative to write about');
-      const words = projectHrWords(request);
       return {
         ...base,
         submittedDate,
-        requested: `the working hours in your request, from ${view.schedule.startDate}`,
+        requested: `the working hours in your request, from ${view.requestedStartDate}`,
         offer: {
           summary: patternLines(offer.pattern).join('; '),
           details: null,
           startDate: offer.pattern.startDate,
           reviewDate: null,
         },
-        reasons: [words.alternativeExplanation ?? 'We think this pattern works for you and for the team.'],
+        reasons: [offer.explanation ?? 'We think this pattern works for you and for the team.'],
         replyBy: day(offer.respondBy),
       };
     }
@@ -108,7 +107,7 @@ export function employeeLetterData(
           reviewDate: approval.reviewDate,
           timeZone: approval.pattern.timeZone,
         },
-        manager: people.managerName && request.managerToldAt ? { name: people.managerName } : null,
+        manager: people.managerName && view.managerTold ? { name: people.managerName } : null,
       };
     }
   }
@@ -117,11 +116,11 @@ export function employeeLetterData(
 export function employeeLetterText(
   services: Pick<AppServices, 'config' | 'now' | 'letters'>,
   kind: EmployeeLetterKind,
-  request: AccommodationRequest,
+  view: EmployeeLetterView,
   people: LetterPeople,
 ): string {
-  return composeLetter(kind, employeeLetterData(services, kind, request, people), {
-    jurisdiction: request.disclosure.jurisdiction,
+  return composeLetter(kind, employeeLetterData(services, kind, view, people), {
+    jurisdiction: view.jurisdiction,
     templates: services.letters,
   }).text;
 }
@@ -129,11 +128,11 @@ export function employeeLetterText(
 export async function employeeLetterPdf(
   services: Pick<AppServices, 'config' | 'now' | 'letters'>,
   kind: EmployeeLetterKind,
-  request: AccommodationRequest,
+  view: EmployeeLetterView,
   people: LetterPeople,
 ): Promise<Buffer> {
-  const rendered = await renderLetter(kind, employeeLetterData(services, kind, request, people), {
-    jurisdiction: request.disclosure.jurisdiction,
+  const rendered = await renderLetter(kind, employeeLetterData(services, kind, view, people), {
+    jurisdiction: view.jurisdiction,
     format: 'pdf',
     templates: services.letters,
   });
@@ -144,24 +143,24 @@ export async function employeeLetterPdf(
  * The letter a button names, or (a button without one) the latest letter the request has; null
  * when HR has not sent one yet.
  */
-export function letterToShow(request: AccommodationRequest, named: string): EmployeeLetterKind | null {
-  if (isEmployeeLetterKind(named)) return available(request, named) ? named : null;
+export function letterToShow(view: EmployeeLetterView, named: string): EmployeeLetterKind | null {
+  if (isEmployeeLetterKind(named)) return available(view, named) ? named : null;
   const latest = (
     ['approval', 'alternative_offer', 'documentation_request', 'hr_acknowledgment'] as const
-  ).find((kind) => available(request, kind));
+  ).find((kind) => available(view, kind));
   return latest ?? null;
 }
 
-function available(request: AccommodationRequest, kind: EmployeeLetterKind): boolean {
+function available(view: EmployeeLetterView, kind: EmployeeLetterKind): boolean {
   switch (kind) {
     case 'approval':
-      return request.approval !== undefined;
+      return view.approval !== undefined;
     case 'alternative_offer':
-      return request.alternative !== undefined;
+      return view.alternative !== undefined;
     case 'documentation_request':
-      return request.documentation !== undefined;
+      return view.documentation !== undefined;
     case 'hr_acknowledgment':
-      return request.acknowledgedAt !== undefined;
+      return view.acknowledgedAt !== undefined;
   }
 }
 

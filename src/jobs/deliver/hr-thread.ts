@@ -1,7 +1,7 @@
-import { composeLetter } from '../../letters/index.js';
+import { projectForHr } from '../../domain/projections.js';
+import { statusInquiryText } from '../../slack/hr-letter.js';
 import { slackProfile } from '../../slack/profile.js';
 import { section } from '../../slack/views/blocks.js';
-import { todayIn } from '../../workflows/request-letter.js';
 import { NotYetError } from '../slack-failure.js';
 import type { DeliveryContext } from './context.js';
 import { HR_CARD } from './hr-card.js';
@@ -29,25 +29,13 @@ export async function deliverHrThread(
   const text = hrThreadSentence(effect.event, request.id, request.employeeId);
   const blocks = [section(text)];
   if (effect.letter === 'status_inquiry' && request.submittedAt) {
-    // The status inquiry letter is the app's own wording about dates: nothing the employee typed.
     const employee = await slackProfile(ctx.client, request.employeeId);
-    const now = ctx.services.now();
-    const inquiry = composeLetter(
-      'status_inquiry',
-      {
-        org: { companyName: ctx.services.config.org.companyName },
-        reference: request.id,
-        date: todayIn(request.work.timeZone, now),
-        employee: { name: employee.name },
-        submittedDate: todayIn(request.work.timeZone, new Date(request.submittedAt)),
-        neededFrom: request.schedule.startDate,
-      },
-      { jurisdiction: request.disclosure.jurisdiction, templates: ctx.services.letters },
-    );
-    blocks.push({
-      type: 'section',
-      text: { type: 'plain_text', text: inquiry.text.slice(0, 2900), emoji: false },
-    });
+    const inquiry = statusInquiryText(ctx.services, projectForHr(request), employee.name, ctx.services.now());
+    if (inquiry)
+      blocks.push({
+        type: 'section',
+        text: { type: 'plain_text', text: inquiry.slice(0, 2900), emoji: false },
+      });
   }
   for (const card of cards) {
     if (done.has(card.channel)) continue;

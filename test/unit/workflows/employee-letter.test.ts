@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../../src/config.js';
+import { projectForEmployeeLetter } from '../../../src/domain/projections.js';
+import type { AccommodationRequest } from '../../../src/domain/request.js';
 import type { RequestStatus } from '../../../src/domain/statuses.js';
 import { loadLetterTemplates } from '../../../src/letters/index.js';
 import {
   type EmployeeLetterKind,
+  employeeLetterData,
   employeeLetterKinds,
+  employeeLetterPdf,
   employeeLetterText,
+  letterToShow,
 } from '../../../src/workflows/employee-letter.js';
-import { canary, requestIn } from '../domain/lifecycle/fixtures.js';
+import { canary, people, requestIn, walk } from '../domain/lifecycle/fixtures.js';
 
 const letters = await loadLetterTemplates();
 // Only the organisation's details reach a letter.
 const config = { org: { companyName: 'Northwind Analytics' } } as unknown as AppConfig;
 const services = { config, letters, now: () => new Date('2026-03-10T15:00:00Z') };
+const names = { employeeName: 'Sam Rivera', hrName: 'Alex Morgan' };
 
 const statusFor: Record<EmployeeLetterKind, RequestStatus> = {
   hr_acknowledgment: 'acknowledged',
@@ -20,6 +26,42 @@ const statusFor: Record<EmployeeLetterKind, RequestStatus> = {
   alternative_offer: 'alternative_offered',
   approval: 'approved',
 };
+
+const { owner, hr } = people;
+
+/**
+ * A request that went through every step that sends the employee a letter, with every word the
+ * employee typed (private note included), a comment on a declined alternative, and a note HR kept
+ * for itself.
+ */
+function everyLetterRequest(): AccommodationRequest {
+  const { request } = walk([
+    ['submit', owner],
+    ['acknowledge', hr],
+    ['add_note', hr],
+    ['request_documentation', hr],
+    ['provider_pending', owner],
+    ['documentation_received', hr],
+    ['offer_alternative', hr],
+    ['decline_alternative', owner],
+    ['offer_alternative', hr],
+    ['accept_alternative', owner],
+    ['approve', hr],
+  ]);
+  return request;
+}
+
+/** Words that no letter may carry: everything the employee typed, and HR's own note. */
+const neverInALetter = [
+  canary.reasonOwnWords,
+  canary.constraintsNote,
+  canary.otherAccommodation,
+  canary.coveragePlan,
+  canary.statementOfNeed,
+  canary.privateNote,
+  canary.declineComment,
+  canary.hrNote,
+];
 
 describe('the letters HR’s steps send the employee', () => {
   for (const kind of employeeLetterKinds)
@@ -35,14 +77,48 @@ describe('the letters HR’s steps send the employee', () => {
             alternativeExplanation: 'An earlier start keeps cover.',
           },
         };
-        const text = employeeLetterText(services, kind, withWords, {
-          employeeName: 'Sam Rivera',
-          hrName: 'Alex Morgan',
-        });
+        const text = employeeLetterText(services, kind, projectForEmployeeLetter(withWords), names);
         expect(text).toContain(request.id);
         expect(text).toContain('Sam Rivera');
         for (const [field, words] of Object.entries(canary))
           if (field !== 'alternativeExplanation') expect(text).not.toContain(words);
         expect(text).not.toMatch(/\{\{|undefined|NaN/);
       });
+
+  it('cannot be written from the record: every builder takes the letter’s projection', () => {
+    const request = everyLetterRequest();
+    // Checked by the type checker (`tsc`, run with the tests): none of the calls below may compile.
+    const handedTheRecord = () => [
+      // @ts-expect-error a record is not the letter's projection
+      employeeLetterText(services, 'approval', request, names),
+      // @ts-expect-error a record is not the letter's projection
+      employeeLetterPdf(services, 'approval', request, names),
+      // @ts-expect-error a record is not the letter's projection
+      employeeLetterData(services, 'approval', request, names),
+      // @ts-expect-error a record is not the letter's projection
+      letterToShow(request, 'approval'),
+    ];
+    void handedTheRecord;
+    expect(letterToShow(projectForEmployeeLetter(request), '')).toBe('approval');
+  });
+
+  it('carries no word the employee typed and no note HR kept, in any letter, even with everything on the record', () => {
+    const request = everyLetterRequest();
+    // The record really holds them all: HR's note, the private note, unreleased and released words.
+    const onRecord = JSON.stringify(request);
+    for (const words of neverInALetter) expect(onRecord).toContain(words);
+    const released = { ...request, released: ['coveragePlan', 'statementOfNeed'] } as AccommodationRequest;
+
+    const view = projectForEmployeeLetter(released);
+    for (const words of neverInALetter) expect(JSON.stringify(view)).not.toContain(words);
+    for (const kind of employeeLetterKinds) {
+      expect(letterToShow(view, kind), kind).toBe(kind);
+      const text = employeeLetterText(services, kind, view, names);
+      for (const words of neverInALetter) expect(text, kind).not.toContain(words);
+    }
+    // HR's explanation of its offer is written for the employee, and their letter carries it.
+    expect(employeeLetterText(services, 'alternative_offer', view, names)).toContain(
+      canary.alternativeExplanation,
+    );
+  });
 });

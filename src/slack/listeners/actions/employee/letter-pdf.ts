@@ -13,12 +13,12 @@ export const letterPdf =
     const person = personOfAction(body);
     const found = await ownLetter(services, client, person, action.value);
     if (!found) return;
-    const { request, letter, people } = found;
-    const bytes = await employeeLetterPdf(services, letter, request, people);
+    const { view, letter, people } = found;
+    const bytes = await employeeLetterPdf(services, letter, view, people);
     await client.filesUploadV2({
       channel_id: await directMessageChannel(client, person.userId),
-      filename: `${request.id}-${letter.replaceAll('_', '-')}.pdf`,
-      title: `${request.id}: letter`,
+      filename: `${view.reference}-${letter.replaceAll('_', '-')}.pdf`,
+      title: `${view.reference}: letter`,
       file: bytes,
     });
   };

@@ -13,14 +13,14 @@ export const openLetter =
     const person = personOfAction(body);
     const found = await ownLetter(services, client, person, action.value);
     if (!found) return;
-    const { request, letter, people } = found;
+    const { view, letter, people } = found;
     await client.views.open({
       trigger_id: body.trigger_id,
       view: employeeLetterView(
-        request.id,
+        view.reference,
         letter,
         letterTitles[letter] ?? 'Letter',
-        employeeLetterText(services, letter, request, people),
+        employeeLetterText(services, letter, view, people),
       ),
     });
   };

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { AccommodationRequest } from '../../../../domain/request.js';
+import { type EmployeeLetterView, projectForEmployeeLetter } from '../../../../domain/projections.js';
 import type { AppServices } from '../../../../services.js';
 import {
   type EmployeeLetterKind,
@@ -23,7 +23,8 @@ export async function ownLetter(
   value: string | undefined,
 ): Promise<
   | {
-      request: AccommodationRequest;
+      /** The letter's projection: letters are built from it, never from the record. */
+      view: EmployeeLetterView;
       letter: EmployeeLetterKind;
       people: LetterPeople;
     }
@@ -32,10 +33,11 @@ export async function ownLetter(
   const [reference = '', kind = ''] = (value ?? '').split('|');
   const request = await services.store.requests.get(person.teamId, reference);
   if (!request || request.employeeId !== person.userId) return undefined;
-  const letter = letterToShow(request, kind);
+  const view = projectForEmployeeLetter(request);
+  const letter = letterToShow(view, kind);
   if (!letter) {
     await tellInDm(client, person.userId, noLetterYet);
     return undefined;
   }
-  return { request, letter, people: await letterPeople(services, client, request) };
+  return { view, letter, people: await letterPeople(services, client, request) };
 }
