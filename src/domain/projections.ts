@@ -417,30 +417,49 @@ export function projectForEap(r: AccommodationRequest): EapView {
 // ---------------------------------------------------------------------------------------------
 // manager: the approved working pattern and dates, with consent. Never session times or a reason.
 
+/**
+ * Where the arrangement a manager was told about stands: still in place, ended (by HR, at its end,
+ * or closed), or withdrawn by the employee. A state, never why.
+ */
+export type ManagerState = 'in_place' | 'ended' | 'withdrawn';
+
 export type ManagerView = DeepReadonly<{
   employeeId: string;
   hours: WorkingHours[];
   remoteDays?: Weekday[];
   startDate: string;
   endDate: string;
+  /** When HR and the employee look at it again: the approval letter tells the employee the manager hears it. */
+  reviewDate: string;
   timeZone: string;
-  /** False once the arrangement ended, was withdrawn or closed. */
-  inPlace: boolean;
-}>;
+  state: ManagerState;
+}> &
+  Projected<'manager'>;
 
-/** Null unless the employee agreed, named this manager, and HR approved a pattern. */
+/**
+ * Null unless the employee agreed, the manager was told an approved pattern, and this is still
+ * the manager on record. Nothing the employee or HR typed is here: there is no field for it.
+ */
 export function projectForManager(r: AccommodationRequest): ManagerView | null {
   if (!r.disclosure.shareScheduleWithManager || r.managerId === undefined || !r.approval) return null;
+  if (r.managerToldAt === undefined) return null;
   const pattern = r.approval.pattern;
-  return defined({
+  return projected<ManagerView>({
     employeeId: r.employeeId,
     hours: pattern.hours.map((entry) => ({ days: [...entry.days], start: entry.start, end: entry.end })),
     remoteDays: pattern.remoteDays ? [...pattern.remoteDays] : undefined,
     startDate: pattern.startDate,
     endDate: pattern.endDate,
+    reviewDate: r.approval.reviewDate,
     timeZone: pattern.timeZone,
-    inPlace: r.status === 'approved' || r.status === 'review_due',
+    state: managerStateOf(r),
   });
+}
+
+function managerStateOf(r: AccommodationRequest): ManagerState {
+  if (r.managerToldOf === 'withdrawn') return 'withdrawn';
+  if (r.managerToldOf === 'ended') return 'ended';
+  return r.status === 'approved' || r.status === 'review_due' ? 'in_place' : 'ended';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -247,6 +247,8 @@ export const AccommodationRequest = z.object({
   managerId: z.string().min(1).optional(),
   /** When the manager was told an approved pattern: later changes reach them only if they were. */
   managerToldAt: z.string().optional(),
+  /** The last change the manager was told of (their Home shows its state); routing data only. */
+  managerToldOf: z.enum(['approved', 'extended', 'ended', 'withdrawn']).optional(),
   /** The HR member handling the request. */
   assigneeId: z.string().min(1).optional(),
   hrClock: HrClock.optional(),

@@ -35,8 +35,8 @@ describe('HR’s interactive process, start to finish (test/e2e/scripts/hr-proce
       .filter((c) => c.ok && c.args.channel === managerDm)
       .map((c) => `${String(c.args.text)} ${JSON.stringify(c.args.blocks ?? [])}`);
     expect(told).toHaveLength(1);
-    expect(told[0]).toContain('Monday, Wednesday, Thursday: 07:45–16:15');
-    expect(told[0]).toContain('Jan 4 – Mar 14, 2027');
+    expect(told[0]).toContain('Mondays, Wednesdays, and Thursdays: 7:45 AM – 4:15 PM ET');
+    expect(told[0]).toContain('From Monday, January 4, 2027 until Sunday, March 14, 2027');
     // Not the sessions' times, the reason, the request's history or its letter.
     expect(told[0]).not.toMatch(/17:30|20:30|5:30|8:30|outpatient|treatment|medical|session|program|letter/i);
     expect(told[0]).not.toMatch(/acknowledg|documentation|alternative|provider|declin|accept/i);

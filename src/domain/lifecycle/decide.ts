@@ -27,6 +27,7 @@ import {
   reviewStartsAt,
   waitingOnOf,
 } from './clock.js';
+import { tellManagerOfEnd, tellManagerOfPattern } from './manager-notice.js';
 import { defaultPolicy, type LifecyclePolicy, zoneOr } from './policy.js';
 import {
   alreadyDone,
@@ -322,16 +323,9 @@ function tellEap(r: AccommodationRequest, event: LifecycleEvent): Effect[] {
   return r.disclosure.eapMayTrackStatus ? [{ kind: 'eap_dm', requestId: r.id, event }] : [];
 }
 
-/** May the manager be told an approved pattern now? Only if the employee agreed and named one. */
-function managerMayBeTold(r: AccommodationRequest): r is AccommodationRequest & { managerId: string } {
-  return r.disclosure.shareScheduleWithManager && r.managerId !== undefined;
-}
-
-/** A change to an arrangement the manager was told about reaches them; nothing else ever does. */
-function tellManagerOfChange(r: AccommodationRequest, event: LifecycleEvent): Effect[] {
-  if (r.managerToldAt === undefined || !managerMayBeTold(r)) return [];
-  return [{ kind: 'manager_dm', requestId: r.id, event }, home(r.managerId)];
-}
+/** An approved arrangement is in place, and its manager (if told) still thinks it applies. */
+const inPlace = (r: AccommodationRequest) => r.status === 'approved' || r.status === 'review_due';
+const noNotice = { set: {}, effects: [] } as const;
 
 /** The fields of HR's running clock, cleared when nobody owes an answer. */
 const clockFields: readonly (keyof AccommodationRequest)[] = ['dueAt', 'hrClock'];
@@ -519,7 +513,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     const managerId =
       before.disclosure.shareScheduleWithManager && payload.managerId ? payload.managerId : before.managerId;
     const request = managerId ? { ...before, managerId } : before;
-    const tellManager = managerMayBeTold(request);
+    const told = tellManagerOfPattern(request, 'approved', at);
     const next = { ...request, status: 'approved' as const };
     return step(context, {
       status: 'approved',
@@ -534,7 +528,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         decidedAt: at,
         waitingOn: 'nobody',
         ...(managerId ? { managerId } : {}),
-        ...(tellManager ? { managerToldAt: at } : {}),
+        ...told.set,
       },
       unset: clockFields,
       effects: [
@@ -542,12 +536,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         thread(next, 'approved'),
         tellEmployee(next, 'approved', 'approval'),
         // The approved pattern only, and only with the employee's consent (manager projection).
-        ...(tellManager && request.managerId
-          ? [
-              { kind: 'manager_dm', requestId: request.id, event: 'approved' } as const,
-              home(request.managerId),
-            ]
-          : []),
+        ...told.effects,
         home(request.employeeId),
         ...tellEap(next, 'approved'),
       ],
@@ -592,16 +581,17 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
   close: (context) => {
     const { request } = context as Existing;
     const next = { ...request, status: 'closed' as const };
+    // Closing an arrangement in place ends it for the manager too.
+    const told = inPlace(request) ? tellManagerOfEnd(request, 'ended') : noNotice;
     return step(context, {
       status: 'closed',
-      set: { closedAt: context.at, waitingOn: 'nobody' },
+      set: { closedAt: context.at, waitingOn: 'nobody', ...told.set },
       unset: clockFields,
       effects: [
         card(next),
         thread(next, 'closed'),
         tellEmployee(next, 'closed'),
-        // Closing an arrangement in place ends it for the manager too.
-        ...(request.status === 'approved' ? tellManagerOfChange(request, 'ended') : []),
+        ...told.effects,
         home(request.employeeId),
         ...tellEap(next, 'closed'),
       ],
@@ -611,15 +601,16 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
   withdraw: (context) => {
     const { request } = context as Existing;
     const next = { ...request, status: 'withdrawn' as const };
+    const told = inPlace(request) ? tellManagerOfEnd(request, 'withdrawn') : noNotice;
     return step(context, {
       status: 'withdrawn',
-      set: { waitingOn: 'nobody' },
+      set: { waitingOn: 'nobody', ...told.set },
       unset: clockFields,
       effects: [
         card(next),
         thread(next, 'withdrawn'),
         tellEmployee(next, 'withdrawn'),
-        ...tellManagerOfChange(request, 'withdrawn'),
+        ...told.effects,
         home(request.employeeId),
         ...(request.assigneeId ? [home(request.assigneeId)] : []),
         ...tellEap(next, 'withdrawn'),
@@ -708,7 +699,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       ...(payload.hours ? { hours: payload.hours } : {}),
       ...(payload.remoteDays ? { remoteDays: payload.remoteDays } : {}),
     };
-    const tellManager = managerMayBeTold(request);
+    const told = tellManagerOfPattern(request, 'extended', at);
     const next = { ...request, status: 'approved' as const };
     return step(context, {
       status: 'approved',
@@ -717,19 +708,14 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         reviewDate: payload.reviewDate,
         ...(request.extension ? { extension: { ...request.extension, decidedAt: at } } : {}),
         waitingOn: 'nobody',
-        ...(tellManager ? { managerToldAt: at } : {}),
+        ...told.set,
       },
       unset: clockFields,
       effects: [
         card(next),
         thread(next, 'extended'),
         tellEmployee(next, 'extended', 'approval'),
-        ...(tellManager && request.managerId
-          ? [
-              { kind: 'manager_dm', requestId: request.id, event: 'extended' } as const,
-              home(request.managerId),
-            ]
-          : []),
+        ...told.effects,
         home(request.employeeId),
         ...tellEap(next, 'extended'),
       ],
@@ -739,10 +725,12 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
   end: (context) => {
     const { request, at } = context as Existing;
     const next = { ...request, status: 'ended' as const };
+    const told = tellManagerOfEnd(request, 'ended');
     return step(context, {
       status: 'ended',
       set: {
         waitingOn: 'nobody',
+        ...told.set,
         ...(request.extension && !request.extension.decidedAt
           ? { extension: { ...request.extension, decidedAt: at } }
           : {}),
@@ -752,7 +740,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         card(next),
         thread(next, 'ended'),
         tellEmployee(next, 'ended'),
-        ...tellManagerOfChange(request, 'ended'),
+        ...told.effects,
         home(request.employeeId),
         ...tellEap(next, 'ended'),
       ],
@@ -762,12 +750,13 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
   erase: (context) => {
     const { request, at } = context as Existing;
     const next = { ...request, status: 'closed' as const };
-    const wasInPlace = request.status === 'approved' || request.status === 'review_due';
+    const told = inPlace(request) ? tellManagerOfEnd(request, 'withdrawn') : noNotice;
     return step(context, {
       status: 'closed',
       set: {
         closedAt: at,
         waitingOn: 'nobody',
+        ...told.set,
         // What the employee never gave HR goes now; what HR received is kept until retention ends.
         sensitive: keptForRetention(request),
       },
@@ -776,7 +765,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         card(next),
         thread(next, 'erased'),
         { kind: 'delete_slack_posts', requestId: request.id },
-        ...(wasInPlace ? tellManagerOfChange(request, 'withdrawn') : []),
+        ...told.effects,
         home(request.employeeId),
         ...tellEap(next, 'closed'),
       ],

@@ -58,7 +58,7 @@ async function perform(ctx: DeliveryContext, entry: OutboxEntry): Promise<void> 
     case 'employee_dm':
       return deliverEmployeeDm(ctx, teamId, entry.id, effect);
     case 'manager_dm':
-      return deliverManagerDm(ctx, teamId, effect.requestId);
+      return deliverManagerDm(ctx, teamId, effect);
     case 'eap_dm':
       return deliverEapDm(ctx, teamId, effect.requestId);
     case 'refresh_home':

@@ -1,11 +1,13 @@
 import type { ReminderKind } from '../../domain/effects.js';
+import type { ManagerEvent } from '../../domain/lifecycle/manager-notice.js';
 import { projectForEap, projectForManager } from '../../domain/projections.js';
-import { weekdayNames } from '../../domain/request.js';
+import { defaultLocale } from '../../letters/index.js';
 import { isEmployeeDm } from '../../slack/delete-app-posts.js';
 import { tellInDm } from '../../slack/direct-messages.js';
 import { publishHome } from '../../slack/publish-home.js';
 import { hrStatusLabels } from '../../slack/views/hr-card.js';
-import { dateRange, shortDate } from '../../slack/views/text.js';
+import { managerNoticeText } from '../../slack/views/manager/notice.js';
+import { shortDate } from '../../slack/views/text.js';
 import type { DeliveryContext } from './context.js';
 
 /**
@@ -21,23 +23,36 @@ export async function deliverRefreshHome(
   await publishHome(ctx.services, ctx.client, { teamId, userId });
 }
 
+/**
+ * The manager's DM: built from their projection, which holds the approved days, hours and dates
+ * and where the arrangement stands, and nothing the employee or HR wrote. A manager no longer on
+ * record, or consent since taken back, means nothing is sent.
+ */
 export async function deliverManagerDm(
   ctx: DeliveryContext,
   teamId: string,
-  requestId: string,
+  effect: { readonly requestId: string; readonly event: string },
 ): Promise<void> {
-  const request = await ctx.services.store.requests.get(teamId, requestId);
+  const request = await ctx.services.store.requests.get(teamId, effect.requestId);
   const managerId = request?.managerId;
   const view = request ? projectForManager(request) : null;
   if (!view || !managerId) return;
-  const hours = view.hours
-    .map((h) => `${h.days.map((d) => weekdayNames[d]).join(', ')}: ${h.start}–${h.end}`)
-    .join('; ');
-  const text = view.inPlace
-    ? `<@${view.employeeId}> will work these hours from ${dateRange(view.startDate, view.endDate)}: ${hours} (${view.timeZone}).`
-    : `The working hours agreed for <@${view.employeeId}> no longer apply; their usual hours resume.`;
-  await tellInDm(ctx.client, managerId, text);
+  const event = isManagerEvent(effect.event)
+    ? effect.event
+    : view.state === 'in_place'
+      ? 'approved'
+      : 'ended';
+  const locale = defaultLocale[ctx.services.config.defaultJurisdiction];
+  await tellInDm(ctx.client, managerId, managerNoticeText(view, event, locale));
 }
+
+const managerEvents: readonly string[] = [
+  'approved',
+  'extended',
+  'ended',
+  'withdrawn',
+] satisfies ManagerEvent[];
+const isManagerEvent = (event: string): event is ManagerEvent => managerEvents.includes(event);
 
 export async function deliverEapDm(ctx: DeliveryContext, teamId: string, requestId: string): Promise<void> {
   const request = await ctx.services.store.requests.get(teamId, requestId);

@@ -13,6 +13,8 @@ import {
 import type { AccommodationRequest } from '../../../src/domain/request.js';
 import type { AppServices } from '../../../src/services.js';
 import { hrLetterText } from '../../../src/slack/hr-letter.js';
+import { managerHomeBlocks } from '../../../src/slack/views/manager/home.js';
+import { managerNoticeText } from '../../../src/slack/views/manager/notice.js';
 import { accepted, canary, later, pathTo, payloads, people, policy, walk } from './lifecycle/fixtures.js';
 
 const { owner, hr } = people;
@@ -218,7 +220,16 @@ describe('manager projection', () => {
   it('is the approved working pattern and its dates only', () => {
     const request = fullRequest();
     const view = projectForManager(request);
-    expect(keys(view)).toEqual(['employeeId', 'endDate', 'hours', 'inPlace', 'startDate', 'timeZone']);
+    expect(keys(view)).toEqual([
+      'employeeId',
+      'endDate',
+      'hours',
+      'reviewDate',
+      'startDate',
+      'state',
+      'timeZone',
+    ]);
+    expect(view?.state).toBe('in_place');
     const json = text(view);
     for (const word of allWords) expect(json).not.toContain(word);
     // Never the session times, the treatment format, the reason or the history.
@@ -237,6 +248,40 @@ describe('manager projection', () => {
     const { managerId: _m, ...noManager } = request;
     expect(projectForManager(noManager)).toBeNull();
     expect(projectForManager(walk(pathTo.acknowledged).request)).toBeNull();
+    // Approved with consent but the manager was never told (no one was named then): nothing either.
+    const { managerToldAt: _t, ...neverTold } = request;
+    expect(projectForManager(neverTold)).toBeNull();
+  });
+
+  it('says where the arrangement stands once it stops: ended or withdrawn, never why', () => {
+    const { request, now } = walk([...pathTo.approved]);
+    const ended = accepted(decide(request, { type: 'end', payload: {} }, hr, later(now, 1), policy)).request;
+    expect(projectForManager(ended)?.state).toBe('ended');
+    const withdrawn = accepted(
+      decide(request, { type: 'withdraw', payload: {} }, owner, later(now, 1), policy),
+    ).request;
+    expect(projectForManager(withdrawn)?.state).toBe('withdrawn');
+    // Closed afterwards, it still reads as the employee withdrew it.
+    const closed = accepted(
+      decide(withdrawn, { type: 'close', payload: {} }, hr, later(now, 2), policy),
+    ).request;
+    expect(projectForManager(closed)?.state).toBe('withdrawn');
+  });
+
+  it('is what the manager’s DM and Home are built from: handing them the record does not compile', () => {
+    const request = fullRequest();
+    const handedTheRecord = () => [
+      // @ts-expect-error a record is not the manager's projection
+      managerNoticeText(request, 'approved', 'en-US'),
+      // @ts-expect-error a record is not the manager's projection
+      managerHomeBlocks([request]),
+      // @ts-expect-error nor is an object that merely has the projection's fields
+      managerNoticeText({ ...projectForHr(request), state: 'in_place' }, 'approved', 'en-US'),
+    ];
+    void handedTheRecord;
+    const view = projectForManager(request);
+    expect(view).not.toBeNull();
+    if (view) expect(managerNoticeText(view, 'approved', 'en-US')).toContain(`<@${request.employeeId}>`);
   });
 });
 
