@@ -1,10 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import type { AppServices } from '../services.js';
+import { defaultLocale } from '../letters/index.js';
+import { toldAsManager } from '../workflows/manager-told.js';
 import { myRequests } from '../workflows/my-requests.js';
 import type { Person } from './person.js';
 import { publishEapHome } from './publish-eap-home.js';
 import { publishHrHome } from './publish-hr-home.js';
 import { homeView } from './views/home.js';
+import { managerHomeBlocks } from './views/manager/home.js';
 
 /**
  * The employee's Home tab: their draft and their requests, each from their own projection with the
@@ -22,9 +25,11 @@ export async function publishHome(
   if (directory.hrIds.has(person.userId)) return publishHrHome(services, client, person);
   // EAP's Home is the tracking dashboard; their own requests stay one command away, as HR's do.
   if (directory.eapIds.has(person.userId)) return publishEapHome(services, client, person);
-  const [conversation, requests] = await Promise.all([
+  const [conversation, requests, told] = await Promise.all([
     services.store.conversations.get(person.teamId, person.userId),
     myRequests(services, person.teamId, { role: 'employee', id: person.userId }),
+    // As someone's manager: only what they were told, from the manager projection.
+    toldAsManager(services.store, person.teamId, person.userId),
   ]);
   const draft = conversation?.draft;
   await client.views.publish({
@@ -33,6 +38,7 @@ export async function publishHome(
       companyName: services.config.org.companyName,
       ...(draft ? { draft: { step: draft.step, updatedAt: draft.updatedAt } } : {}),
       requests,
+      managerBlocks: managerHomeBlocks(told, defaultLocale[services.config.defaultJurisdiction]),
     }),
   });
 }

@@ -127,6 +127,7 @@ export interface StoreBackend {
     id: string,
     statuses: readonly RequestStatus[],
     employeeId?: string,
+    managerId?: string,
   ): Promise<void>;
   /** Entries after `after` (exclusive) in (score, id) order. */
   statusRange(
@@ -136,6 +137,7 @@ export interface StoreBackend {
     count: number,
   ): Promise<IndexPosition[]>;
   employeeRequestIds(teamId: string, employeeId: string): Promise<string[]>;
+  managerRequestIds(teamId: string, managerId: string): Promise<string[]>;
 
   appendAudit(teamId: string, requestId: string, value: string): Promise<void>;
   /**
@@ -149,6 +151,8 @@ export interface StoreBackend {
 export interface IndexEntries {
   readonly status?: { readonly status: RequestStatus; readonly score: number };
   readonly employee?: { readonly employeeId: string; readonly score: number };
+  /** The manager told an approved pattern, scored by when they were first told. */
+  readonly manager?: { readonly managerId: string; readonly score: number };
 }
 
 export interface IndexPosition {

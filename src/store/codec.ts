@@ -400,6 +400,7 @@ export function decodeRequestSummary(raw: string, teamId: string, id: string): R
     status: record.status,
     statusChangedAt: record.statusChangedAt,
     ...(record.submittedAt === undefined ? {} : { submittedAt: record.submittedAt }),
+    ...(record.managerId === undefined ? {} : { managerId: record.managerId }),
   };
 }
 

@@ -94,6 +94,8 @@ export interface RedisKeys {
   byStatus(teamId: string, status: RequestStatus): string;
   /** Sorted set of request ids scored by createdAt (ms). */
   byEmployee(teamId: string, employeeId: string): string;
+  /** Sorted set of request ids whose manager was told an approved pattern, scored by when (ms). */
+  byManager(teamId: string, managerId: string): string;
   /** INCR counter behind ACC-<year>-NNNN. */
   sequence(teamId: string, year: number): string;
   /** A one-time claim (event ids already handled), with a TTL. */
@@ -148,6 +150,7 @@ export function redisKeys(
     byStatus: (teamId, status) => `${team(teamId)}:by-status:${status}`,
     byEmployee: (teamId, employeeId) =>
       `${team(teamId)}:by-employee:${segment(pseudonym(teamId, employeeId))}`,
+    byManager: (teamId, managerId) => `${team(teamId)}:by-manager:${segment(pseudonym(teamId, managerId))}`,
     sequence: (teamId, year) => `${team(teamId)}:seq:${year}`,
     claim: (teamId, name) => `${team(teamId)}:claim:${segment(name)}`,
     legacyDataKey: (ref) => `${prefix}:{${ref.scope}}:dek:${ref.name}`,

@@ -325,12 +325,25 @@ export class MemoryBackend implements StoreBackend {
     if (entries.status) add(this.keys.byStatus(teamId, entries.status.status), entries.status.score);
     if (entries.employee)
       add(this.keys.byEmployee(teamId, entries.employee.employeeId), entries.employee.score);
+    if (entries.manager) {
+      const key = this.keys.byManager(teamId, entries.manager.managerId);
+      const set = this.#sortedSets.get(key) ?? new Map<string, number>();
+      if (!set.has(id)) set.set(id, entries.manager.score);
+      this.#sortedSets.set(key, set);
+    }
   }
 
-  async unindexRequest(teamId: string, id: string, statuses: readonly RequestStatus[], employeeId?: string) {
+  async unindexRequest(
+    teamId: string,
+    id: string,
+    statuses: readonly RequestStatus[],
+    employeeId?: string,
+    managerId?: string,
+  ) {
     this.#open();
     const keys = statuses.map((status) => this.keys.byStatus(teamId, status));
     if (employeeId !== undefined) keys.push(this.keys.byEmployee(teamId, employeeId));
+    if (managerId !== undefined) keys.push(this.keys.byManager(teamId, managerId));
     for (const key of keys) {
       const set = this.#sortedSets.get(key);
       set?.delete(id);
@@ -348,6 +361,11 @@ export class MemoryBackend implements StoreBackend {
   async employeeRequestIds(teamId: string, employeeId: string) {
     this.#open();
     return this.#ordered(this.keys.byEmployee(teamId, employeeId)).map((p) => p.id);
+  }
+
+  async managerRequestIds(teamId: string, managerId: string) {
+    this.#open();
+    return this.#ordered(this.keys.byManager(teamId, managerId)).map((p) => p.id);
   }
 
   async hasLegacyDataKey(_ref: KeyRef) {

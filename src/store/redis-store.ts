@@ -535,15 +535,25 @@ export class RedisBackend implements StoreBackend {
       if (entries.status) add(this.keys.byStatus(teamId, entries.status.status), entries.status.score);
       if (entries.employee)
         add(this.keys.byEmployee(teamId, entries.employee.employeeId), entries.employee.score);
+      // A manager told again (an extension) keeps the time they were first told.
+      if (entries.manager)
+        tx.zadd(this.keys.byManager(teamId, entries.manager.managerId), 'NX', entries.manager.score, id);
       return tx.exec();
     });
   }
 
-  async unindexRequest(teamId: string, id: string, statuses: readonly RequestStatus[], employeeId?: string) {
+  async unindexRequest(
+    teamId: string,
+    id: string,
+    statuses: readonly RequestStatus[],
+    employeeId?: string,
+    managerId?: string,
+  ) {
     await this.#run((r) => {
       const tx = r.multi();
       for (const status of statuses) tx.zrem(this.keys.byStatus(teamId, status), id);
       if (employeeId !== undefined) tx.zrem(this.keys.byEmployee(teamId, employeeId), id);
+      if (managerId !== undefined) tx.zrem(this.keys.byManager(teamId, managerId), id);
       return tx.exec();
     });
   }
@@ -570,6 +580,10 @@ export class RedisBackend implements StoreBackend {
 
   employeeRequestIds(teamId: string, employeeId: string) {
     return this.#run((r) => r.zrangebyscore(this.keys.byEmployee(teamId, employeeId), '-inf', '+inf'));
+  }
+
+  managerRequestIds(teamId: string, managerId: string) {
+    return this.#run((r) => r.zrangebyscore(this.keys.byManager(teamId, managerId), '-inf', '+inf'));
   }
 
   async hasLegacyDataKey(ref: KeyRef) {

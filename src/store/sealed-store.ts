@@ -214,14 +214,14 @@ function requestStore(
         'stored data keys are still in the data Redis; run `npm run --silent cli -- migrate` once',
       );
     }
-    let employeeId: string | undefined;
+    let people: { employeeId?: string; managerId?: string } = {};
     try {
-      employeeId = decodeRequestSummary(raw, teamId, id).employeeId;
+      people = decodeRequestSummary(raw, teamId, id);
     } catch {
-      // Removed all the same; only its employee index entry may stay (readers skip it).
+      // Removed all the same; only its people's index entries may stay (readers skip them).
     }
     await backend.deleteRequest(teamId, id, purgeTombstone(teamId, id));
-    await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
+    await backend.unindexRequest(teamId, id, requestStatuses, people.employeeId, people.managerId);
   };
 
   const summariesOf = async (teamId: string, ids: readonly string[]) => {
@@ -299,6 +299,14 @@ function requestStore(
           ...(expected === 0
             ? { employee: { employeeId: next.employeeId, score: timeScore(next.createdAt, 'createdAt') } }
             : {}),
+          ...(next.managerId !== undefined && next.managerToldAt !== undefined
+            ? {
+                manager: {
+                  managerId: next.managerId,
+                  score: timeScore(next.managerToldAt, 'managerToldAt'),
+                },
+              }
+            : {}),
         },
         expected === 0,
       );
@@ -360,6 +368,12 @@ function requestStore(
       return summaries.filter((s): s is RequestSummary => s !== null && s.employeeId === employeeId);
     },
 
+    async listByManager(teamId, managerId) {
+      const ids = await backend.managerRequestIds(teamId, managerId);
+      const summaries = await summariesOf(teamId, ids);
+      return summaries.filter((s): s is RequestSummary => s !== null && s.managerId === managerId);
+    },
+
     async listByStatus(teamId, status, options = {}): Promise<Page<RequestSummary>> {
       const limit = options.limit ?? DEFAULT_PAGE_SIZE;
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error('limit must be 1 to 500');
@@ -390,18 +404,18 @@ function requestStore(
 
     async purge(teamId, id) {
       const raw = await backend.getRequest(teamId, id);
-      let employeeId: string | undefined;
+      let people: { employeeId?: string; managerId?: string } = {};
       if (raw !== null) {
         try {
-          employeeId = decodeRequestSummary(raw, teamId, id).employeeId;
+          people = decodeRequestSummary(raw, teamId, id);
         } catch {
-          // A broken record is purged all the same; only its employee index entry stays behind.
+          // A broken record is purged all the same; only its people's index entries stay behind.
         }
       }
       // The key first: from here on the sealed fields are gone, wherever copies of them live.
       await vault.shred(requestKeyRef(teamId, id));
       await backend.deleteRequest(teamId, id, purgeTombstone(teamId, id));
-      await backend.unindexRequest(teamId, id, requestStatuses, employeeId);
+      await backend.unindexRequest(teamId, id, requestStatuses, people.employeeId, people.managerId);
     },
   };
 }

@@ -47,6 +47,8 @@ export interface RequestSummary {
   readonly status: RequestStatus;
   readonly statusChangedAt: string;
   readonly submittedAt?: string;
+  /** The manager on record, if the employee named one (routing only). */
+  readonly managerId?: string;
 }
 
 export interface Page<T> {
@@ -60,6 +62,11 @@ export interface RequestStore {
   nextReference(teamId: string, year: number): Promise<string>;
   get(teamId: string, id: string): Promise<AccommodationRequest | null>;
   listByEmployee(teamId: string, employeeId: string): Promise<RequestSummary[]>;
+  /**
+   * Requests whose manager (this person) was told an approved pattern, first told first. Only the
+   * fact of being told is indexed; what they may read comes from the manager projection.
+   */
+  listByManager(teamId: string, managerId: string): Promise<RequestSummary[]>;
   /** Oldest status change first: what has waited longest is on top. */
   listByStatus(
     teamId: string,

@@ -24,13 +24,15 @@ export interface HomeOptions {
   readonly draft?: { readonly step: IntakeStep; readonly updatedAt: string };
   /** Newest first: each request's projection and the actions open to the employee now. */
   readonly requests?: readonly MyRequest[];
+  /** As someone's manager: what they were told (views/manager/home.ts), after their own requests. */
+  readonly managerBlocks?: readonly KnownBlock[];
 }
 
 /** Requests listed before "and N more": keeps the tab well inside Slack's 100 blocks. */
 export const HOME_MAX_REQUESTS = 20;
 
 /** The App Home: where an employee starts, comes back to, and finds the privacy notice. */
-export function homeView({ companyName, draft, requests = [] }: HomeOptions): View {
+export function homeView({ companyName, draft, requests = [], managerBlocks = [] }: HomeOptions): View {
   return {
     type: 'home',
     blocks: [
@@ -43,6 +45,7 @@ export function homeView({ companyName, draft, requests = [] }: HomeOptions): Vi
       divider(),
       header('My requests'),
       ...requestBlocks(requests),
+      ...(managerBlocks.length > 0 ? [divider(), ...managerBlocks] : []),
       divider(),
       section('*Your data*\nSee what is kept and who sees it, take a copy, or delete it.'),
       {

@@ -169,6 +169,40 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.requests.listByEmployee(TEAM, 'U-NOBODY')).toEqual([]);
     });
 
+    it('lists the requests a manager was told of, and only once they were told', async () => {
+      const store = open({ keyPrefix: uniquePrefix('manager') });
+      const consent = {
+        reason: 'functional',
+        shareScheduleWithManager: true,
+        eapMayTrackStatus: false,
+        jurisdiction: 'us',
+      } as const;
+      const noConsent = { ...consent, shareScheduleWithManager: false };
+      const day = (n: number) => new Date(Date.UTC(2026, 2, n));
+      const told = await submitThrough(store, TEAM, 'ACC-2026-0031', 'U1', { disclosure: consent });
+      const notAgreed = await submitThrough(store, TEAM, 'ACC-2026-0032', 'U2', { disclosure: noConsent });
+      for (const { id } of [told, notAgreed])
+        await decideThrough(store, TEAM, id, 'acknowledge', hrActor, {}, day(3));
+      expect(await store.requests.listByManager(TEAM, 'UBOSS')).toEqual([]);
+      for (const { id } of [told, notAgreed]) {
+        await decideThrough(
+          store,
+          TEAM,
+          id,
+          'approve',
+          hrActor,
+          { ...hrPayloads.approve, managerId: 'UBOSS' },
+          day(4),
+        );
+      }
+      const listed = await store.requests.listByManager(TEAM, 'UBOSS');
+      expect(listed.map((s) => [s.id, s.employeeId, s.managerId])).toEqual([[told.id, 'U1', 'UBOSS']]);
+      // An end leaves it listed: the manager's Home says it ended.
+      await decideThrough(store, TEAM, told.id, 'end', hrActor, {}, day(5));
+      expect((await store.requests.listByManager(TEAM, 'UBOSS')).map((s) => s.status)).toEqual(['ended']);
+      expect(await store.requests.listByManager(TEAM, 'U1')).toEqual([]);
+    });
+
     it('keeps the audit trail in order, and keeps only who did what and when', async () => {
       const keyPrefix = uniquePrefix('audit');
       const store = open({ keyPrefix });
