@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { AppServices } from '../services.js';
 import { defaultLocale } from '../letters/index.js';
+import type { AppServices } from '../services.js';
 import { toldAsManager } from '../workflows/manager-told.js';
 import { myRequests } from '../workflows/my-requests.js';
 import type { Person } from './person.js';

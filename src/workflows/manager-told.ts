@@ -15,6 +15,7 @@ export async function toldAsManager(store: Store, teamId: string, managerId: str
   );
   return views.sort(
     (a, b) =>
-      Number(b.state === 'in_place') - Number(a.state === 'in_place') || b.startDate.localeCompare(a.startDate),
+      Number(b.state === 'in_place') - Number(a.state === 'in_place') ||
+      b.startDate.localeCompare(a.startDate),
   );
 }
