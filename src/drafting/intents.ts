@@ -13,7 +13,7 @@ interface Intent {
 const treatment = `(?:sessions?|groups?|appointments?|classes|program(?:me)?|treatment|iop)`;
 const moved = `(?:moved?|moving|changed?|changing|switched|shifted|rescheduled)`;
 const request = `(?:request|application|accommodation|arrangement|adjustment)`;
-const yourRequest = `(?:my|the|this|that)s+${request}`;
+const yourRequest = String.raw`(?:my|the|this|that)\s+${request}`;
 
 /**
  * Each pattern is a wish in the employee's own voice. A question about what someone else might do
@@ -78,7 +78,7 @@ const intents: readonly Intent[] = [
     action: 'extension',
     topic: 'temporary-and-extensions',
     pattern:
-      /\bmore time\b|\bextend(?:ed|ing|s)?\b|\bextension\b|\blonger than\b|\b(?:another|(?:a )?few more|more|extra)\s+(?:\w+\s+)?(?:weeks?|months?)\b/i,
+      /\bmore time\b|\b(?:extend|prolong)\s+(?:my|the|this|it|our)\b|\b(?:extended|extending|prolonged)\b|\bextension\b|\blonger than\b|\b(?:another|(?:a )?few more|more|extra)\s+(?:\w+\s+)?(?:weeks?|months?)\b/i,
   },
   {
     action: 'start',

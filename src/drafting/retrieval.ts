@@ -75,6 +75,8 @@ export interface TopicSearch {
     readonly score: number;
     readonly evidence: number;
     readonly coverage: number;
+    /** The question's words this topic matched, as searched (folded and stemmed). */
+    readonly matched: readonly string[];
   }[];
   /** The question's most specific words the knowledge base knows; the best topic must have them all. */
   readonly specific: readonly string[];
@@ -88,6 +90,28 @@ export interface SearchOptions {
   readonly isHealthWord?: (word: string) => boolean;
 }
 
+interface ReadOptions extends SearchOptions {
+  /** Read the words only, as if the message were not a wish to act. */
+  readonly ignoreIntent?: boolean;
+}
+
+/**
+ * A message that asks the assistant to do a job for the person ("can you write my performance
+ * review", "summarise this"), not a question about asking for time for treatment: the words may
+ * match a topic, but no article is the answer. The app's own actions are wishes, found first.
+ */
+const ASKS_FOR_A_TASK =
+  /^\s*(?:(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?|please\s+)?(?:write|draft|rewrite|proofread|summari[sz]e|translate|book|remind|calculate|fill (?:in|out)|review|check|fix|email|find me|tell me a joke|explain this)\b/i;
+
+/** Not sure: nothing answered, the closest topics offered, with the other contender first. */
+function undecided(found: TopicSearch, contender?: Article): TopicSearch {
+  const { action: _notOffered, ...rest } = found;
+  const closest = contender
+    ? [...new Set([found.best, contender, ...found.closest])].filter((article) => article !== undefined)
+    : found.closest;
+  return { ...rest, confident: false, closest: closest.slice(0, CLOSEST_TOPICS) };
+}
+
 export interface TopicIndex {
   search(question: string, jurisdiction: Jurisdiction, options?: SearchOptions): TopicSearch;
   article(id: string): Article | undefined;
@@ -97,21 +121,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Lower case, one kind of apostrophe, and every synonym read as its group's first word. */
+/** Lower case without accents ("diagnóstico" is "diagnostico"), and one kind of apostrophe. */
+const plain = (text: string): string =>
+  text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
+
+/** Plain text, and every synonym read as its group's first word. */
 function synonymFolder(groups: KnowledgeBase['synonyms']): (text: string) => string {
   const canonical = new Map<string, string>();
   for (const [first = '', ...rest] of groups) {
-    const keep = first.replace(/\s+/g, '_');
-    canonical.set(first, keep);
-    for (const variant of rest) canonical.set(variant, keep);
+    const keep = plain(first).replace(/\s+/g, '_');
+    canonical.set(plain(first), keep);
+    for (const variant of rest) canonical.set(plain(variant), keep);
   }
   const variants = [...canonical.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![a-z0-9_'])(?:${variants.map(escapeRegExp).join('|')})(?![a-z0-9_])`, 'g');
-  return (text) =>
-    text
-      .toLowerCase()
-      .replace(/[’‘]/g, "'")
-      .replace(pattern, (found) => canonical.get(found) ?? found);
+  return (text) => plain(text).replace(pattern, (found) => canonical.get(found) ?? found);
 }
 
 export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
@@ -184,101 +208,132 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
     return pool.filter((term) => weight(term) === top);
   };
 
-  return {
-    article: (id) => byId.get(id),
-    search(question, jurisdiction, options = {}) {
-      const hits = index.search(question, {
-        filter: (hit) => hit.jurisdiction === jurisdiction,
-      });
-      const health = new Set(
-        options.isHealthWord
-          ? question
-              .split(/[^\p{L}\p{N}'’-]+/u)
-              .filter((word) => word && options.isHealthWord?.(word))
-              .flatMap((word) => terms(word))
-          : [],
-      );
-      const questionTerms = [...new Set(terms(question))].filter(
-        (term) => articlesWith.has(term) || !health.has(term),
-      );
-      const asked = evidence(questionTerms);
-      // Coverage is also read on the uncommon words alone: "where do I submit my expenses" is
-      // mostly about expenses, however much "where" weighs.
-      const askedTelling = evidence(questionTerms.filter((term) => !ordinary.has(term)));
-      const specific = mostSpecific(questionTerms);
-      // A word no article has, and not ordinary English ("timesheet"): the question may be about
-      // something else, so a lead alone is not enough to answer.
-      const strange = questionTerms.some((term) => !articlesWith.has(term) && !ordinary.has(term));
-      const ranked = hits.flatMap((hit) => {
-        const article = byId.get(String(hit.articleId));
-        if (!article) return [];
-        const found = evidence(hit.queryTerms);
-        const telling = evidence(hit.queryTerms.filter((term) => !ordinary.has(term)));
-        return [
-          {
-            article,
-            score: hit.score,
-            evidence: found,
-            coverage: Math.min(asked > 0 ? found / asked : 0, askedTelling > 0 ? telling / askedTelling : 1),
-            telling,
-            // Every one of them: "can I refuse a drug test" has two (refuse, drug test) and is not
-            // answered from the topic that has only one.
-            hasSpecific: specific.length > 0 && specific.every((term) => hit.queryTerms.includes(term)),
-            ownsSpecific: specific.some(
-              (term) => hit.queryTerms.includes(term) && articlesWith.get(term) === 1,
-            ),
-          },
-        ];
-      });
-      const scores = ranked.map(({ article, score, evidence, coverage }) => ({
-        id: article.id,
-        score,
-        evidence,
-        coverage,
-      }));
-      const intent = detectIntent(question);
-      const intentArticle = intent ? byId.get(intent.topic) : undefined;
+  const read = (question: string, jurisdiction: Jurisdiction, options: ReadOptions): TopicSearch => {
+    const hits = index.search(question, {
+      filter: (hit) => hit.jurisdiction === jurisdiction,
+    });
+    const health = new Set(
+      options.isHealthWord
+        ? question
+            .split(/[^\p{L}\p{N}'’-]+/u)
+            .filter((word) => word && options.isHealthWord?.(word))
+            .flatMap((word) => terms(word))
+        : [],
+    );
+    const questionTerms = [...new Set(terms(question))].filter(
+      (term) => articlesWith.has(term) || !health.has(term),
+    );
+    const asked = evidence(questionTerms);
+    // Coverage is also read on the uncommon words alone: "where do I submit my expenses" is
+    // mostly about expenses, however much "where" weighs.
+    const askedTelling = evidence(questionTerms.filter((term) => !ordinary.has(term)));
+    const specific = mostSpecific(questionTerms);
+    // A word no article has, and not ordinary English ("timesheet"): the question may be about
+    // something else, so a lead alone is not enough to answer.
+    const strange = questionTerms.some((term) => !articlesWith.has(term) && !ordinary.has(term));
+    const ranked = hits.flatMap((hit) => {
+      const article = byId.get(String(hit.articleId));
+      if (!article) return [];
+      const found = evidence(hit.queryTerms);
+      const telling = evidence(hit.queryTerms.filter((term) => !ordinary.has(term)));
+      return [
+        {
+          article,
+          matched: hit.queryTerms,
+          score: hit.score,
+          evidence: found,
+          coverage: Math.min(asked > 0 ? found / asked : 0, askedTelling > 0 ? telling / askedTelling : 1),
+          telling,
+          // Every one of them: "can I refuse a drug test" has two (refuse, drug test) and is not
+          // answered from the topic that has only one.
+          hasSpecific: specific.length > 0 && specific.every((term) => hit.queryTerms.includes(term)),
+          ownsSpecific: specific.some(
+            (term) => hit.queryTerms.includes(term) && articlesWith.get(term) === 1,
+          ),
+        },
+      ];
+    });
+    const scores = ranked.map(({ article, score, evidence, coverage, matched }) => ({
+      id: article.id,
+      score,
+      evidence,
+      coverage,
+      matched,
+    }));
+    const intent = options.ignoreIntent ? undefined : detectIntent(question);
+    const intentArticle = intent ? byId.get(intent.topic) : undefined;
 
-      const closest: Article[] = [];
-      const add = (article: Article | undefined) => {
-        if (article && closest.length < CLOSEST_TOPICS && !closest.includes(article)) closest.push(article);
-      };
-      add(intentArticle);
-      for (const { article } of ranked) add(article);
-      for (const id of STARTING_TOPICS) add(byId.get(id));
+    const closest: Article[] = [];
+    const add = (article: Article | undefined) => {
+      if (article && closest.length < CLOSEST_TOPICS && !closest.includes(article)) closest.push(article);
+    };
+    add(intentArticle);
+    for (const { article } of ranked) add(article);
+    for (const id of STARTING_TOPICS) add(byId.get(id));
 
-      if (intent && intentArticle) {
-        return {
-          confident: true,
-          best: intentArticle,
-          closest,
-          action: intent.action,
-          scores,
-          specific,
-        };
-      }
-      const [first, second] = ranked;
-      const lead = first && second ? first.score / second.score : Number.POSITIVE_INFINITY;
-      const confident =
-        first?.hasSpecific === true &&
-        // A topic behind it on score that has more of the question's evidence, and no less of what
-        // its uncommon words weigh: the lead came from how often words recur, not from what was
-        // asked. (Not "during" alone: "what if I relapse during the program?" is about relapse.)
-        !ranked
-          .slice(1)
-          .some((other) => other.evidence > first.evidence + 1e-9 && other.telling >= first.telling - 1e-9) &&
-        (passes(CONFIDENCE.usual, first.evidence, first.coverage, lead) ||
-          (first.ownsSpecific &&
-            !strange &&
-            passes(CONFIDENCE.clearLead, first.evidence, first.coverage, lead)));
+    if (intent && intentArticle) {
       return {
-        confident,
-        ...(first ? { best: first.article } : {}),
+        confident: true,
+        best: intentArticle,
         closest,
-        ...(confident && first?.article.offers ? { action: first.article.offers } : {}),
+        action: intent.action,
         scores,
         specific,
       };
+    }
+    const [first, second] = ranked;
+    const lead = first && second ? first.score / second.score : Number.POSITIVE_INFINITY;
+    const confident =
+      first?.hasSpecific === true &&
+      // A topic behind it on score that has more of the question's evidence, and no less of what
+      // its uncommon words weigh: the lead came from how often words recur, not from what was
+      // asked. (Not "during" alone: "what if I relapse during the program?" is about relapse.)
+      !ranked
+        .slice(1)
+        .some((other) => other.evidence > first.evidence + 1e-9 && other.telling >= first.telling - 1e-9) &&
+      (passes(CONFIDENCE.usual, first.evidence, first.coverage, lead) ||
+        (first.ownsSpecific &&
+          !strange &&
+          passes(CONFIDENCE.clearLead, first.evidence, first.coverage, lead)));
+    return {
+      confident,
+      ...(first ? { best: first.article } : {}),
+      closest,
+      ...(confident && first?.article.offers ? { action: first.article.offers } : {}),
+      scores,
+      specific,
+    };
+  };
+
+  return {
+    article: (id) => byId.get(id),
+    search(question, jurisdiction, options = {}) {
+      const found = read(question, jurisdiction, options);
+      if (!found.confident) return found;
+      if (detectIntent(question)) {
+        // A wish to act, and a search sure of another topic ("has HR looked at my request yet?" reads
+        // like a refusal's "look at it again"): neither topic is answered, both are offered, and
+        // the wish keeps its button.
+        const searched = read(question, jurisdiction, { ...options, ignoreIntent: true });
+        if (!searched.confident || searched.best === found.best) return found;
+        return { ...undecided(found, searched.best), ...(found.action ? { action: found.action } : {}) };
+      }
+      if (ASKS_FOR_A_TASK.test(question)) return undecided(found);
+      // Sure only if no other word decides it: drop any one word that is not the question's point,
+      // and no other topic may become sure. "can I work 10-6:30 instead of 9-5:30 on group days"
+      // matched the refusals topic on "instead"; without it, it is what to ask for.
+      const words = fold(question)
+        .split(/[^a-z0-9_']+/)
+        .filter(Boolean);
+      for (let i = 0; i < words.length; i += 1) {
+        const dropped = terms(words[i] ?? '');
+        if (dropped.length === 0 || dropped.some((term) => found.specific.includes(term))) continue;
+        const without = read([...words.slice(0, i), ...words.slice(i + 1)].join(' '), jurisdiction, options);
+        if (without.confident && without.best && without.best !== found.best) {
+          return undecided(found, without.best);
+        }
+      }
+      return found;
     },
   };
 }

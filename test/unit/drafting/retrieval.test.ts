@@ -81,8 +81,6 @@ describe('intents become actions', () => {
     ['the program put my sessions on new days', 'change', 'schedule-changes'],
     ['they are extending my program by three weeks', 'extension', 'temporary-and-extensions'],
     ['I need a few more weeks of the arrangement', 'extension', 'temporary-and-extensions'],
-    ['did my request go through?', 'status', 'request-status'],
-    ['has HR decided yet?', 'status', 'request-status'],
     ["I've changed my mind about the request", 'withdraw', 'withdrawing'],
     ['please stop my request', 'withdraw', 'withdrawing'],
     ['I want to drop my request', 'withdraw', 'withdrawing'],
@@ -104,6 +102,20 @@ describe('intents become actions', () => {
     const found = index.search(question, 'us');
     expect(found.action).toBeUndefined();
     if (topic) expect(found).toMatchObject({ confident: true, best: { id: topic } });
+  });
+});
+
+describe('a wish the words read as another topic', () => {
+  // The search alone is sure of timelines ("decided") or refusals ("look at it again"): neither topic
+  // is answered, both are offered, and the wish keeps its button.
+  it.each([
+    ['did my request go through?', 'status', 'request-status'],
+    ['has HR decided yet?', 'status', 'request-status'],
+    ['has HR looked at my request yet?', 'status', 'request-status'],
+  ])('"%s" offers %s and its topic first, with no answer', (message, action, topic) => {
+    const found = index.search(message, 'us');
+    expect(found).toMatchObject({ confident: false, action });
+    expect(found.closest[0]?.id).toBe(topic);
   });
 });
 
@@ -131,7 +143,7 @@ describe('health words in the question', () => {
   const isHealthWord = (word: string) => /^(?:zubsolv|naltrexone)$/i.test(word);
 
   it('do not count against an answer when the privacy layer flags them', () => {
-    const question = 'Do I have to tell HR that my Zubsolv appointments are why?';
+    const question = 'Do I have to tell HR my diagnosis if I take Zubsolv?';
     expect(index.search(question, 'us', { isHealthWord })).toMatchObject({
       confident: true,
       best: { id: 'disclosure' },
