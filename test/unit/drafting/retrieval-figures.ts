@@ -40,6 +40,7 @@ export const QUESTION_SETS = {
   holdout7: 'questions-holdout-7.json',
   holdout8: 'questions-holdout-8.json',
   holdout9: 'questions-holdout-9.json',
+  holdout10: 'questions-holdout-10.json',
   tuning: 'questions-tuning.json',
 } as const;
 
