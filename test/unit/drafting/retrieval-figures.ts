@@ -41,6 +41,7 @@ export const QUESTION_SETS = {
   holdout8: 'questions-holdout-8.json',
   holdout9: 'questions-holdout-9.json',
   holdout10: 'questions-holdout-10.json',
+  holdout11: 'questions-holdout-11.json',
   tuning: 'questions-tuning.json',
 } as const;
 
