@@ -1,14 +1,15 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type Directory, type EmulatedUser, startEmulator } from '@accommodation-assistant/slack-emulator';
 import { demoEnvironment } from '../../src/cli/demo-env.js';
 import { demoDirectory } from '../../src/cli/demo-workspace.js';
 import { interactionKey, type Plan } from './bare-bolt.js';
+import { startChild, stopChild } from './children.js';
 import { measureLetterRender } from './letter-render.js';
 import type { LoadJob, LoadResult } from './load-generator.js';
 import { type RecordedInteraction, recordJourney, startRecorder } from './record.js';
 import { commandCalls, startBenchRedis } from './redis.js';
+import { runScaleOut } from './scale-out.js';
 import { percentile, round, table } from './stats.js';
 
 /**
@@ -24,11 +25,25 @@ interface Preset {
   /** People who open Home and save a step, for the memory figure. */
   readonly people: number;
   readonly renders: number;
+  /** The scale-out run: people who send at once, HR's looks at each request, Home openings. */
+  readonly scaleOut: { readonly senders: number; readonly looks: number; readonly homeOpens: number };
 }
 
 const presets: Record<string, Preset> = {
-  full: { name: 'full', requests: { 1: 150, 16: 960, 64: 1920 }, people: 10_000, renders: 5000 },
-  ci: { name: 'ci', requests: { 1: 10, 16: 48, 64: 128 }, people: 200, renders: 300 },
+  full: {
+    name: 'full',
+    requests: { 1: 150, 16: 960, 64: 1920 },
+    people: 10_000,
+    renders: 5000,
+    scaleOut: { senders: 24, looks: 4, homeOpens: 2000 },
+  },
+  ci: {
+    name: 'ci',
+    requests: { 1: 10, 16: 48, 64: 128 },
+    people: 200,
+    renders: 300,
+    scaleOut: { senders: 4, looks: 3, homeOpens: 100 },
+  },
 };
 
 const { values: cli } = parseArgs({
@@ -51,48 +66,6 @@ const labels: Record<string, string> = {
 
 /** Which interactions are sent as many people, and which as the one person of the recording. */
 const asManyPeople = new Set(['home', 'command', 'eap']);
-
-// ---- processes -------------------------------------------------------------------------------
-
-interface Child {
-  readonly proc: ChildProcess;
-  ask<T>(message: object, reply: string): Promise<T>;
-}
-
-function startChild(file: string, env: Record<string, string | undefined>, execArgv: string[] = []): Child {
-  const proc = fork(new URL(file, import.meta.url), [], {
-    env: env as NodeJS.ProcessEnv,
-    execArgv: ['--import', 'tsx', ...execArgv],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ask = <T>(message: object, reply: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (answer: { type: string }) => {
-        if (answer.type !== reply) return;
-        proc.off('message', onMessage);
-        proc.off('exit', onExit);
-        resolve(answer as T);
-      };
-      const onExit = (code: number | null) =>
-        reject(new Error(`${file} exited (code ${code}) while asked for ${reply}`));
-      proc.on('message', onMessage);
-      proc.once('exit', onExit);
-      if (Object.keys(message).length > 0) proc.send(message);
-    });
-  return { proc, ask };
-}
-
-async function stopChild(child: Child): Promise<void> {
-  if (child.proc.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000);
-    child.proc.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.proc.send({ type: 'stop' });
-  });
-}
 
 // ---- the run ---------------------------------------------------------------------------------
 
@@ -434,14 +407,27 @@ const summary = {
   renderP99Ms: round(render.p99, 3),
   rssGrowthMb: round(rssGrowthMb, 1),
 };
-const [load1After] = loadavg();
-log('');
-log(`took ${round((Date.now() - started) / 1000, 0)} s; load average now ${round(load1After ?? 0)}`);
-
 await recorder.close();
-generator.proc.send({ type: 'exit' });
 await Promise.all([stopChild(appChild), stopChild(bareChild)]);
 await emulator.stop();
 await Promise.all([dataRedis.stop(), keyRedis.stop()]);
+
+// ---- scale-out: two replicas and a worker on one Redis, checked afterwards -------------------
+log('');
+const scale = home
+  ? await runScaleOut({
+      ...preset.scaleOut,
+      homeTemplate: templateOf(home),
+      generator,
+      clock: slowClock,
+      log,
+    })
+  : undefined;
+generator.proc.send({ type: 'exit' });
+
+const [load1After] = loadavg();
+log('');
+log(`took ${round((Date.now() - started) / 1000, 0)} s; load average now ${round(load1After ?? 0)}`);
+if (scale) log(`scale-out: ${JSON.stringify(scale)}`);
 log(JSON.stringify(summary));
 process.exit(0);

@@ -1,6 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Emulator, FillValue, RecordedCall } from '@accommodation-assistant/slack-emulator';
+import type { Actor, Emulator, FillValue, RecordedCall } from '@accommodation-assistant/slack-emulator';
 
 /**
  * Records one real journey through the app: the emulator's people act (as in the end-to-end
@@ -86,7 +86,8 @@ async function capture(
   return { label, request: sent, calls: emulator.calls().slice(fromCall) };
 }
 
-const step1: Record<string, FillValue> = {
+/** The intake's first step, as the recorded person answers it. */
+export const step1: Record<string, FillValue> = {
   'Days you have sessions': ['Monday', 'Wednesday', 'Thursday'],
   'Sessions start at': '17:30',
   'Sessions end at': '20:30',
@@ -96,19 +97,8 @@ const step1: Record<string, FillValue> = {
   'How you attend': 'In person',
 };
 
-/** The employee's journey of test/e2e/scripts/journey.json, then HR's and the EAP's. */
-export async function recordJourney(emulator: Emulator, recorder: Recorder): Promise<RecordedInteraction[]> {
-  const employee = emulator.as('employee');
-  const hr = emulator.as('hr');
-  const eap = emulator.as('eap');
-  const out: RecordedInteraction[] = [];
-  out.push(await capture(emulator, recorder, 'home', () => employee.openHome()));
-  out.push(await capture(emulator, recorder, 'command', () => employee.command('/accommodation')));
-  await employee.expect('Your privacy, in plain words');
-  await employee.click('I understand, continue');
-  await employee.expect('Step 1 of 5');
-  await employee.fill(step1);
-  out.push(await capture(emulator, recorder, 'step', () => employee.submit()));
+/** Steps 2 to 4 of the intake, from "Step 2 of 5" on screen to "Step 5 of 5" (the summary). */
+export async function answerStepsTwoToFour(employee: Actor): Promise<void> {
   await employee.expect('Step 2 of 5');
   await employee.fill({
     'Days you usually work': ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
@@ -132,6 +122,22 @@ export async function recordJourney(emulator: Emulator, recorder: Recorder): Pro
     'Where do you work?': 'United States',
   });
   await employee.submit();
+}
+
+/** The employee's journey of test/e2e/scripts/journey.json, then HR's and the EAP's. */
+export async function recordJourney(emulator: Emulator, recorder: Recorder): Promise<RecordedInteraction[]> {
+  const employee = emulator.as('employee');
+  const hr = emulator.as('hr');
+  const eap = emulator.as('eap');
+  const out: RecordedInteraction[] = [];
+  out.push(await capture(emulator, recorder, 'home', () => employee.openHome()));
+  out.push(await capture(emulator, recorder, 'command', () => employee.command('/accommodation')));
+  await employee.expect('Your privacy, in plain words');
+  await employee.click('I understand, continue');
+  await employee.expect('Step 1 of 5');
+  await employee.fill(step1);
+  out.push(await capture(emulator, recorder, 'step', () => employee.submit()));
+  await answerStepsTwoToFour(employee);
   await employee.expect('Step 5 of 5');
   out.push(await capture(emulator, recorder, 'send', () => employee.submit()));
   await employee.expect('Your request is saved, and HR will be told');

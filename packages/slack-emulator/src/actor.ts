@@ -403,6 +403,15 @@ export class Actor {
     return delivery;
   }
 
+  /**
+   * Every button this person can see with this label (top modal, App Home if open, messages
+   * newest first): for pressing one of several alike, e.g. "View request" on each of many cards.
+   */
+  buttons(label: string): ClickTarget[] {
+    const wanted = squash(label).toLowerCase();
+    return this.clickable().filter((t) => squash(t.label).toLowerCase() === wanted);
+  }
+
   // ---- internals -----------------------------------------------------------------------------
 
   private frontView(): StoredView | undefined {
