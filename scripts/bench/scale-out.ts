@@ -251,7 +251,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       looksAcked,
       looksMissing,
       homeEventsAcked: homeLoad.latencies.length,
-      homeNotAnswered: homeLoad.failed + homeLoad.timedOut,
+      homeNotAnswered: homeLoad.failed,
       homeDoubled,
       homeMissing,
       retriesSent: retrying.counts.retried,
