@@ -10,7 +10,7 @@ interface Intent {
   readonly pattern: RegExp;
 }
 
-const treatment = `(?:sessions?|groups?|appointments?|classes|program(?:me)?|treatment|iop)`;
+const treatment = `(?:sessions?|groups?|appointments?|appts?|classes|program(?:me)?|treatment|iop|clinic|centre|center)`;
 const moved = `(?:moved?|moving|changed?|changing|switched|shifted|rescheduled)`;
 const request = `(?:request|application|accommodation|arrangement|adjustment)`;
 const yourRequest = String.raw`(?:my|the|this|that)\s+${request}`;
@@ -49,7 +49,7 @@ const intents: readonly Intent[] = [
         String.raw`\bwhere(?:'s| is)\b[^.?!]{0,20}\b${request}\b(?![^.?!]{0,12}\b(?:stored|kept|saved|held|filed)\b)`,
         String.raw`\b(?:status|progress)\b[^.?!]{0,20}\b${request}\b`,
         String.raw`\b(?:news|update)s? on\b[^.?!]{0,20}\b${request}\b`,
-        String.raw`\b(?:anyone|hr|they|someone)\b[^.?!]{0,15}\b(?:read|seen|opened|looked at)\b[^.?!]{0,15}\b${request}\b`,
+        String.raw`\b(?:anyone|anybody|hr|they|someone|somebody)\b[^.?!]{0,15}\b(?:read|seen|opened|looked at)\b[^.?!]{0,15}\b${request}\b`,
         String.raw`\bdid\b[^.?!]{0,15}\b(?:get|receive|see|read)\b[^.?!]{0,10}\b${request}\b`,
         String.raw`\b${request}\b[^.?!]{0,10}\b(?:go|gone|went) through\b`,
         String.raw`\bwhat(?:'s| is) (?:happening|going on) with\b[^.?!]{0,10}\b${request}\b`,
@@ -88,14 +88,29 @@ const intents: readonly Intent[] = [
         String.raw`\b(?:start|send|submit|begin|make)\b[^.?!]{0,20}\b${request}\b`,
         String.raw`\bready to (?:ask|send|start|submit|apply|go)\b`,
         String.raw`\b(?:how do i|what do i (?:need to |have to )?do to)\s+(?:ask|apply)\s+for (?:this|it|one)\b`,
+        // "how do I start asking for flexible hours", "I want to apply for the flexible hours thing";
+        // not "how do I request parental leave", which is about something else.
+        String.raw`\b(?:start|begin)\s+(?:asking|applying|requesting)\b`,
+        String.raw`\b(?:want|like|need|ready)\s+to\s+(?:apply|ask)\s+for\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:flexib|accommodat|adjustment|schedule change|different hours|new hours)`,
+        String.raw`\b(?:send|submit)\s+(?:this|it)\s+(?:in\s+)?(?:to|off to)\s+hr\b`,
       ].join('|'),
       'i',
     ),
   },
 ];
 
+/** Chat drops apostrophes ("whats going on with my request"); the patterns expect them. */
+function withApostrophes(text: string): string {
+  return text
+    .replace(/[’‘]/g, "'")
+    .replace(/\b(what|where|how|who|that|it)s\b/gi, "$1's")
+    .replace(/\b(i)m\b/gi, "$1'm")
+    .replace(/\b(i)ve\b/gi, "$1've")
+    .replace(/\b(don|can|won|isn|hasn|haven|didn)t\b/gi, "$1't");
+}
+
 /** The first intent the message shows, or undefined when it is a question only. */
 export function detectIntent(text: string): { action: AssistantAction; topic: string } | undefined {
-  const found = intents.find((intent) => intent.pattern.test(text.replace(/[’‘]/g, "'")));
+  const found = intents.find((intent) => intent.pattern.test(withApostrophes(text)));
   return found ? { action: found.action, topic: found.topic } : undefined;
 }
