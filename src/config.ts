@@ -150,6 +150,8 @@ const EnvSchema = z.object({
         ),
     ),
   DRAFT_IDLE_DAYS: positiveInt(14),
+  // Before an approved arrangement's review or end date, the employee and HR are asked about it.
+  REVIEW_NOTICE_DAYS: positiveInt(7).pipe(z.number().max(60)),
   RETENTION_SWEEP_SECONDS: positiveInt(3600),
   COMPANY_NAME: optionalText.transform((value) => value ?? 'our company'),
   SIGNATURE_BLOCK: optionalText,
@@ -213,6 +215,7 @@ const fixes: Record<string, string> = {
     'copy the Slack member id of the HR member who hears escalations (profile > copy member ID)',
   REMINDER_QUIET_HOURS: 'write the quiet hours as HH:mm-HH:mm, e.g. 20:00-08:00, or off',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
+  REVIEW_NOTICE_DAYS: 'use a number of calendar days from 1 to 60, e.g. 7',
   RETENTION_SWEEP_SECONDS: 'use a number of seconds, e.g. 3600 (hourly)',
   POLICY_URL: 'use a full https:// link to your accommodation policy',
   CA_HUMAN_RIGHTS_LAW: `use federal, or a province or territory code: ${canadianLaws.filter((law) => law !== 'federal').join(', ')}`,
@@ -271,6 +274,8 @@ export interface AppConfig {
     readonly timeZone: string;
     readonly holidays: readonly string[];
     readonly acknowledgeWithinDays: number;
+    /** Calendar days before an arrangement's review or end date that the employee and HR are asked. */
+    readonly reviewNoticeDays: number;
     readonly decideWithinDays: number;
     /** No reminder reaches anyone between these local times (their own time zone); null: any time. */
     readonly quietHours: { readonly from: string; readonly until: string } | null;
@@ -423,6 +428,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       timeZone: data.HR_TIME_ZONE,
       holidays: data.HR_HOLIDAYS,
       acknowledgeWithinDays: data.HR_ACKNOWLEDGE_DAYS,
+      reviewNoticeDays: data.REVIEW_NOTICE_DAYS,
       decideWithinDays: data.HR_DECIDE_DAYS,
       quietHours: quietHoursOf(data.REMINDER_QUIET_HOURS),
     },

@@ -122,9 +122,11 @@ export const commandRelations: Readonly<Record<CommandType, readonly Relation[]>
   mark_review_due: ['system'],
   request_extension: ['owner'],
   extend: ['hr'],
-  end: ['hr'],
+  // An arrangement in place is the employee's to end too, at its review or any time before.
+  end: ['hr', 'owner'],
   erase: ['owner'],
   purge: ['system'],
   close_after_grace: ['system'],
   release: ['owner'],
+  decline_extension: ['hr'],
 };

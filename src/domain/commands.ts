@@ -167,6 +167,9 @@ export const ExtendPayload = z
     message: 'The review date needs to be on or before the new end date.',
   });
 
+/** HR keeps the arrangement's dates as they are: the extension asked for is not given. */
+export const DeclineExtensionPayload = Empty;
+
 export const EndPayload = Empty;
 export const ErasePayload = Empty;
 export const PurgePayload = Empty;
@@ -209,6 +212,7 @@ export const commandPayloads = {
   purge: PurgePayload,
   close_after_grace: CloseAfterGracePayload,
   release: ReleasePayload,
+  decline_extension: DeclineExtensionPayload,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;

@@ -53,6 +53,7 @@ export const lifecycleEvents = [
   'review_due',
   'extension_requested',
   'extended',
+  'extension_declined',
   'ended',
   'erased',
   'purged',

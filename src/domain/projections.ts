@@ -91,10 +91,15 @@ const copyDocumentation = (d: NonNullable<AccommodationRequest['documentation']>
   });
 
 /** The employee's ask for more time, and when HR answered it: dates only. */
-type ExtensionFacts = { requestedAt: string; until: string; decidedAt?: string };
+type ExtensionFacts = {
+  requestedAt: string;
+  until: string;
+  decidedAt?: string;
+  outcome?: 'extended' | 'declined' | 'ended';
+};
 
 const copyExtension = (e: NonNullable<AccommodationRequest['extension']>): ExtensionFacts =>
-  defined({ requestedAt: e.requestedAt, until: e.until, decidedAt: e.decidedAt });
+  defined({ requestedAt: e.requestedAt, until: e.until, decidedAt: e.decidedAt, outcome: e.outcome });
 
 /** Brands a projection once its fields are copied (the brand exists only for the type checker). */
 const projected = <View extends Projected<string>>(fields: Omit<View, typeof projectedFor>): View =>

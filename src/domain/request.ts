@@ -210,6 +210,8 @@ export const ExtensionAsk = z.object({
   requestedAt: z.string(),
   until: IsoDate,
   decidedAt: z.string().optional(),
+  /** HR's answer: extended (possibly with changed hours), declined (dates kept), or ended. */
+  outcome: z.enum(['extended', 'declined', 'ended']).optional(),
 });
 
 /**

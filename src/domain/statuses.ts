@@ -87,6 +87,7 @@ export const commandTypes = [
   'purge',
   'close_after_grace',
   'release',
+  'decline_extension',
 ] as const;
 export type CommandType = (typeof commandTypes)[number];
 

@@ -3,6 +3,7 @@ import type { SensitiveFields } from '../domain/request.js';
 import { composeLetter } from '../letters/index.js';
 import { redactInScope } from '../privacy/scope.js';
 import type { AppServices } from '../services.js';
+import { extensionLetterData } from '../workflows/extension-letter.js';
 import { requestLetterData, todayIn } from '../workflows/request-letter.js';
 
 /**
@@ -71,4 +72,27 @@ export function statusInquiryText(
     },
     { jurisdiction: hr.jurisdiction, templates: services.letters },
   ).text;
+}
+
+/**
+ * The extension request letter "Ask for an extension" sends to HR's card thread: the arrangement's
+ * dates, the session days HR already holds and the new last day asked for, from HR's projection, so
+ * nothing the employee typed can reach it.
+ */
+export function extensionRequestText(
+  services: Pick<AppServices, 'config' | 'letters'>,
+  hr: HrView,
+  employeeName: string,
+  now: Date,
+): string | undefined {
+  const data = extensionLetterData(hr, {
+    today: todayIn(hr.work.timeZone, now),
+    employeeName,
+    org: services.config.org,
+  });
+  if (!data) return undefined;
+  return composeLetter('extension_request', data, {
+    jurisdiction: hr.jurisdiction,
+    templates: services.letters,
+  }).text;
 }

@@ -16,8 +16,9 @@ export const MEMORY_TURNS = 12;
 
 /**
  * The button an answer offers, worked out from the employee's own requests, so the view shows one
- * that does something: open the draft, ask HR for an update, withdraw. `pending` lists requests for
- * which the app has no flow yet (changing a sent request, an extension), so the view can say so.
+ * that does something: open the draft, ask HR for an update, withdraw, ask for an extension.
+ * `pending` lists open requests (a sent request cannot be changed in the app yet, so the view can say
+ * so); `extendable`, the arrangements an extension can be asked for now.
  */
 export type ActionOffer =
   | { readonly kind: 'start'; readonly hasDraft: boolean }
@@ -30,6 +31,8 @@ export type ActionOffer =
       readonly pending: readonly string[];
       /** Those of them HR may be asked about now (HR's answer is overdue): the only update buttons. */
       readonly askable: readonly string[];
+      /** Approved arrangements the employee may ask to extend now (extension answers only). */
+      readonly extendable?: readonly string[];
     };
 
 export type AssistantReply =
@@ -140,6 +143,7 @@ export function offerFor(
         hasDraft,
         pending: requests.filter((r) => openStatuses.includes(r.status)).map((r) => r.reference),
         askable: offering('request_update'),
+        ...(action === 'extension' ? { extendable: offering('request_extension') } : {}),
       };
   }
 }

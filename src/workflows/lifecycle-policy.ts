@@ -13,6 +13,7 @@ export function lifecyclePolicy(config: Pick<AppConfig, 'clocks' | 'retentionDay
     calendar: { ...defaultPolicy.calendar, timeZone: clocks.timeZone, holidays: [...clocks.holidays] },
     acknowledgeWithinDays: clocks.acknowledgeWithinDays,
     decideWithinDays: clocks.decideWithinDays,
+    reviewNoticeDays: clocks.reviewNoticeDays,
     retentionDays: config.retentionDays,
   };
 }

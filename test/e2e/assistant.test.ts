@@ -1,7 +1,7 @@
 import { runScript, type Step } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSEST_TOPICS_TEXT } from '../../src/drafting/index.js';
-import { NOT_IN_APP_YET } from '../../src/slack/views/assistant.js';
+import { EXTENSION_ANSWERS, NOT_IN_APP_YET } from '../../src/slack/views/assistant.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { type OpenAIServer, readGroundedPrompt, startOpenAIServer } from '../support/openai-server.js';
 import { loadScript } from '../support/scripts.js';
@@ -92,7 +92,7 @@ describe('the assistant, offline', () => {
     const { eap } = harness;
     await eap.message('I need more time');
     await eap.expect('Short programs, program end, step-down and extensions');
-    expect(eap.screen()).not.toContain(NOT_IN_APP_YET.extension);
+    expect(eap.screen()).not.toContain(EXTENSION_ANSWERS.notYetApproved);
   });
 });
 

@@ -64,6 +64,8 @@ const hrButtons = [
   'hr_close',
   'hr_end',
   'hr_extend',
+  'hr_adjust',
+  'hr_decline_extension',
   'hr_add_note',
 ];
 const hrForms = [
@@ -75,6 +77,7 @@ const hrForms = [
   'hr_form_close',
   'hr_form_end',
   'hr_form_extend',
+  'hr_form_adjust',
   'hr_form_add_note',
 ];
 
@@ -108,6 +111,11 @@ export const authorisationTable: readonly Row[] = [
   onRequest('action', 'home_request_withdraw', ownerOnly),
   onRequest('action', 'home_request_ask_update', ownerOnly),
   onRequest('view_submission', 'withdraw_request', ownerOnly),
+  // At a review (the DM that asks, and the Home tab): ask for an extension, or end it now.
+  onRequest('action', 'home_request_extension', ownerOnly),
+  onRequest('action', 'home_request_end', ownerOnly),
+  onRequest('view_submission', 'employee_extension_request_form', ownerOnly),
+  onRequest('view_submission', 'employee_end_arrangement_form', ownerOnly),
   // The employee's answers to HR, from their DM.
   onRequest('action', 'employee_accept_alternative', ownerOnly),
   onRequest('action', 'employee_decline_alternative', ownerOnly),

@@ -22,6 +22,8 @@ export const actionIds = [
   'close',
   'add_note',
   'extend',
+  'adjust',
+  'decline_extension',
   'end',
   'accept_alternative',
   'decline_alternative',
@@ -84,6 +86,9 @@ const specs: readonly ActionSpec[] = [
   { id: 'approve', label: 'Approve', command: 'approve', opensForm: true, style: 'primary' },
   { id: 'deny', label: 'Deny', command: 'deny', opensForm: true, style: 'danger' },
   { id: 'extend', label: 'Extend', command: 'extend', opensForm: true, style: 'primary' },
+  // At a review: new dates (Extend), new hours too (Adjust), or no extension (Keep the end date).
+  { id: 'adjust', label: 'Adjust', command: 'extend', opensForm: true },
+  { id: 'decline_extension', label: 'Keep the end date', command: 'decline_extension', opensForm: false },
   { id: 'end', label: 'End', command: 'end', opensForm: true },
   { id: 'close', label: 'Close', command: 'close', opensForm: true },
   { id: 'add_note', label: 'Add note', command: 'add_note', opensForm: true },

@@ -144,6 +144,13 @@ function timing(
           `You already asked for an extension on ${readableDate(request.extension.requestedAt, employeeZone)}; HR will answer it.`,
         );
       return null;
+    case 'decline_extension':
+      if (!request.extension || request.extension.decidedAt !== undefined)
+        return refuse(
+          'wrong_status',
+          'There is no extension request waiting for an answer. To change the dates, use Extend or Adjust.',
+        );
+      return null;
     case 'mark_review_due': {
       const at = reviewStartsAt(request, policy);
       if (at && now < at) return tooSoon(`The review starts on ${readableDate(at, employeeZone)}.`);
@@ -706,7 +713,9 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       set: {
         approval: { ...approval, pattern, reviewDate: payload.reviewDate },
         reviewDate: payload.reviewDate,
-        ...(request.extension ? { extension: { ...request.extension, decidedAt: at } } : {}),
+        ...(request.extension && request.extension.decidedAt === undefined
+          ? { extension: { ...request.extension, decidedAt: at, outcome: 'extended' as const } }
+          : {}),
         waitingOn: 'nobody',
         ...told.set,
       },
@@ -732,7 +741,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         waitingOn: 'nobody',
         ...told.set,
         ...(request.extension && !request.extension.decidedAt
-          ? { extension: { ...request.extension, decidedAt: at } }
+          ? { extension: { ...request.extension, decidedAt: at, outcome: 'ended' as const } }
           : {}),
       },
       unset: clockFields,
@@ -743,6 +752,25 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
         ...told.effects,
         home(request.employeeId),
         ...tellEap(next, 'ended'),
+      ],
+    });
+  },
+
+  decline_extension: (context) => {
+    const { request, at } = context as Existing;
+    const extension = request.extension;
+    if (!extension) return refuse('wrong_status', 'There is no extension request waiting for an answer.');
+    return step(context, {
+      // Still up for review, and nobody owes an answer: the arrangement runs to its end date as
+      // approved. The employee may ask again; HR may still extend, adjust or end it.
+      set: { extension: { ...extension, decidedAt: at, outcome: 'declined' }, waitingOn: 'nobody' },
+      unset: clockFields,
+      effects: [
+        card(request),
+        thread(request, 'extension_declined'),
+        tellEmployee(request, 'extension_declined'),
+        home(request.employeeId),
+        ...tellEap(request, 'extension_declined'),
       ],
     });
   },

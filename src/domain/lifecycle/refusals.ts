@@ -33,6 +33,7 @@ const doing: Readonly<Record<CommandType, string>> = {
   purge: 'delete it for good',
   close_after_grace: 'close it',
   release: 'share your words with HR',
+  decline_extension: 'answer an extension request',
 };
 
 export function refuse(code: RefusalCode, message: string, fieldErrors?: Record<string, string>): Refused {

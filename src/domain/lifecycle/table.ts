@@ -42,6 +42,8 @@ export const lifecycle: Readonly<Record<CommandType, TransitionRule>> = {
   request_extension: { from: ['approved', 'review_due'], to: 'review_due' },
   extend: { from: ['review_due'], to: 'approved' },
   end: { from: ['approved', 'review_due'], to: 'ended' },
+  // HR answers an extension with no: the arrangement stays as it is until its end date.
+  decline_extension: { from: ['review_due'], to: 'same' },
   // Deleting one's data winds the request down in one step: open ones are withdrawn and closed.
   erase: { from: [...openStatuses, ...finishedStatuses], to: 'closed' },
   purge: { from: ['closed'], to: 'purged' },

@@ -1,5 +1,5 @@
 import { projectForHr } from '../../domain/projections.js';
-import { statusInquiryText } from '../../slack/hr-letter.js';
+import { extensionRequestText, statusInquiryText } from '../../slack/hr-letter.js';
 import { slackProfile } from '../../slack/profile.js';
 import { section } from '../../slack/views/blocks.js';
 import { NotYetError } from '../slack-failure.js';
@@ -35,6 +35,20 @@ export async function deliverHrThread(
       blocks.push({
         type: 'section',
         text: { type: 'plain_text', text: inquiry.slice(0, 2900), emoji: false },
+      });
+  }
+  if (effect.letter === 'extension_request') {
+    const employee = await slackProfile(ctx.client, request.employeeId);
+    const letter = extensionRequestText(
+      ctx.services,
+      projectForHr(request),
+      employee.name,
+      ctx.services.now(),
+    );
+    if (letter)
+      blocks.push({
+        type: 'section',
+        text: { type: 'plain_text', text: letter.slice(0, 2900), emoji: false },
       });
   }
   for (const card of cards) {

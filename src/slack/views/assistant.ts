@@ -3,6 +3,7 @@ import { statusLabels } from '../../domain/status.js';
 import type { AnswerResult } from '../../drafting/index.js';
 import type { ActionOffer } from '../../workflows/assistant.js';
 import { actions, context, escapeMrkdwn, type KnownBlock, plain, section } from './blocks.js';
+import { employeeEventIds } from './employee-event.js';
 import { myRequestIds } from './my-requests.js';
 import { shortDate } from './text.js';
 
@@ -24,9 +25,20 @@ export const NOT_IN_APP_YET = {
   change:
     'Changing a request HR already has can’t be done in the app yet. For now, tell HR the new days and times ' +
     '(reply when they contact you, or ask for an update once their answer is late), or withdraw it and send a new one.',
-  extension:
-    'Asking for an extension can’t be done in the app yet. For now, ask HR before your end date and give your ' +
-    'reference; once their answer is late, you can also ask for an update from here or the Home tab.',
+} as const;
+
+/**
+ * Extensions are in the app: an approved arrangement has "Ask for an extension" (here, on the Home
+ * tab, and in the message that comes a week before its review or end date), which sends HR the
+ * extension request letter.
+ */
+export const EXTENSION_ANSWERS = {
+  canAsk:
+    'You can ask for an extension here: choose the new last day, and HR gets a short letter asking to keep the ' +
+    'same hours until then. It names no reason. HR can extend it, change the hours, or keep the end date, and I’ll tell you which.',
+  notYetApproved:
+    'Once HR approves your arrangement, you can ask to extend it from my Home tab, and I’ll ask you about it ' +
+    'before its review or end date. Until then, HR is still deciding; once their answer is late, you can ask for an update.',
 } as const;
 
 export interface AssistantMessage {
@@ -37,6 +49,13 @@ export interface AssistantMessage {
 const startButton = (hasDraft: boolean) => ({
   text: hasDraft ? 'Continue your draft' : 'Start a request',
   actionId: assistantIds.startRequest,
+  style: 'primary' as const,
+});
+
+const extensionButton = (reference: string) => ({
+  text: `Ask for an extension of ${reference}`,
+  actionId: employeeEventIds.askForExtension,
+  value: reference,
   style: 'primary' as const,
 });
 
@@ -117,11 +136,23 @@ export function offerBlocks(offer: ActionOffer): KnownBlock[] {
           elements: offer.open.slice(0, FEW).map(withdrawButton),
         },
       ];
-    case 'change':
     case 'extension': {
       const blocks: KnownBlock[] = [];
+      const extendable = offer.extendable ?? [];
+      if (extendable.length > 0) {
+        blocks.push(context(EXTENSION_ANSWERS.canAsk));
+        blocks.push(actions('assistant_offer_extension', extendable.slice(0, FEW).map(extensionButton)));
+      } else if (offer.pending.length > 0) {
+        blocks.push(context(EXTENSION_ANSWERS.notYetApproved));
+        if (offer.askable.length > 0)
+          blocks.push(actions('assistant_offer_update', offer.askable.slice(0, FEW).map(updateButton)));
+      }
+      return blocks;
+    }
+    case 'change': {
+      const blocks: KnownBlock[] = [];
       if (offer.pending.length > 0) {
-        blocks.push(context(NOT_IN_APP_YET[offer.kind]));
+        blocks.push(context(NOT_IN_APP_YET.change));
         if (offer.askable.length > 0) {
           blocks.push(actions('assistant_offer_update', offer.askable.slice(0, FEW).map(updateButton)));
         }

@@ -12,6 +12,9 @@ export const employeeEventIds = {
   providerPending: 'employee_provider_pending',
   openLetter: 'employee_open_letter',
   whoHasSeen: 'employee_who_has_seen',
+  /** At a review, here and on the Home tab: ask HR for more time, or end the arrangement now. */
+  askForExtension: 'home_request_extension',
+  endArrangement: 'home_request_end',
 } as const;
 
 /** The pattern as plain lines: "Monday, Wednesday: 07:45–16:15". Work facts only. */
@@ -55,6 +58,21 @@ export function employeeEventMessage(
       ),
     );
     buttons.push({ text: 'I’ve asked my provider', actionId: employeeEventIds.providerPending, value: ref });
+  }
+  const inPlace = view.status === 'approved' || view.status === 'review_due';
+  const extensionWaiting = view.extension !== undefined && view.extension.decidedAt === undefined;
+  if ((event === 'review_due' || event === 'extension_declined') && inPlace && !extensionWaiting) {
+    const ends = view.approval?.pattern.endDate;
+    if (ends) blocks.push(context(`It runs until ${shortDate(ends)}.`));
+    buttons.push(
+      {
+        text: 'Ask for an extension',
+        actionId: employeeEventIds.askForExtension,
+        value: ref,
+        style: 'primary',
+      },
+      { text: 'End it now', actionId: employeeEventIds.endArrangement, value: ref },
+    );
   }
   if (letter)
     buttons.push({ text: 'Open letter', actionId: employeeEventIds.openLetter, value: `${ref}|${letter}` });

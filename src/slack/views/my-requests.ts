@@ -23,8 +23,8 @@ export const myRequestIds = {
 
 /**
  * The actions these screens have a listener for, and the button's action id. An action
- * `availableActions` lists that is not here (an extension) has no button yet: a button with
- * nothing behind it would be worse than none. Answering HR uses the same listeners as the DM.
+ * `availableActions` lists that is not here has no button: a button with nothing behind it would
+ * be worse than none. Answering HR uses the same listeners as the DM.
  */
 const buttonIds: Partial<Record<ActionId, string>> = {
   view_request: myRequestIds.viewRequest,
@@ -32,6 +32,8 @@ const buttonIds: Partial<Record<ActionId, string>> = {
   decline_alternative: employeeEventIds.declineAlternative,
   provider_pending: employeeEventIds.providerPending,
   request_update: myRequestIds.askForUpdate,
+  request_extension: employeeEventIds.askForExtension,
+  end: employeeEventIds.endArrangement,
   withdraw: myRequestIds.withdrawRequest,
 };
 

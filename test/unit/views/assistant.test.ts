@@ -3,9 +3,11 @@ import { CLOSEST_TOPICS_TEXT } from '../../../src/drafting/index.js';
 import {
   answerMessage,
   assistantIds,
+  EXTENSION_ANSWERS,
   NOT_IN_APP_YET,
   offerBlocks,
 } from '../../../src/slack/views/assistant.js';
+import { employeeEventIds } from '../../../src/slack/views/employee-event.js';
 import { myRequestIds } from '../../../src/slack/views/my-requests.js';
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -107,17 +109,34 @@ describe('the assistant’s buttons', () => {
     expect(onTime).not.toContain(myRequestIds.askForUpdate);
   });
 
-  it('an extension with a sent request says the app cannot do it yet, and offers the update', () => {
+  it('an extension before approval says when it can be asked for, and offers the update once HR is late', () => {
     const blocks = json(
       offerBlocks({
         kind: 'extension',
         hasDraft: false,
         pending: ['ACC-2026-0007'],
         askable: ['ACC-2026-0007'],
+        extendable: [],
       }),
     );
-    expect(blocks).toContain(NOT_IN_APP_YET.extension.slice(0, 40));
+    expect(blocks).toContain(EXTENSION_ANSWERS.notYetApproved.slice(0, 40));
     expect(blocks).toContain(myRequestIds.askForUpdate);
+    expect(blocks).not.toContain(employeeEventIds.askForExtension);
+  });
+
+  it('an extension of an approved arrangement offers "Ask for an extension" for it', () => {
+    const blocks = json(
+      offerBlocks({
+        kind: 'extension',
+        hasDraft: false,
+        pending: ['ACC-2026-0007'],
+        askable: [],
+        extendable: ['ACC-2026-0007'],
+      }),
+    );
+    expect(blocks).toContain(EXTENSION_ANSWERS.canAsk.slice(0, 40));
+    expect(blocks).toContain(employeeEventIds.askForExtension);
+    expect(blocks).toContain('Ask for an extension of ACC-2026-0007');
   });
 
   it('an answer names its topic and the date it was checked', () => {

@@ -15,9 +15,11 @@ import type { ButtonArgs } from '../args.js';
 import { forEmployee, forHr } from '../audience.js';
 import { acceptAlternative } from './employee/accept-alternative.js';
 import { acceptPrivacyNotice } from './employee/accept-privacy-notice.js';
+import { askForExtension } from './employee/ask-for-extension.js';
 import { askForUpdate } from './employee/ask-for-update.js';
 import { chooseTopic } from './employee/choose-topic.js';
 import { confirmDeleteData } from './employee/confirm-delete-data.js';
+import { confirmEnd } from './employee/confirm-end.js';
 import { confirmWithdraw } from './employee/confirm-withdraw.js';
 import { declineAlternative } from './employee/decline-alternative.js';
 import { editStep } from './employee/edit-step.js';
@@ -34,10 +36,12 @@ import { viewMyRequest } from './employee/view-my-request.js';
 import { whoHasSeen } from './employee/who-has-seen.js';
 import { acknowledge } from './hr/acknowledge.js';
 import { addNote } from './hr/add-note.js';
+import { adjust } from './hr/adjust.js';
 import { approve } from './hr/approve.js';
 import { askForDocumentation } from './hr/ask-for-documentation.js';
 import { assignToMe } from './hr/assign-to-me.js';
 import { close } from './hr/close.js';
+import { declineExtension } from './hr/decline-extension.js';
 import { deny } from './hr/deny.js';
 import { documentationReceived } from './hr/documentation-received.js';
 import { end } from './hr/end.js';
@@ -65,6 +69,8 @@ export function register(app: App, services: AppServices): void {
   button(myRequestIds.viewRequest, forEmployee(viewMyRequest(services)));
   button(myRequestIds.withdrawRequest, forEmployee(confirmWithdraw(services)));
   button(myRequestIds.askForUpdate, forEmployee(askForUpdate(services)));
+  button(employeeEventIds.askForExtension, forEmployee(askForExtension(services)));
+  button(employeeEventIds.endArrangement, forEmployee(confirmEnd(services)));
   button(reviewIds.editWording, forEmployee(editWording(services)));
   button(reviewIds.redraft, forEmployee(redraftWording(services)));
   for (const [step, actionId] of Object.entries(reviewIds.editStep) as [
@@ -96,5 +102,7 @@ export function register(app: App, services: AppServices): void {
   button(hrActionId('close'), forHr(close(services)));
   button(hrActionId('end'), forHr(end(services)));
   button(hrActionId('extend'), forHr(extend(services)));
+  button(hrActionId('adjust'), forHr(adjust(services)));
+  button(hrActionId('decline_extension'), forHr(declineExtension(services)));
   button(hrActionId('add_note'), forHr(addNote(services)));
 }

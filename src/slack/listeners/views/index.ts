@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppServices } from '../../../services.js';
 import { declineIds } from '../../views/decline-alternative.js';
+import { extensionRequestIds } from '../../views/extension-request.js';
 import { hrFormIds } from '../../views/hr/ids.js';
 import { intakeCallbackIds } from '../../views/intake/index.js';
 import { myDataIds } from '../../views/my-data.js';
@@ -8,12 +9,15 @@ import { forEmployee, forHr } from '../audience.js';
 import { closeReview } from './employee/close-review.js';
 import { submitDecline } from './employee/decline-alternative.js';
 import { deleteMyData } from './employee/delete-my-data.js';
+import { endArrangement } from './employee/end-arrangement.js';
 import { type FormStep, forms } from './employee/intake-form.js';
 import { saveIntakeStep } from './employee/save-intake-step.js';
+import { sendExtensionRequest } from './employee/send-extension-request.js';
 import { sendRequest } from './employee/send-request.js';
 import { submitIntakeStep } from './employee/submit-intake-step.js';
 import { submitWordingEdit } from './employee/submit-wording-edit.js';
 import { withdrawRequest } from './employee/withdraw-request.js';
+import { submitAdjustment } from './hr/submit-adjustment.js';
 import { submitAlternative } from './hr/submit-alternative.js';
 import { submitApproval } from './hr/submit-approval.js';
 import { submitClose } from './hr/submit-close.js';
@@ -46,6 +50,8 @@ export function register(app: App, services: AppServices): void {
   app.view(myDataIds.deleteCallback, forEmployee(deleteMyData(services)));
   app.view(myDataIds.withdrawCallback, forEmployee(withdrawRequest(services)));
   app.view(declineIds.callback, forEmployee(submitDecline(services)));
+  app.view(extensionRequestIds.callback, forEmployee(sendExtensionRequest(services)));
+  app.view(extensionRequestIds.endCallback, forEmployee(endArrangement(services)));
 
   app.view(hrFormIds.reassign, forHr(submitReassign(services)));
   app.view(hrFormIds.requestDocumentation, forHr(submitDocumentationRequest(services)));
@@ -55,5 +61,6 @@ export function register(app: App, services: AppServices): void {
   app.view(hrFormIds.close, forHr(submitClose(services)));
   app.view(hrFormIds.end, forHr(submitEnd(services)));
   app.view(hrFormIds.extend, forHr(submitExtension(services)));
+  app.view(hrFormIds.adjust, forHr(submitAdjustment(services)));
   app.view(hrFormIds.addNote, forHr(submitNote(services)));
 }

@@ -4,6 +4,7 @@ import { checkboxesInput, dateInput, textInput } from '../intake/inputs.js';
 import type { Choice } from '../intake/options.js';
 import { hrBlocks, hrFormIds } from './ids.js';
 import { userInput } from './inputs.js';
+import { type PatternDefaults, patternInputs } from './pattern-form.js';
 
 /**
  * HR's smaller forms, each asking only what its command needs. The reference travels in
@@ -112,6 +113,30 @@ export function extendForm(reference: string, endDate: string, reviewDate: strin
       section(`Extend the arrangement for *${reference}*. The hours stay as approved.`),
       dateInput({ id: hrBlocks.endDate, label: 'New last day', initial: endDate }),
       dateInput({ id: hrBlocks.reviewDate, label: 'Next review', initial: reviewDate }),
+    ],
+  });
+}
+
+/**
+ * "Adjust": the arrangement's hours and days from home, its last day and next review. The first day
+ * stays as approved (it has passed); other days keep the employee's usual hours.
+ */
+export function adjustForm(reference: string, defaults: PatternDefaults, reviewDate: string): View {
+  const inputs = patternInputs(defaults).filter(
+    (block) => !('block_id' in block) || block.block_id !== hrBlocks.startDate,
+  );
+  return modal({
+    callbackId: hrFormIds.adjust,
+    title: 'Adjust',
+    submit: 'Save the changes',
+    privateMetadata: reference,
+    blocks: [
+      section(`Change the arrangement for *${reference}*. The employee gets the new approval letter.`),
+      ...inputs,
+      dateInput({ id: hrBlocks.reviewDate, label: 'Next review', initial: reviewDate }),
+      context(
+        'If the employee agreed that their manager be told, the manager hears the new hours and dates.',
+      ),
     ],
   });
 }

@@ -11,6 +11,7 @@ export const hrFormIds = {
   close: 'hr_form_close',
   end: 'hr_form_end',
   extend: 'hr_form_extend',
+  adjust: 'hr_form_adjust',
   addNote: 'hr_form_add_note',
   /** A modal that only shows (History, a refusal): nothing to submit. */
   info: 'hr_info',

@@ -80,6 +80,28 @@ export function readExtend(values: unknown): FormReading<unknown> {
   };
 }
 
+/** The Adjust form as `extend`'s payload: new hours (and days from home) with the new dates. */
+export function readAdjust(values: unknown): FormReading<unknown> {
+  const form = new FormState(values);
+  const days = form.choices(hrBlocks.days);
+  const start = form.time(hrBlocks.start);
+  const end = form.time(hrBlocks.end);
+  const errors: Record<string, string> = {};
+  if (days.length === 0) errors[hrBlocks.days] = 'Please choose at least one day.';
+  if (!start) errors[hrBlocks.start] = 'Please choose when work starts.';
+  if (!end) errors[hrBlocks.end] = 'Please choose when work ends.';
+  else if (start && end <= start) errors[hrBlocks.end] = 'Please choose an end time after the start time.';
+  return {
+    value: {
+      endDate: form.date(hrBlocks.endDate),
+      reviewDate: form.date(hrBlocks.reviewDate),
+      hours: [{ days, start, end }],
+      remoteDays: form.choices(hrBlocks.remoteDays),
+    },
+    errors,
+  };
+}
+
 export function readNote(values: unknown): FormReading<unknown> {
   return { value: { text: new FormState(values).text(hrBlocks.note) ?? '' }, errors: {} };
 }

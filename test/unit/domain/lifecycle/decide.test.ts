@@ -525,6 +525,101 @@ describe('reviews and extensions', () => {
     expect(refusal).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 
+  it('HR keeps the end date: the extension is answered, nobody owes anything, the manager hears nothing', () => {
+    const { request, now } = requestIn('approved');
+    const asked = accepted(
+      decide(
+        request,
+        { type: 'request_extension', payload: payloads.request_extension },
+        owner,
+        later(now, 1),
+        policy,
+      ),
+    );
+    const kept = accepted(
+      decide(asked.request, { type: 'decline_extension', payload: {} }, hr, later(now, 2), policy),
+    );
+    expect(kept.request.status).toBe('review_due');
+    expect(kept.request.waitingOn).toBe('nobody');
+    expect(kept.request.dueAt).toBeUndefined();
+    expect(kept.request.extension).toMatchObject({ outcome: 'declined', decidedAt: expect.any(String) });
+    // The dates stay as approved.
+    expect(kept.request.approval).toEqual(asked.request.approval);
+    expect(events(kept)).toEqual([
+      'hr_thread:extension_declined',
+      'employee_dm:extension_declined',
+      'eap_dm:extension_declined',
+    ]);
+    expect(kinds(kept)).not.toContain('manager_dm');
+    // HR's reminders for the answer are cancelled; none is scheduled in their place.
+    expect(kept.effects.filter((e) => e.kind === 'schedule_reminder')).toEqual([]);
+    expect(kept.effects.filter((e) => e.kind === 'cancel_reminder').length).toBeGreaterThan(0);
+    // Answered once: a second answer is refused, and the employee may ask again.
+    expect(
+      decide(kept.request, { type: 'decline_extension', payload: {} }, hr, later(now, 3), policy),
+    ).toMatchObject({ ok: false, code: 'wrong_status' });
+    expect(
+      decide(
+        kept.request,
+        { type: 'request_extension', payload: payloads.request_extension },
+        owner,
+        later(now, 3),
+        policy,
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('a review reached by its date has no extension to decline', () => {
+    const { request, now } = requestIn('review_due');
+    const refusal = decide(request, { type: 'decline_extension', payload: {} }, hr, later(now, 1), policy);
+    expect(refusal).toMatchObject({ ok: false, code: 'wrong_status' });
+  });
+
+  it('HR adjusts the hours and dates: the new pattern, and the manager told with consent', () => {
+    const { request, now } = requestIn('review_due');
+    const hours = [{ days: ['tue' as const, 'thu' as const], start: '07:00', end: '15:30' }];
+    const adjusted = accepted(
+      decide(
+        request,
+        {
+          type: 'extend',
+          payload: { endDate: '2026-07-31', reviewDate: '2026-07-17', hours, remoteDays: [] },
+        },
+        hr,
+        later(now, 1),
+        policy,
+      ),
+    );
+    expect(adjusted.request.status).toBe('approved');
+    expect(adjusted.request.approval?.pattern).toMatchObject({
+      hours,
+      endDate: '2026-07-31',
+      remoteDays: [],
+    });
+    expect(adjusted.request.reviewDate).toBe('2026-07-17');
+    expect(events(adjusted)).toContain('manager_dm:extended');
+    expect(events(adjusted)).toContain('eap_dm:extended');
+    // The next review is scheduled from the new dates.
+    expect(adjusted.effects).toContainEqual(
+      expect.objectContaining({ kind: 'schedule_reminder', reminder: 'review_due' }),
+    );
+  });
+
+  it('the employee may end their own arrangement; HR and the manager who was told hear it', () => {
+    const { request, now } = requestIn('review_due');
+    const ended = accepted(decide(request, { type: 'end', payload: {} }, owner, later(now, 1), policy));
+    expect(ended.request.status).toBe('ended');
+    expect(events(ended)).toEqual(
+      expect.arrayContaining(['hr_thread:ended', 'employee_dm:ended', 'manager_dm:ended']),
+    );
+    expect(decide(request, { type: 'end', payload: {} }, otherEmployee, later(now, 1), policy)).toMatchObject(
+      {
+        ok: false,
+        code: 'not_yours',
+      },
+    );
+  });
+
   it('the review starts only when it is due', () => {
     const { request, now } = requestIn('approved');
     expect(decide(request, { type: 'mark_review_due', payload: {} }, system, now, policy)).toMatchObject({

@@ -125,6 +125,7 @@ export const payloads: { readonly [T in CommandType]: CommandPayload<T> } = {
   purge: {},
   close_after_grace: {},
   release: { fields: ['coveragePlan'] },
+  decline_extension: {},
 };
 
 export function accepted(decision: Decision): Decided {

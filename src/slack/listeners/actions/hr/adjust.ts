@@ -1,0 +1,15 @@
+import type { AppServices } from '../../../../services.js';
+import { adjustForm } from '../../../views/hr/forms.js';
+import { defaultsFrom } from '../../../views/hr/pattern-form.js';
+import { formButton } from '../../hr-handlers.js';
+
+/** "Adjust": the arrangement's hours and dates, starting from what is approved now. */
+export const adjust = (services: AppServices) =>
+  formButton(services, 'extend', (request) => {
+    const defaults = defaultsFrom(request, request.approval?.pattern);
+    return adjustForm(
+      request.id,
+      { ...defaults, endDate: request.extension?.until ?? defaults.endDate },
+      request.approval?.reviewDate ?? defaults.endDate,
+    );
+  });

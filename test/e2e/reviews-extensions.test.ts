@@ -1,0 +1,193 @@
+import { runScript } from '@accommodation-assistant/slack-emulator';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type RunningApp, startHttpApp } from '../../src/app.js';
+import type { ReminderKind } from '../../src/domain/effects.js';
+import type { AccommodationRequest } from '../../src/domain/request.js';
+import { bullPrefix } from '../../src/jobs/bullmq-queue.js';
+import { reminderJobId } from '../../src/jobs/effect-queue.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { eventually, hrWorld, submitStepsAs } from '../support/hr-world.js';
+import { TEAM } from '../support/scripts.js';
+
+/**
+ * Reviews and extensions through the real app over HTTP, with two app processes (each with its own
+ * worker) on one private Redis: the review starts once however many processes run its job, the
+ * employee and HR are each asked once, and the extension goes from the employee's button to HR's
+ * letter, HR's Extend, the manager (with consent) and the EAP coordinator (status and dates).
+ */
+describe('reviews and extensions', () => {
+  let harness: Harness;
+  let second: RunningApp;
+  let queue: Queue;
+  let connection: Redis;
+  const prefix = `reviews${process.pid}`;
+  const hrChannel = 'CHR';
+  let request: AccommodationRequest;
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      env: {
+        REDIS_URL: inject('redisUrl'),
+        REDIS_KEY_PREFIX: prefix,
+        REMINDER_QUIET_HOURS: 'off',
+        REVIEW_NOTICE_DAYS: '7',
+      },
+      emulator: { directory: hrWorld },
+    });
+    // A second replica on the same Redis and queue, reading the same clock.
+    second = await startHttpApp(harness.app.services.config, {
+      port: 0,
+      host: '127.0.0.1',
+      now: harness.app.services.now,
+    });
+    connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    queue = new Queue('outbox', { connection, prefix: bullPrefix(prefix) });
+  });
+  afterAll(async () => {
+    await queue.close();
+    connection.disconnect();
+    await second.stop();
+    await harness.stop();
+  });
+
+  const stored = async (id: string): Promise<AccommodationRequest> => {
+    const found = await harness.app.services.store.requests.get(TEAM, id);
+    if (!found) throw new Error(`${id} is not stored`);
+    return found;
+  };
+  const posts = (channel: string, text: string) =>
+    harness
+      .calls('chat.postMessage')
+      .filter((c) => c.ok && c.args.channel === channel && JSON.stringify(c.args).includes(text));
+  const dmOf = (userId: string) => harness.emulator.workspace.openDm(userId);
+  const jobOf = (requestId: string, reminder: ReminderKind) =>
+    queue.getJob(reminderJobId({ teamId: TEAM, requestId, reminder }));
+  const completed = async (requestId: string, reminder: ReminderKind) =>
+    (await (await jobOf(requestId, reminder))?.getState()) === 'completed';
+
+  it('an approved arrangement, with consent for the manager and the EAP coordinator', async () => {
+    const steps = submitStepsAs('employee').map((step) =>
+      'fill' in step && 'May the EAP team see how your request is going?' in step.fill
+        ? {
+            ...step,
+            fill: {
+              ...step.fill,
+              'May the EAP team see how your request is going?': 'Yes, they may see its status and dates',
+            },
+          }
+        : step,
+    );
+    await runScript(harness.emulator, steps, () => {});
+    const [summary] = await harness.app.services.store.requests.listByEmployee(TEAM, 'UEMPLOYEE');
+    if (!summary) throw new Error('no request was stored');
+    request = await stored(summary.id);
+    await eventually(() => posts(hrChannel, request.id).length > 0, 'the card');
+    await harness.hr.click('Acknowledge');
+    await eventually(async () => (await stored(request.id)).status === 'acknowledged', 'the acknowledgment');
+    await harness.hr.click('Approve');
+    await harness.hr.fill({ 'Manager to tell': 'manager', 'Review date': '2027-02-15' });
+    await harness.hr.submit();
+    await eventually(async () => (await stored(request.id)).status === 'approved', 'the approval');
+    await eventually(async () => (await jobOf(request.id, 'review_due')) !== undefined, 'the review job');
+    expect(await (await jobOf(request.id, 'review_due'))?.getState()).toBe('delayed');
+  });
+
+  it('the review starts once with two processes: the employee and HR are each asked once', async () => {
+    const { now } = harness.app.services;
+    // Seven days before the 15 February review, in the employee's morning, and a day more.
+    const reviewStarts = Date.parse('2027-02-08T09:00:00-05:00');
+    harness.advanceAppClock(reviewStarts + 86_400_000 - now().getTime());
+    await (await jobOf(request.id, 'review_due'))?.changeDelay(10);
+    await eventually(async () => (await stored(request.id)).status === 'review_due', 'the review');
+    await eventually(() => completed(request.id, 'review_due'), 'the review job');
+    const employeeDm = dmOf(harness.employee.user.id);
+    await eventually(
+      () => posts(employeeDm, `Your arrangement ${request.id} is coming up for review`).length > 0,
+      'the employee’s question',
+    );
+    await eventually(() => posts(hrChannel, 'The arrangement is due for review').length > 0, 'HR’s question');
+
+    // The same job again, on the other process (a replay, a retry): nobody is asked twice.
+    await (await jobOf(request.id, 'review_due'))?.remove();
+    await second.services.effects.scheduleReminder(
+      { teamId: TEAM, requestId: request.id, reminder: 'review_due' },
+      new Date(),
+    );
+    await eventually(() => completed(request.id, 'review_due'), 'the replayed review job');
+    await harness.emulator.settle();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await harness.emulator.settle();
+
+    expect(posts(employeeDm, `Your arrangement ${request.id} is coming up for review`)).toHaveLength(1);
+    expect(posts(hrChannel, 'The arrangement is due for review')).toHaveLength(1);
+    const audit = await harness.app.services.store.audit.list(TEAM, request.id);
+    expect(audit.filter((entry) => entry.action === 'mark_review_due')).toHaveLength(1);
+    // The consenting employee's EAP coordinator hears the status and dates, once.
+    expect(posts(dmOf('UEAP'), `${request.id} (<@UEMPLOYEE>): Up for review`)).toHaveLength(1);
+    // The question offers the employee's choices.
+    harness.employee.openMessages();
+    await harness.employee.expect('Ask for an extension');
+    await harness.employee.expect('End it now');
+  });
+
+  it('Ask for an extension sends HR the letter; Extend updates the dates and tells the manager and EAP', async () => {
+    const employee = harness.employee;
+    employee.openMessages();
+    await employee.click('Ask for an extension');
+    await employee.expect('New last day');
+    await employee.fill({ 'New last day': '2027-04-30' });
+    await employee.submit();
+    await eventually(
+      async () => (await stored(request.id)).extension?.until === '2027-04-30',
+      'the extension request',
+    );
+    const letter = () => posts(hrChannel, 'Request to extend my accommodation');
+    await eventually(() => letter().length > 0, 'the extension letter in HR’s thread');
+    expect(letter()).toHaveLength(1);
+    const letterText = JSON.stringify(letter()[0]?.args);
+    expect(letterText).toContain(request.id);
+    expect(letterText).toContain('April 30, 2027');
+    // Built from the dates HR holds: no reason, no program, nothing the employee typed.
+    expect(letterText).not.toMatch(/outpatient|treatment|medical|diagnos|therap|Alex/i);
+    expect(letterText).toContain('thread_ts');
+    await eventually(
+      () => posts(dmOf(employee.user.id), `I’ve sent HR your request to extend ${request.id}`).length === 1,
+      'the employee’s confirmation',
+    );
+
+    const managerDms = () => posts(dmOf('UMANAGER'), '<@UEMPLOYEE> will work these hours');
+    const managerBefore = managerDms().length;
+    await harness.hr.click('Extend');
+    await harness.hr.expect('New last day');
+    await harness.hr.fill({ 'New last day': '2027-04-30', 'Next review': '2027-04-16' });
+    await harness.hr.submit();
+    await eventually(async () => (await stored(request.id)).status === 'approved', 'the extension');
+    const after = await stored(request.id);
+    expect(after.approval?.pattern.endDate).toBe('2027-04-30');
+    expect(after.approval?.reviewDate).toBe('2027-04-16');
+    expect(after.extension).toMatchObject({ outcome: 'extended' });
+
+    await eventually(() => managerDms().length === managerBefore + 1, 'the manager’s message');
+    const toManager = JSON.stringify(managerDms().at(-1)?.args);
+    expect(toManager).toMatch(/Apr(il)? 30/);
+    expect(toManager).not.toMatch(/extension|outpatient|treatment|session|letter/i);
+    await eventually(
+      () => posts(dmOf(employee.user.id), `Your arrangement ${request.id} has been extended`).length === 1,
+      'the employee told',
+    );
+    await eventually(
+      () => posts(dmOf('UEAP'), `${request.id} (<@UEMPLOYEE>): Approved`).length >= 2,
+      'the EAP coordinator told',
+    );
+    const eap = JSON.stringify(posts(dmOf('UEAP'), `${request.id} (<@UEMPLOYEE>): Approved`).at(-1)?.args);
+    expect(eap).toMatch(/ends/);
+    expect(eap).not.toMatch(/extension|letter|outpatient|treatment/i);
+    // The next review is scheduled from the new dates, not the old ones.
+    await eventually(
+      async () => (await (await jobOf(request.id, 'review_due'))?.getState()) === 'delayed',
+      'the next review',
+    );
+  });
+});
