@@ -7,9 +7,7 @@ import { formButton } from '../../hr-handlers.js';
 export const adjust = (services: AppServices) =>
   formButton(services, 'extend', (request) => {
     const defaults = defaultsFrom(request, request.approval?.pattern);
-    return adjustForm(
-      request.id,
-      { ...defaults, endDate: request.extension?.until ?? defaults.endDate },
-      request.approval?.reviewDate ?? defaults.endDate,
-    );
+    const endDate = request.extension?.until ?? defaults.endDate;
+    // The next review starts at the last day, not at the old review date that began this one.
+    return adjustForm(request.id, { ...defaults, endDate }, endDate);
   });

@@ -2,12 +2,13 @@ import type { AppServices } from '../../../../services.js';
 import { extendForm } from '../../../views/hr/forms.js';
 import { formButton } from '../../hr-handlers.js';
 
-/** "Extend": new last day and review date for an approved arrangement. */
+/**
+ * "Extend": new last day and review date for an approved arrangement. Both start at the day the
+ * employee asked for: the old review date has passed (that is why the review is on), and keeping it
+ * would start the next review at once.
+ */
 export const extend = (services: AppServices) =>
-  formButton(services, 'extend', (request) =>
-    extendForm(
-      request.id,
-      request.extension?.until ?? request.approval?.pattern.endDate ?? request.schedule.endDate,
-      request.approval?.reviewDate ?? request.schedule.endDate,
-    ),
-  );
+  formButton(services, 'extend', (request) => {
+    const endDate = request.extension?.until ?? request.approval?.pattern.endDate ?? request.schedule.endDate;
+    return extendForm(request.id, endDate, endDate);
+  });
