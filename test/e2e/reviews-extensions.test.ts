@@ -157,7 +157,7 @@ describe('reviews and extensions', () => {
       'the employee’s confirmation',
     );
 
-    const managerDms = () => posts(dmOf('UMANAGER'), '<@UEMPLOYEE> will work these hours');
+    const managerDms = () => posts(dmOf('UMANAGER'), '<@UEMPLOYEE>');
     const managerBefore = managerDms().length;
     await harness.hr.click('Extend');
     await harness.hr.expect('New last day');
@@ -171,6 +171,7 @@ describe('reviews and extensions', () => {
 
     await eventually(() => managerDms().length === managerBefore + 1, 'the manager’s message');
     const toManager = JSON.stringify(managerDms().at(-1)?.args);
+    expect(toManager).toContain('has changed');
     expect(toManager).toMatch(/Apr(il)? 30/);
     expect(toManager).not.toMatch(/extension|outpatient|treatment|session|letter/i);
     await eventually(
