@@ -118,6 +118,7 @@ const EnvSchema = z.object({
   EAP_MIN_GROUP: positiveInt(11).pipe(z.number().min(5, 'must be at least 5')),
   DEFAULT_JURISDICTION: optionalText.transform((value) => value ?? 'us').pipe(z.enum(jurisdictions)),
   RETENTION_DAYS: positiveInt(365),
+  CLOSE_GRACE_DAYS: positiveInt(30),
   HR_TIME_ZONE: optionalText
     .transform((value) => value ?? 'UTC')
     .pipe(z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a time zone luxon knows')),
@@ -207,6 +208,7 @@ const fixes: Record<string, string> = {
   EAP_MIN_GROUP: 'use a whole number of people of at least 5, e.g. 11 (the default)',
   DEFAULT_JURISDICTION: 'use us, uk or ca',
   RETENTION_DAYS: 'use a number of days, e.g. 365',
+  CLOSE_GRACE_DAYS: 'use a number of days, e.g. 30',
   HR_TIME_ZONE: 'use an IANA time zone such as America/New_York or Europe/London',
   HR_HOLIDAYS: 'list the organisation’s holidays as YYYY-MM-DD, comma-separated',
   HR_ACKNOWLEDGE_DAYS: 'use a number of business days, e.g. 2',
@@ -266,6 +268,8 @@ export interface AppConfig {
   };
   readonly defaultJurisdiction: (typeof jurisdictions)[number];
   readonly retentionDays: number;
+  /** Calendar days a finished request (denied, withdrawn, ended) stays open before it is closed. */
+  readonly closeGraceDays: number;
   readonly draftIdleDays: number;
   /** How often the retention purge runs (a job scheduler shared by every replica). */
   readonly retentionSweepSeconds: number;
@@ -422,6 +426,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     },
     defaultJurisdiction: data.DEFAULT_JURISDICTION,
     retentionDays: data.RETENTION_DAYS,
+    closeGraceDays: data.CLOSE_GRACE_DAYS,
     draftIdleDays: data.DRAFT_IDLE_DAYS,
     retentionSweepSeconds: data.RETENTION_SWEEP_SECONDS,
     clocks: {

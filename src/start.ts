@@ -1,9 +1,7 @@
-import type { App } from '@slack/bolt';
 import { buildServices, createBoltApp, startHttpApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { startOutboxWorker } from './jobs/outbox.js';
 import { scheduleRetention } from './jobs/retention.js';
-import type { AppServices } from './services.js';
 
 /** Runs until a signal: Socket Mode when an app token is set, otherwise the HTTP receiver. */
 export async function startApp(config: AppConfig): Promise<void> {
@@ -13,7 +11,7 @@ export async function startApp(config: AppConfig): Promise<void> {
     await app.start();
     await services.roles.refresh(app.client);
     const stopWorker = config.worker.inApp ? await startOutboxWorker(services) : async () => {};
-    await retentionFor(app, services);
+    await scheduleRetention(services);
     services.logger.info({ mode: 'socket' }, 'Accommodation Assistant is running');
     stopOnSignal(async () => {
       await app.stop();
@@ -24,18 +22,9 @@ export async function startApp(config: AppConfig): Promise<void> {
     return;
   }
   const running = await startHttpApp(config, { host: '0.0.0.0' });
-  await retentionFor(running.app, running.services);
+  await scheduleRetention(running.services);
   running.services.logger.info({ mode: 'http', port: running.port }, 'Accommodation Assistant is running');
   stopOnSignal(() => running.stop());
-}
-
-/**
- * The workspace this token belongs to is the one whose closed requests age out. The schedule lives
- * in Redis and is shared by every replica; the worker (in the app or alone) runs it.
- */
-async function retentionFor(app: App, services: AppServices): Promise<void> {
-  const auth = await app.client.auth.test();
-  if (auth.team_id) await scheduleRetention(services, auth.team_id);
 }
 
 function stopOnSignal(stop: () => Promise<unknown>): void {

@@ -6,9 +6,10 @@ import {
   deliveryJobId,
   type EffectQueue,
   type EntryRef,
+  isPerWorkspaceRetentionScheduler,
+  RETENTION_SCHEDULER,
   type ReminderRef,
   reminderJobId,
-  retentionSchedulerId,
   type WorkerHandlers,
 } from './effect-queue.js';
 
@@ -135,13 +136,13 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
       if (existing && (await existing.getState()) !== 'active') await existing.remove();
     },
 
-    async scheduleRetention(teamId, everyMs) {
+    async scheduleRetention(everyMs) {
       await maintenanceOneAtATime();
-      await maintenance.upsertJobScheduler(
-        retentionSchedulerId(teamId),
-        { every: everyMs },
-        { name: 'retention', data: { teamId } },
-      );
+      await maintenance.upsertJobScheduler(RETENTION_SCHEDULER, { every: everyMs }, { name: 'retention' });
+      for (const scheduler of await maintenance.getJobSchedulers()) {
+        const id = scheduler.id ?? scheduler.key;
+        if (isPerWorkspaceRetentionScheduler(id)) await maintenance.removeJobScheduler(id);
+      }
     },
 
     async startWorker(handlers: WorkerHandlers) {
@@ -150,7 +151,7 @@ export function bullEffectQueue(options: BullQueueOptions): EffectQueue {
       const maintenanceWorker = new Worker(
         MAINTENANCE_QUEUE,
         async (job: Job) => {
-          if (job.name === 'retention') return handlers.retention((job.data as { teamId: string }).teamId);
+          if (job.name === 'retention') return handlers.retention();
           return undefined;
         },
         { connection: maintenanceConnection, prefix, concurrency: 1, lockDuration: 90_000 },

@@ -28,10 +28,11 @@ export interface EffectQueue {
   scheduleReminder(reminder: ReminderRef, at: Date): Promise<void>;
   cancelReminder(reminder: ReminderRef): Promise<void>;
   /**
-   * Runs the workspace's retention purge every `everyMs`, whichever worker picks it up: one schedule
-   * per workspace however many replicas ask for it, and never two runs at once.
+   * Runs the retention sweep (closing finished requests after their grace period, purging closed
+   * ones after retention) every `everyMs` over every workspace with data, whichever worker picks it
+   * up: one schedule however many replicas ask for it, and never two runs at once.
    */
-  scheduleRetention(teamId: string, everyMs: number): Promise<void>;
+  scheduleRetention(everyMs: number): Promise<void>;
   /** Starts working on this process; stop with the returned function. */
   startWorker(handlers: WorkerHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -44,8 +45,8 @@ export interface WorkerHandlers {
   remind(reminder: ReminderRef): Promise<RemindOutcome>;
   /** Re-queues entries that were committed but never queued. */
   sweep(): Promise<void>;
-  /** One retention run for a workspace: purges what is past its retention period. */
-  retention(teamId: string): Promise<void>;
+  /** One retention run over every workspace with data: closes and purges what is due. */
+  retention(): Promise<void>;
 }
 
 export type RemindOutcome = undefined | { readonly later: Date };
@@ -67,7 +68,13 @@ export function reminderJobId({ teamId, requestId, reminder }: ReminderRef): str
   return `remind.${teamId}.${requestId}.${reminder}`.replaceAll(':', '.');
 }
 
-/** The retention schedule of a workspace: one id, so a second replica's schedule replaces the first. */
-export function retentionSchedulerId(teamId: string): string {
-  return `retention.${teamId}`.replaceAll(':', '.');
+/** The retention schedule: one id, so a second replica's schedule replaces the first. */
+export const RETENTION_SCHEDULER = 'retention';
+
+/**
+ * Earlier versions kept one retention schedule per workspace (`retention.<team>`), for the bot
+ * token's workspace only; the one schedule now covers every workspace, so those are removed.
+ */
+export function isPerWorkspaceRetentionScheduler(id: string): boolean {
+  return id.startsWith(`${RETENTION_SCHEDULER}.`);
 }

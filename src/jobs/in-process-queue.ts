@@ -20,8 +20,8 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
   const backlog: EntryRef[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
-  /** Each workspace's retention timer; one run at a time, as on BullMQ (a busy period is skipped). */
-  const retention = new Map<string, NodeJS.Timeout>();
+  /** The retention timer; one run at a time, as on BullMQ (a busy period is skipped). */
+  let retention: NodeJS.Timeout | undefined;
   let retentionRunning = false;
   let handlers: WorkerHandlers | undefined;
   let closed = false;
@@ -64,11 +64,11 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
     queued.delete(id);
   };
 
-  const runRetention = (teamId: string) => {
+  const runRetention = () => {
     if (!handlers || closed || retentionRunning) return;
     retentionRunning = true;
     track(
-      handlers.retention(teamId).finally(() => {
+      handlers.retention().finally(() => {
         retentionRunning = false;
       }),
     );
@@ -114,17 +114,16 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
       timers.delete(id);
     },
 
-    async scheduleRetention(teamId, everyMs) {
-      clearInterval(retention.get(teamId));
-      const timer = setInterval(() => runRetention(teamId), everyMs);
-      timer.unref();
-      retention.set(teamId, timer);
-      runRetention(teamId);
+    async scheduleRetention(everyMs) {
+      clearInterval(retention);
+      retention = setInterval(runRetention, everyMs);
+      retention.unref();
+      runRetention();
     },
 
     async startWorker(given) {
       handlers = given;
-      for (const teamId of retention.keys()) runRetention(teamId);
+      if (retention) runRetention();
       for (const entry of backlog.splice(0)) later(deliveryJobId(entry), 0, () => attemptDelivery(entry, 1));
       const sweep = setInterval(() => track(given.sweep()), options.sweepEveryMs);
       sweep.unref();
@@ -140,8 +139,8 @@ export function inProcessEffectQueue(options: { readonly logger: Logger; readonl
       closed = true;
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
-      for (const timer of retention.values()) clearInterval(timer);
-      retention.clear();
+      clearInterval(retention);
+      retention = undefined;
       await Promise.all(running);
     },
   };

@@ -37,6 +37,7 @@ export function rememberingStore(store: Store): Store {
       nextReference: (teamId, year) => store.requests.nextReference(teamId, year),
       listByEmployee: (teamId, employeeId) => store.requests.listByEmployee(teamId, employeeId),
       listByManager: (teamId, managerId) => store.requests.listByManager(teamId, managerId),
+      teams: () => store.requests.teams(),
       listByStatus: (teamId, status, options) => store.requests.listByStatus(teamId, status, options),
       purge: (teamId, id) => store.requests.purge(teamId, id),
       get: async (teamId, id) => rememberRequest(await store.requests.get(teamId, id)),

@@ -70,6 +70,11 @@ export interface StoreBackend {
    */
   deleteRequest(teamId: string, id: string, auditTombstone: string): Promise<void>;
 
+  /** Notes that the workspace has requests (kept if already noted); called before a request is made. */
+  noteTeam(teamId: string, score: number): Promise<void>;
+  /** Every workspace noted, first noted first. */
+  teams(): Promise<string[]>;
+
   /** Notes (or refreshes) that the request may have pending entries; called before each commit. */
   notePendingOutbox(teamId: string, requestId: string, score: number): Promise<void>;
   /** Members of that list, lowest score first. */

@@ -86,6 +86,11 @@ export interface RedisKeys {
   readonly outboxPending: string;
   /** Sorted set of dead letters (JSON [team, entry id]) by when they died: `cli outbox list`. */
   readonly outboxDeadLetters: string;
+  /**
+   * Sorted set of the workspaces that have requests (team ids, scored by when the first was made):
+   * the retention sweep's list, so it covers every workspace with data, not only the bot token's.
+   */
+  readonly teams: string;
   conversation(teamId: string, userId: string): string;
   profile(teamId: string, userId: string): string;
   /** Sorted set of the app's messages and files in the person's DM (`m|channel|ts`, `f|id`) by time. */
@@ -144,6 +149,7 @@ export function redisKeys(
     posts: (teamId, requestId) => `${pair(teamId, requestId)}:posts`,
     outboxPending: `${prefix}:{outbox}:pending`,
     outboxDeadLetters: `${prefix}:{outbox}:dead`,
+    teams: `${prefix}:{teams}:with-requests`,
     conversation: (teamId, userId) => `${person(teamId, userId)}:conv`,
     profile: (teamId, userId) => `${person(teamId, userId)}:profile`,
     appPosts: (teamId, userId) => `${person(teamId, userId)}:app-posts`,

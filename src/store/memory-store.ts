@@ -315,6 +315,17 @@ export class MemoryBackend implements StoreBackend {
     for (const member of members) set.delete(member);
   }
 
+  async noteTeam(teamId: string, score: number) {
+    this.#open();
+    const teams = this.#zset(this.keys.teams);
+    if (!teams.has(teamId)) teams.set(teamId, score);
+  }
+
+  async teams() {
+    this.#open();
+    return this.#ordered(this.keys.teams).map((p) => p.id);
+  }
+
   async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {
     this.#open();
     const add = (key: string, score: number) => {

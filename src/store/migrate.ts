@@ -26,7 +26,9 @@ export interface MigrationReport {
  *   2. every request and conversation in an older format is read and written again in format 3
  *      (the plain disclosure choice of format 1, the plain schedule and working pattern of 1 and 2
  *      are sealed now, not at their next write);
- *   3. the key store notes that format 3 is the oldest served: from then on an old-format record
+ *   3. every workspace with a status index is put on the list of workspaces with requests, which
+ *      the retention sweep covers (versions before it swept only the bot token's workspace);
+ *   4. the key store notes that format 3 is the oldest served: from then on an old-format record
  *      (which could only be one assembled by hand from old sealed values) is refused.
  * The data Redis's own AOF and backups still hold the old keys and formats until they are rewritten
  * and expire: README, "How long data lasts".
@@ -79,6 +81,7 @@ export async function migrateStoredData(
     }
   }
 
+  await listTeamsWithRequests(dataRedis, store, keyPrefix);
   if (unreadable === 0) await keyStore.setMeta(MIN_FORMAT_META, String(RECORD_VERSION));
   return { dataKeysMoved, keysRenamed, requestsRewritten, conversationsRewritten, unreadable };
 }
@@ -150,6 +153,24 @@ async function renameUserKeys(
     } while (cursor !== '0');
   }
   return renamed;
+}
+
+/** `<prefix>:{<team>}:by-status:<status>` names a workspace that has requests: list it (kept if listed). */
+async function listTeamsWithRequests(dataRedis: RedisClient, store: SealedStore, keyPrefix: string) {
+  const teams = new Set<string>();
+  for (const node of primariesOf(dataRedis)) {
+    let cursor = '0';
+    do {
+      const [next, found] = await node.scan(cursor, 'MATCH', `${keyPrefix}:{*}:by-status:*`, 'COUNT', 500);
+      cursor = next;
+      for (const key of found) {
+        const team = /^[^{]*\{([^:}]+)\}:by-status:/.exec(key)?.[1];
+        if (team)
+          teams.add(team.startsWith('~') ? Buffer.from(team.slice(1), 'base64url').toString('utf8') : team);
+      }
+    } while (cursor !== '0');
+  }
+  for (const team of teams) await store.backend.noteTeam(team, Date.now());
 }
 
 /** A name the keyed hash gave (`u-` and 22 base64url characters); Slack ids never look like it. */

@@ -526,6 +526,14 @@ export class RedisBackend implements StoreBackend {
     await this.#run((r) => r.zrem(this.keys.appPosts(teamId, userId), ...members));
   }
 
+  async noteTeam(teamId: string, score: number) {
+    await this.#run((r) => r.zadd(this.keys.teams, 'NX', String(score), teamId));
+  }
+
+  async teams() {
+    return this.#run((r) => r.zrange(this.keys.teams, '0', '-1'));
+  }
+
   async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {
     // The team's indexes share one slot ({team}), so one transaction covers them.
     await this.#run((r) => {

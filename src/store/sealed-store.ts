@@ -290,6 +290,7 @@ function requestStore(
       }
 
       // Indexes before the write (see the class comment): a superset, never a gap.
+      if (expected === 0) await backend.noteTeam(teamId, timeScore(next.createdAt, 'createdAt'));
       const score = timeScore(next.statusChangedAt, 'statusChangedAt');
       await backend.indexRequest(
         teamId,
@@ -361,6 +362,8 @@ function requestStore(
         `request ${id} kept changing while it was rewritten; nothing was written`,
       );
     },
+
+    teams: () => backend.teams(),
 
     async listByEmployee(teamId, employeeId) {
       const ids = await backend.employeeRequestIds(teamId, employeeId);

@@ -67,6 +67,11 @@ export interface RequestStore {
    * fact of being told is indexed; what they may read comes from the manager projection.
    */
   listByManager(teamId: string, managerId: string): Promise<RequestSummary[]>;
+  /**
+   * Every workspace that has had a request, whichever way it was installed: the retention sweep
+   * covers each. A superset (a workspace stays listed after its last request is purged).
+   */
+  teams(): Promise<string[]>;
   /** Oldest status change first: what has waited longest is on top. */
   listByStatus(
     teamId: string,

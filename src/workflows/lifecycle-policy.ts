@@ -3,10 +3,13 @@ import { defaultPolicy, type LifecyclePolicy } from '../domain/lifecycle/policy.
 
 /**
  * The process's clocks as this organisation set them: HR's time zone and holidays, the business
- * days HR has to acknowledge and to decide, and how long closed requests are kept. The domain
+ * days HR has to acknowledge and to decide, how long a finished request stays open before it
+ * closes, and how long closed requests are kept. The domain
  * stays pure; this is the one place configuration becomes its policy.
  */
-export function lifecyclePolicy(config: Pick<AppConfig, 'clocks' | 'retentionDays'>): LifecyclePolicy {
+export function lifecyclePolicy(
+  config: Pick<AppConfig, 'clocks' | 'retentionDays' | 'closeGraceDays'>,
+): LifecyclePolicy {
   const { clocks } = config;
   return {
     ...defaultPolicy,
@@ -14,6 +17,7 @@ export function lifecyclePolicy(config: Pick<AppConfig, 'clocks' | 'retentionDay
     acknowledgeWithinDays: clocks.acknowledgeWithinDays,
     decideWithinDays: clocks.decideWithinDays,
     reviewNoticeDays: clocks.reviewNoticeDays,
+    closeGraceDays: config.closeGraceDays,
     retentionDays: config.retentionDays,
   };
 }

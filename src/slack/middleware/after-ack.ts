@@ -30,7 +30,7 @@ export function deferredUntilAcked(queue: EffectQueue): EffectQueue {
     requeue: (entry) => queue.requeue(entry),
     scheduleReminder: (reminder, at) => queue.scheduleReminder(reminder, at),
     cancelReminder: (reminder) => queue.cancelReminder(reminder),
-    scheduleRetention: (teamId, everyMs) => queue.scheduleRetention(teamId, everyMs),
+    scheduleRetention: (everyMs) => queue.scheduleRetention(everyMs),
     startWorker: (handlers) => queue.startWorker(handlers),
     close: () => queue.close(),
     enqueue: async (entries) => {

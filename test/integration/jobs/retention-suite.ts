@@ -31,6 +31,8 @@ let redisUrl: () => string = () => {
 };
 
 const TEAM = 'T0DEMO';
+/** A second workspace of the same installation (an org-wide install): not the bot token's. */
+const OTHER_TEAM = 'T0OTHER';
 const EMPLOYEE = { role: 'employee', id: 'UEMPLOYEE' } as const;
 const DAY_MS = 86_400_000;
 
@@ -92,24 +94,24 @@ async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Prom
 
 let sequence = 0;
 /** A request sent to HR (its card delivered) and withdrawn by the employee; HR's card stays. */
-async function sentThenWithdrawn(services: AppServices): Promise<string> {
+async function sentThenWithdrawn(services: AppServices, team = TEAM): Promise<string> {
   const reference = `ACC-2026-${String(++sequence).padStart(4, '0')}`;
-  const { schedule, work, accommodations, disclosure } = makeRequest(TEAM, reference, EMPLOYEE.id);
+  const { schedule, work, accommodations, disclosure } = makeRequest(team, reference, EMPLOYEE.id);
   const sent = await runCommand(
     services,
-    TEAM,
+    team,
     reference,
     {
       type: 'submit',
-      payload: { reference, teamId: TEAM, schedule, work, accommodations, disclosure, sensitive: {} },
+      payload: { reference, teamId: team, schedule, work, accommodations, disclosure, sensitive: {} },
     },
     EMPLOYEE,
   );
   if (!sent.ok) throw new Error(sent.message);
-  await until(async () => (await services.store.outbox.posts(TEAM, reference)).length > 0);
-  const withdrawn = await runCommand(services, TEAM, reference, { type: 'withdraw', payload: {} }, EMPLOYEE);
+  await until(async () => (await services.store.outbox.posts(team, reference)).length > 0);
+  const withdrawn = await runCommand(services, team, reference, { type: 'withdraw', payload: {} }, EMPLOYEE);
   if (!withdrawn.ok) throw new Error(withdrawn.message);
-  await until(async () => (await services.store.outbox.pending(TEAM, reference)).length === 0);
+  await until(async () => (await services.store.outbox.pending(team, reference)).length === 0);
   return reference;
 }
 
@@ -189,7 +191,7 @@ export function retentionSuite(name: string, url: () => string): void {
       await closedAfterGrace(two, kept, new Date(site.clock.now().getTime() + graceDays * DAY_MS));
 
       // Each replica asks for the schedule at start, as `npm start` does.
-      await Promise.all([scheduleRetention(one, TEAM), scheduleRetention(two, TEAM)]);
+      await Promise.all([scheduleRetention(one), scheduleRetention(two)]);
 
       await until(async () => {
         // Raw reads: between shredding the key and removing the record, a full read says "deleted".
@@ -284,7 +286,7 @@ export function retentionSuite(name: string, url: () => string): void {
         };
         if (!raw.sealed) throw new Error('the request is not sealed at rest');
 
-        await scheduleRetention(services, TEAM);
+        await scheduleRetention(services);
         await until(async () => (await inspector.backend.getRequest(TEAM, reference)) === null);
         await until(async () => (await services.store.audit.list(TEAM, reference)).length > 0);
         expect(await services.store.audit.list(TEAM, reference)).toEqual([
@@ -303,6 +305,77 @@ export function retentionSuite(name: string, url: () => string): void {
       } finally {
         await inspector.close();
       }
+    });
+
+    it('closes every finished request after CLOSE_GRACE_DAYS through decide, in every workspace with requests, then purges it', {
+      timeout: 60_000,
+    }, async () => {
+      const site = installation({
+        CLOSE_GRACE_DAYS: '5',
+        RETENTION_DAYS: '30',
+        RETENTION_SWEEP_SECONDS: '1',
+      });
+      const services = await site.replica();
+      stops.push(await startOutboxWorker(services));
+      // A request in the bot token's workspace, and one in another workspace of the same install.
+      const here = await sentThenWithdrawn(services);
+      const there = await sentThenWithdrawn(services, OTHER_TEAM);
+      site.clock.advanceDays(3);
+      const recent = await sentThenWithdrawn(services);
+      // A schedule left by an earlier version, for the bot token's workspace only, is replaced.
+      const connection = openRedis(redisUrl(), { maxRetriesPerRequest: null });
+      const maintenance = new Queue('maintenance', { connection, prefix: bullPrefix(site.keyPrefix) });
+      try {
+        await maintenance.upsertJobScheduler(
+          `retention.${TEAM}`,
+          { every: 3_600_000 },
+          { name: 'retention', data: { teamId: TEAM } },
+        );
+        // The grace period of the first two is over (5 days); the third finished 3 days later.
+        site.clock.advanceDays(3);
+        // Their reminders to close are BullMQ jobs days away on the wall clock: the sweep closes them.
+        await scheduleRetention(services);
+        expect(await maintenance.getJobSchedulersCount()).toBe(1);
+      } finally {
+        await maintenance.close();
+        connection.disconnect();
+      }
+      const statusOf = async (team: string, reference: string) =>
+        (await services.store.requests.get(team, reference))?.status;
+      await until(
+        async () =>
+          (await statusOf(TEAM, here)) === 'closed' && (await statusOf(OTHER_TEAM, there)) === 'closed',
+      );
+      for (const [team, reference] of [
+        [TEAM, here],
+        [OTHER_TEAM, there],
+      ] as const) {
+        const trail = await services.store.audit.list(team, reference);
+        expect(trail.at(-1)).toMatchObject({
+          actorRole: 'system',
+          action: 'close_after_grace',
+          fromStatus: 'withdrawn',
+          toStatus: 'closed',
+        });
+      }
+      const afterClosing = runsFinished(site.logs);
+      await until(() => runsFinished(site.logs) >= afterClosing + 2);
+      expect(await statusOf(TEAM, recent)).toBe('withdrawn');
+
+      // Retention ends for the two closed ones: both workspaces' requests are purged.
+      site.clock.advanceDays(31);
+      await until(async () => {
+        const left = await Promise.all([
+          services.store.requests.get(TEAM, here),
+          services.store.requests.get(OTHER_TEAM, there),
+        ]);
+        return left.every((request) => request === null);
+      });
+      expect(await services.store.audit.list(OTHER_TEAM, there)).toEqual([
+        expect.objectContaining({ actorRole: 'system', action: 'purge', toStatus: 'purged' }),
+      ]);
+      // The third closed when its own grace period ended, on the way.
+      expect(await statusOf(TEAM, recent)).toBe('closed');
     });
 
     it('lets a draft expire after DRAFT_IDLE_DAYS without use, its data keys with it', async () => {

@@ -241,6 +241,15 @@ export function storeContract(harness: StoreHarness): void {
       expect(findCanaries(await harness.dump(store, keyPrefix), [leak])).toEqual([]);
     });
 
+    it('lists every workspace that has requests, each once, for the retention sweep', async () => {
+      const store = open({ keyPrefix: uniquePrefix('teams') });
+      expect(await store.requests.teams()).toEqual([]);
+      await submitThrough(store, TEAM, 'ACC-2026-0031', 'U3');
+      await submitThrough(store, 'T0SECOND', 'ACC-2026-0001', 'U3');
+      await submitThrough(store, TEAM, 'ACC-2026-0032', 'U4');
+      expect([...(await store.requests.teams())].sort()).toEqual(['T0SECOND', TEAM].sort());
+    });
+
     it('purges a request for good: record, indexes, history and the key its private fields need', async () => {
       const keyPrefix = uniquePrefix('purge');
       const store = open({ keyPrefix });

@@ -123,6 +123,24 @@ describe('cli migrate: stored data from before the key store and format 3', () =
       expect(request?.sensitive.statementOfNeed).toBe(`old words ${id}`);
       expect(request?.disclosure.reason).toBe('functional');
     }
+    // The rewrite is storage upkeep, not a change to the request: every field of the record is what
+    // the old format held (only the version moved on, because format 3 binds sealed values to it),
+    // and nothing was added to the audit trail or the outbox.
+    for (const id of ['ACC-2025-0001', 'ACC-2025-0002']) {
+      const { sensitive: _sensitive, version, ...before } = makeRequest(TEAM, id, 'U1');
+      const {
+        sensitive,
+        version: after,
+        ...rewritten
+      } = (await store.requests.get(TEAM, id)) ?? makeRequest(TEAM, '', '');
+      expect(rewritten).toEqual(before);
+      expect(sensitive).toEqual({ statementOfNeed: `old words ${id}` });
+      expect(after).toBe(version + 1);
+      expect(await store.audit.list(TEAM, id)).toEqual([]);
+      expect(await store.outbox.pending(TEAM, id)).toEqual([]);
+    }
+    // A workspace whose requests predate the list of workspaces is on it now: the retention sweep covers it.
+    expect(await store.requests.teams()).toEqual([TEAM]);
     // Run again: nothing left to do.
     expect(await migrateStoredData(store, data, keyPrefix)).toEqual({
       dataKeysMoved: 0,
