@@ -42,6 +42,7 @@ export const QUESTION_SETS = {
   holdout9: 'questions-holdout-9.json',
   holdout10: 'questions-holdout-10.json',
   holdout11: 'questions-holdout-11.json',
+  holdout12: 'questions-holdout-12.json',
   tuning: 'questions-tuning.json',
 } as const;
 
