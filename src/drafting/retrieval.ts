@@ -103,6 +103,19 @@ interface ReadOptions extends SearchOptions {
 const ASKS_FOR_A_TASK =
   /^\s*(?:(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?|please\s+)?(?:write|draft|rewrite|proofread|summari[sz]e|translate|book|remind|calculate|fill (?:in|out)|review|check|fix|email|find me|tell me a joke|explain this)\b/i;
 
+/**
+ * A question about the employer's own policies and plans ("what does our health insurance cover",
+ * "what's the company policy on pets"): the articles hold the law and the app, not any employer's
+ * handbook, so HR is the one to ask (the closest-topics message says so). Unless it is about the
+ * request itself ("does our policy let me ask for this?").
+ */
+const COMPANY_POLICY =
+  /\b(?:our|company'?s)\s+\w+|\b(?:polic(?:y|ies)|handbook|enrol(?:l)?(?:ment|ing)?|plan)\b/i;
+const ABOUT_THE_REQUEST =
+  /\b(?:this|it|request|accommodation|arrangement|adjustment|treatment|sessions?|program(?:me)?)\b/i;
+const asksAboutCompanyPolicy = (question: string): boolean =>
+  COMPANY_POLICY.test(question) && !ABOUT_THE_REQUEST.test(question);
+
 /** Not sure: nothing answered, the closest topics offered, with the other contender first. */
 function undecided(found: TopicSearch, contender?: Article): TopicSearch {
   const { action: _notOffered, ...rest } = found;
@@ -228,8 +241,6 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
     // mostly about expenses, however much "where" weighs.
     const askedTelling = evidence(questionTerms.filter((term) => !ordinary.has(term)));
     const specific = mostSpecific(questionTerms);
-    // A word no article has, and not ordinary English ("timesheet"): the question may be about
-    // something else, so a lead alone is not enough to answer.
     const strange = questionTerms.some((term) => !articlesWith.has(term) && !ordinary.has(term));
     const ranked = hits.flatMap((hit) => {
       const article = byId.get(String(hit.articleId));
@@ -284,6 +295,9 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
     const [first, second] = ranked;
     const lead = first && second ? first.score / second.score : Number.POSITIVE_INFINITY;
     const confident =
+      // A word no article has and not ordinary English ("dental", "timesheet") may be what the
+      // question is about: the closest topics are offered, never an answer.
+      !strange &&
       first?.hasSpecific === true &&
       // A topic behind it on score that has more of the question's evidence, and no less of what
       // its uncommon words weigh: the lead came from how often words recur, not from what was
@@ -292,9 +306,7 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
         .slice(1)
         .some((other) => other.evidence > first.evidence + 1e-9 && other.telling >= first.telling - 1e-9) &&
       (passes(CONFIDENCE.usual, first.evidence, first.coverage, lead) ||
-        (first.ownsSpecific &&
-          !strange &&
-          passes(CONFIDENCE.clearLead, first.evidence, first.coverage, lead)));
+        (first.ownsSpecific && passes(CONFIDENCE.clearLead, first.evidence, first.coverage, lead)));
     return {
       confident,
       ...(first ? { best: first.article } : {}),
@@ -318,7 +330,7 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
         if (!searched.confident || searched.best === found.best) return found;
         return { ...undecided(found, searched.best), ...(found.action ? { action: found.action } : {}) };
       }
-      if (ASKS_FOR_A_TASK.test(question)) return undecided(found);
+      if (ASKS_FOR_A_TASK.test(question) || asksAboutCompanyPolicy(question)) return undecided(found);
       // Sure only if no other word decides it: drop any one word that is not the question's point,
       // and no other topic may become sure. "can I work 10-6:30 instead of 9-5:30 on group days"
       // matched the refusals topic on "instead"; without it, it is what to ask for.
