@@ -20,6 +20,8 @@ export const demoDirectory: Directory = {
       tzLabel: 'Eastern Standard Time',
       tzOffset: -18_000,
       email: 'sam@example.com',
+      // The workspace profile's Manager field: the intake offers Casey, and Sam confirms or changes it.
+      managerId: 'UMANAGER',
     },
     {
       id: 'UHR',

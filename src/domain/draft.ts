@@ -18,6 +18,8 @@ export const Draft = z.object({
   work: WorkPattern.partial().optional(),
   accommodations: z.array(AccommodationType).optional(),
   disclosure: Disclosure.partial().optional(),
+  /** The manager the employee named (a Slack user id): told anything only with their consent. */
+  managerId: z.string().min(1).optional(),
   sensitive: SensitiveFields,
 });
 export type Draft = z.infer<typeof Draft>;

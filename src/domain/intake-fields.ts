@@ -35,6 +35,8 @@ export const disclosureFields = {
   reason: 'disclosure_reason',
   ownWords: 'disclosure_own_words',
   shareWithManager: 'disclosure_share_with_manager',
+  /** Who the manager is: a users_select, offered from the workspace profile when it names one. */
+  manager: 'disclosure_manager',
   eapMayTrack: 'disclosure_eap_may_track',
   jurisdiction: 'disclosure_jurisdiction',
   privateNote: 'disclosure_private_note',

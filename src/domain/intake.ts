@@ -53,6 +53,8 @@ export interface IntakeContext {
   readonly today: string;
   /** The draft as saved so far: the other steps' answers feed the notes. */
   readonly draft?: Draft;
+  /** Who is filling the form in: they cannot name themselves as their manager. */
+  readonly employeeId?: string;
   readonly limits?: Partial<IntakeLimits>;
 }
 
@@ -88,6 +90,8 @@ export interface DisclosureStepValues {
   readonly reason?: string;
   readonly ownWords?: string;
   readonly shareWithManager?: boolean;
+  /** The manager picked (a Slack user id). */
+  readonly managerId?: string;
   readonly eapMayTrack?: boolean;
   readonly jurisdiction?: string;
   readonly privateNote?: string;
@@ -106,6 +110,8 @@ export interface DraftPatch {
   readonly work?: NonNullable<Draft['work']>;
   readonly accommodations?: AccommodationType[];
   readonly disclosure?: NonNullable<Draft['disclosure']>;
+  /** The manager named in step 4; null when the employee cleared it. */
+  readonly managerId?: string | null;
   readonly sensitive?: { readonly [K in keyof SensitiveFields]?: string | undefined };
 }
 
@@ -309,10 +315,16 @@ export function validateDisclosureStep(values: DisclosureStepValues, context: In
   const privateNote = text(values.privateNote);
   checkLength(errors, disclosureFields.privateNote, privateNote, limits.privateNote);
 
+  // Naming someone is not consent: only "Yes" tells them anything. "No" forgets who it was.
+  const shareWithManager = values.shareWithManager ?? false;
+  if (values.managerId !== undefined && values.managerId === context.employeeId)
+    errors[disclosureFields.manager] = 'Please choose your manager, not yourself.';
+  const managerId = shareWithManager && !errors[disclosureFields.manager] ? (values.managerId ?? null) : null;
+
   // Sharing is opt-in: an unanswered question means "no".
   const disclosure = withoutUndefined({
     reason,
-    shareScheduleWithManager: values.shareWithManager ?? false,
+    shareScheduleWithManager: shareWithManager,
     eapMayTrackStatus: values.eapMayTrack ?? false,
     jurisdiction,
   });
@@ -322,9 +334,9 @@ export function validateDisclosureStep(values: DisclosureStepValues, context: In
       reasonOwnWords: [disclosureFields.ownWords, ownWords],
       privateNote: [disclosureFields.privateNote, privateNote],
     });
-    return { ok: false, errors, partial: { disclosure, sensitive: typed } };
+    return { ok: false, errors, partial: { disclosure, managerId, sensitive: typed } };
   }
-  return { ok: true, patch: { disclosure: Disclosure.parse(disclosure), sensitive }, notes: [] };
+  return { ok: true, patch: { disclosure: Disclosure.parse(disclosure), managerId, sensitive }, notes: [] };
 }
 
 // ---- Step 5: the review's "Edit wording" form ----
@@ -374,6 +386,7 @@ export function applyDraftPartial(draft: Draft, partial: DraftPatch): Draft {
       ? { accommodations: partial.accommodations }
       : {}),
     ...(disclosure ? { disclosure } : {}),
+    ...(partial.managerId ? { managerId: partial.managerId } : {}),
     sensitive: kept,
   };
 }
@@ -396,8 +409,11 @@ export function applyDraftPatch(draft: Draft, patch: DraftPatch): Draft {
   const kept = Object.fromEntries(
     Object.entries(sensitive).filter((entry): entry is [string, string] => Boolean(entry[1])),
   ) as SensitiveFields;
+  const { managerId: _before, ...unnamed } = draft;
+  const manager = patch.managerId === undefined ? draft.managerId : (patch.managerId ?? undefined);
   return {
-    ...draft,
+    ...unnamed,
+    ...(manager ? { managerId: manager } : {}),
     ...(patch.schedule ? { schedule: patch.schedule } : {}),
     ...(patch.work ? { work: patch.work } : {}),
     ...(patch.accommodations ? { accommodations: patch.accommodations } : {}),

@@ -64,6 +64,7 @@ function buildIntakeScreen(
       privateMetadata,
       ...(options.notes ? { notes: options.notes } : {}),
       profileTimeZone: profile.timeZone,
+      ...(profile.managerId ? { profileManagerId: profile.managerId } : {}),
       defaultJurisdiction: services.config.defaultJurisdiction,
     });
   }

@@ -6,16 +6,45 @@ type Client = webApi.WebClient;
 export interface Profile {
   readonly name: string;
   readonly timeZone: string;
+  /** The manager the workspace profile names (a custom field of type user labelled Manager), if any. */
+  readonly managerId?: string;
 }
 
 /** Name and time zone from the Slack profile: used for the letter and for dates. */
 export async function slackProfile(client: Client, userId: string): Promise<Profile> {
-  const result = await client.users.info({ user: userId });
+  const [result, managerId] = await Promise.all([
+    client.users.info({ user: userId }),
+    profileManager(client, userId),
+  ]);
   const user = result.user;
   return {
     name: user?.profile?.real_name || user?.real_name || user?.name || 'Employee',
     timeZone: user?.tz || 'UTC',
+    ...(managerId && managerId !== userId ? { managerId } : {}),
   };
+}
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/**
+ * The manager a workspace keeps in its profiles: Slack has no built-in field, so organisations add
+ * a custom profile field of type "user" (often filled from their directory), which
+ * `users.profile.get` with labels returns as `fields: { <id>: { value: <user id>, label } }`.
+ * Only an offer: the employee confirms or changes it. No such field, or no scope to read it,
+ * means nothing is offered.
+ */
+async function profileManager(client: Client, userId: string): Promise<string | undefined> {
+  try {
+    const result = await client.users.profile.get({ user: userId, include_labels: true });
+    const fields = (result.profile?.fields ?? {}) as Record<string, { value?: string; label?: string }>;
+    for (const field of Object.values(fields)) {
+      const value = field?.value?.trim();
+      if (value && USER_ID.test(value) && /\bmanager\b/i.test(field.label ?? '')) return value;
+    }
+  } catch {
+    // Not offered: the employee names their manager themselves.
+  }
+  return undefined;
 }
 
 export interface ProfileCacheOptions {

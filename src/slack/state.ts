@@ -31,6 +31,7 @@ const ElementState = z
     selected_options: z.array(SelectedOption).nullish(),
     selected_date: z.string().nullish(),
     selected_time: z.string().nullish(),
+    selected_user: z.string().nullish(),
   })
   .loose();
 type ElementState = z.infer<typeof ElementState>;
@@ -80,6 +81,11 @@ export class FormState {
 
   time(blockId: string): string | undefined {
     return nonEmpty(this.element(blockId)?.selected_time);
+  }
+
+  /** users_select: the chosen person's user id. */
+  user(blockId: string): string | undefined {
+    return nonEmpty(this.element(blockId)?.selected_user);
   }
 
   /** A yes/no radio: true, false, or undefined when unanswered. */
@@ -132,6 +138,7 @@ export function readDisclosureStep(values: unknown): DisclosureStepValues {
     reason: form.choice(disclosureFields.reason),
     ownWords: form.text(disclosureFields.ownWords),
     shareWithManager: form.yesNo(disclosureFields.shareWithManager),
+    managerId: form.user(disclosureFields.manager),
     eapMayTrack: form.yesNo(disclosureFields.eapMayTrack),
     jurisdiction: form.choice(disclosureFields.jurisdiction),
     privateNote: form.text(disclosureFields.privateNote),

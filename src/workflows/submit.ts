@@ -56,6 +56,10 @@ export async function submitDraft(
         ...facts,
         ...(reviewDate ? { reviewDate } : {}),
         ...(released.length > 0 ? { released: [...released] } : {}),
+        // The manager the employee named, only with their consent to tell them anything.
+        ...(draft.managerId && facts.disclosure.shareScheduleWithManager
+          ? { managerId: draft.managerId }
+          : {}),
       },
     },
     employee,

@@ -17,7 +17,15 @@ export interface EmulatedUser {
   readonly email: string;
   /** How the demo introduces them when you choose who to be, e.g. `HR`. */
   readonly role?: string;
+  /**
+   * Their manager's user id, as a workspace keeps it in a custom profile field of type "user"
+   * labelled "Manager" (`users.profile.get` returns it under `profile.fields`).
+   */
+  readonly managerId?: string;
 }
+
+/** The custom profile field's id, as Slack names such fields (`Xf` and letters). */
+export const MANAGER_PROFILE_FIELD_ID = 'Xf0MANAGER01';
 
 export interface EmulatedChannel {
   readonly id: string;

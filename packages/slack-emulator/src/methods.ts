@@ -1,4 +1,5 @@
 import { validateMessage, validateView } from './block-kit.js';
+import { MANAGER_PROFILE_FIELD_ID } from './directory.js';
 import { isJson, type Json, SlackApiError, type StoredView, type Workspace } from './workspace.js';
 
 /**
@@ -232,6 +233,36 @@ const methods: Record<string, Method> = {
     };
   },
 
+  /**
+   * A person's profile as Slack returns it, custom fields under `fields` keyed by the field's id,
+   * each `{ value, alt }` and, with `include_labels`, its `label`. The manager is such a field, of
+   * type "user": its value is a user id.
+   */
+  'users.profile.get': (args, { workspace, scopes }) => {
+    const id = required(args, 'user');
+    const user = workspace.directory.users.find((candidate) => candidate.id === id);
+    if (!user) throw new SlackApiError('user_not_found');
+    const labels = args.include_labels === true || args.include_labels === 'true';
+    return {
+      ok: true,
+      profile: {
+        real_name: user.realName,
+        display_name: user.name,
+        title: user.title,
+        ...(!scopes || scopes.has('users:read.email') ? { email: user.email } : {}),
+        fields: user.managerId
+          ? {
+              [MANAGER_PROFILE_FIELD_ID]: {
+                value: user.managerId,
+                alt: '',
+                ...(labels ? { label: 'Manager' } : {}),
+              },
+            }
+          : {},
+      },
+    };
+  },
+
   'usergroups.users.list': (args, { workspace }) => {
     const members = workspace.directory.userGroups[required(args, 'usergroup')];
     if (!members) throw new SlackApiError('no_such_subteam');
@@ -311,6 +342,7 @@ const METHOD_SCOPES: Record<string, readonly string[]> = {
   'chat.delete': ['chat:write'],
   'conversations.open': ['im:write', 'mpim:write', 'channels:manage', 'groups:write'],
   'users.info': ['users:read'],
+  'users.profile.get': ['users.profile:read'],
   'usergroups.users.list': ['usergroups:read'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],

@@ -341,6 +341,10 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
   submit: (context, payload) => {
     const { at, now, policy, actor } = context;
     const { reference, teamId, sensitive, reviewDate, managerId, released, ...facts } = payload;
+    if (managerId !== undefined && managerId === actor.id)
+      return refuse('invalid_payload', 'Your manager can’t be you. Please choose your manager.', {
+        managerId: 'Please choose your manager, not yourself.',
+      });
     const draft = context.request;
     const request: AccommodationRequest = {
       id: reference,
@@ -355,7 +359,8 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       ...facts,
       sensitive: sensitive as SensitiveFields,
       ...(reviewDate ? { reviewDate } : {}),
-      ...(managerId ? { managerId } : {}),
+      // Without consent the app keeps no manager at all.
+      ...(managerId && facts.disclosure.shareScheduleWithManager ? { managerId } : {}),
       ...(released?.length ? { released: releasable(released, sensitive) } : {}),
       waitingOn: 'hr',
       dueAt: acknowledgeDue(now, policy).toISOString(),

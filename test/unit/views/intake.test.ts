@@ -7,6 +7,7 @@ import {
   validateWordingEdit,
   validateWorkStep,
 } from '../../../src/domain/intake.js';
+import { disclosureFields } from '../../../src/domain/intake-fields.js';
 import {
   readDisclosureStep,
   readHelpStep,
@@ -146,6 +147,7 @@ describe('re-opening a step shows what was saved, so nothing typed is lost', () 
     const result = validateDisclosureStep(readDisclosureStep(submittedState(view)), context);
     expect(result.ok && result.patch).toEqual({
       disclosure: draft.disclosure,
+      managerId: draft.managerId ?? null,
       sensitive: { reasonOwnWords: draft.sensitive.reasonOwnWords, privateNote: draft.sensitive.privateNote },
     });
   });
@@ -284,6 +286,8 @@ describe('filling the forms by label, as a person does', () => {
         eapMayTrackStatus: false,
         jurisdiction: 'us',
       },
+      // Nobody picked: HR confirms who the manager is before telling them.
+      managerId: null,
       sensitive: {
         reasonOwnWords: 'I have appointments three afternoons a week.',
         privateNote: 'Remember the parking pass.',
@@ -401,5 +405,56 @@ describe('the review step', () => {
     expectValidModal(view);
     if (view.type !== 'modal') throw new Error('expected a modal');
     expect(view.notify_on_close).toBe(true);
+  });
+});
+
+describe('naming the manager (step 4)', () => {
+  const withProfileManager = (draft: Draft) =>
+    intakeStepView('disclosure', {
+      draft,
+      privateMetadata: JSON.stringify({ draftId: draft.draftId }),
+      defaultJurisdiction: 'us',
+      profileManagerId: 'UMANAGER',
+    });
+  const yes = 'Yes, tell my manager the approved days and hours';
+  const share = 'Should your manager be told the approved schedule?';
+
+  it('offers the manager the workspace profile names, and keeps them only with a yes', () => {
+    const view = withProfileManager(emptyDraft());
+    const picker = input(view, 'Who is your manager?');
+    expect(picker.element.type).toBe('users_select');
+    expect(picker.element.initial_user).toBe('UMANAGER');
+    const told = validateDisclosureStep(readDisclosureStep(submittedState(view, { [share]: yes })), {
+      today,
+      employeeId: 'UEMPLOYEE',
+    });
+    expect(told.ok && told.patch.managerId).toBe('UMANAGER');
+    // "No manager is told" forgets who it would have been.
+    const notTold = validateDisclosureStep(
+      readDisclosureStep(submittedState(view, { [share]: 'No manager is told' })),
+      { today, employeeId: 'UEMPLOYEE' },
+    );
+    expect(notTold.ok && notTold.patch.managerId).toBeNull();
+    expect(notTold.ok && notTold.patch.disclosure?.shareScheduleWithManager).toBe(false);
+  });
+
+  it('offers nobody once the employee said no, and shows their own pick over the profile', () => {
+    const saidNo = { ...emptyDraft(), disclosure: { shareScheduleWithManager: false } };
+    expect(input(withProfileManager(saidNo), 'Who is your manager?').element.initial_user).toBeUndefined();
+    const picked = { ...emptyDraft(), managerId: 'UHR' };
+    expect(input(withProfileManager(picked), 'Who is your manager?').element.initial_user).toBe('UHR');
+  });
+
+  it('refuses the employee as their own manager, saying so at the picker', () => {
+    const view = withProfileManager(emptyDraft());
+    const state = submittedState(view, { [share]: yes });
+    (state[disclosureFields.manager] as Record<string, { selected_user: string }>)[disclosureFields.manager] =
+      {
+        selected_user: 'UEMPLOYEE',
+      } as never;
+    const result = validateDisclosureStep(readDisclosureStep(state), { today, employeeId: 'UEMPLOYEE' });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors[disclosureFields.manager]).toBe('Please choose your manager, not yourself.');
   });
 });

@@ -1,6 +1,7 @@
 import { disclosureFields } from '../../../domain/intake-fields.js';
 import type { Jurisdiction } from '../../../domain/request.js';
 import { section, type View } from '../blocks.js';
+import { userInput } from '../hr/inputs.js';
 import { intakeCallbackIds } from './ids.js';
 import { radioInput, stepModal, textInput } from './inputs.js';
 import { jurisdictionChoices, reasonWordingChoices, yesNo } from './options.js';
@@ -9,6 +10,8 @@ import type { StepViewOptions } from './schedule.js';
 export interface DisclosureStepViewOptions extends StepViewOptions {
   /** Where the organisation usually is (configuration), until the employee picks. */
   readonly defaultJurisdiction: Jurisdiction;
+  /** The manager the workspace profile names, offered until the employee picks one. */
+  readonly profileManagerId?: string;
 }
 
 const answer = (value: boolean | undefined) => (value ? yesNo.yes : yesNo.no);
@@ -19,8 +22,12 @@ export function disclosureStepView({
   privateMetadata,
   notes,
   defaultJurisdiction,
+  profileManagerId,
 }: DisclosureStepViewOptions): View {
   const disclosure = draft.disclosure ?? {};
+  // The one they named before; else, while they have not said no, the one their profile names.
+  const offered =
+    draft.managerId ?? (disclosure.shareScheduleWithManager === false ? undefined : profileManagerId);
   return stepModal({
     step: 'disclosure',
     callbackId: intakeCallbackIds.disclosure,
@@ -47,12 +54,22 @@ export function disclosureStepView({
       radioInput({
         id: disclosureFields.shareWithManager,
         label: 'Should your manager be told the approved schedule?',
-        hint: 'Only the days, hours and dates, once approved. Never the reason or the letter.',
+        hint: 'Only the days, hours and dates, once approved. Never the reason, the letter or anything you wrote.',
         choices: [
           { value: yesNo.yes, text: 'Yes, tell my manager the approved days and hours' },
-          { value: yesNo.no, text: 'No, just HR' },
+          { value: yesNo.no, text: 'No manager is told' },
         ],
         selected: answer(disclosure.shareScheduleWithManager),
+      }),
+      userInput({
+        id: disclosureFields.manager,
+        label: 'Who is your manager?',
+        hint:
+          offered && offered === profileManagerId && !draft.managerId
+            ? 'Your workspace profile names this person. Change it if it’s someone else. Only used if you say yes above.'
+            : 'Only used if you say yes above. If you leave it empty, HR confirms who your manager is before telling them.',
+        optional: true,
+        ...(offered ? { initial: offered } : {}),
       }),
       radioInput({
         id: disclosureFields.eapMayTrack,

@@ -27,6 +27,8 @@ export { type WorkStepViewOptions, workStepView } from './work.js';
 
 export interface FormStepOptions extends StepViewOptions {
   readonly profileTimeZone?: string;
+  /** The manager the workspace profile names, offered until the employee picks one. */
+  readonly profileManagerId?: string;
   readonly defaultJurisdiction: Jurisdiction;
 }
 

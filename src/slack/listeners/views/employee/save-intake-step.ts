@@ -22,6 +22,7 @@ export const saveIntakeStep =
       const result = forms[step](view.state.values, {
         today: todayIn(profile.timeZone, now),
         draft: current,
+        employeeId: person.userId,
       });
       return result.ok ? applyDraftPatch(current, result.patch) : applyDraftPartial(current, result.partial);
     });

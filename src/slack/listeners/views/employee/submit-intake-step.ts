@@ -30,7 +30,11 @@ export const submitIntakeStep =
         await ack({ response_action: 'update', view: goneView() });
         return;
       }
-      const result = forms[step](view.state.values, { today: todayIn(profile.timeZone, now), draft });
+      const result = forms[step](view.state.values, {
+        today: todayIn(profile.timeZone, now),
+        draft,
+        employeeId: person.userId,
+      });
       if (!result.ok) {
         // Keep what was typed even though it is not finished, in case the form is closed now.
         await updateDraft(store, person.teamId, person.userId, draft.draftId, now, (current) =>
