@@ -43,6 +43,7 @@ export const QUESTION_SETS = {
   holdout10: 'questions-holdout-10.json',
   holdout11: 'questions-holdout-11.json',
   holdout12: 'questions-holdout-12.json',
+  holdout13: 'questions-holdout-13.json',
   tuning: 'questions-tuning.json',
 } as const;
 
