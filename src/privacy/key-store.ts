@@ -41,6 +41,8 @@ export interface KeyStore {
   extendWrappedKeys(refs: readonly KeyRef[], ttlMs: number): Promise<void>;
   /** Every stored wrapped key (rotation). */
   wrappedKeys(): AsyncIterable<{ ref: KeyRef; wrapped: string }>;
+  /** Every ref the store has a name for, tombstones included (maintenance: renaming, audits). */
+  refs(): AsyncIterable<KeyRef>;
   /**
    * Called with a ref whenever any process shreds it, so cached copies are dropped at once.
    * Resolves once shreds from other processes reach this one.
@@ -141,6 +143,14 @@ export class MemoryKeyStore implements KeyStore {
       if (this.#get(id) === null || entry.value === TOMBSTONE) continue;
       const slash = id.lastIndexOf('/');
       yield { ref: { scope: id.slice(0, slash), name: id.slice(slash + 1) }, wrapped: entry.value };
+    }
+  }
+
+  async *refs() {
+    for (const id of [...this.#entries.keys()]) {
+      if (this.#get(id) === null) continue;
+      const slash = id.lastIndexOf('/');
+      yield { scope: id.slice(0, slash), name: id.slice(slash + 1) };
     }
   }
 

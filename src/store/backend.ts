@@ -1,5 +1,6 @@
 import type { RequestStatus } from '../domain/status.js';
 import type { KeyRef } from '../privacy/key-store.js';
+import type { RedisKeys } from './keys.js';
 
 /**
  * The storage primitives under the one Store contract. The sealing, the compare-and-set loop and
@@ -9,6 +10,8 @@ import type { KeyRef } from '../privacy/key-store.js';
  * a KeyStore apart (src/privacy/key-store.ts).
  */
 export interface StoreBackend {
+  /** The key names it stores under; the sealed store names data keys after the same people. */
+  readonly keys: RedisKeys;
   ping(): Promise<void>;
   close(): Promise<void>;
 

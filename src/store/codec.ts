@@ -416,7 +416,15 @@ export function formatOf(raw: string): number | null {
 
 // Conversations
 
-export async function encodeConversation(conversation: Conversation, vault: Vault): Promise<string> {
+/**
+ * `person` names the person in the data keys' refs (`RedisKeys.person`): a value sealed under one
+ * name opens only under that name.
+ */
+export async function encodeConversation(
+  conversation: Conversation,
+  vault: Vault,
+  person: string,
+): Promise<string> {
   const what = `conversation ${conversation.teamId}/${conversation.userId}`;
   const { teamId, userId, updatedAt, draft, turns } = checkInput(Conversation, conversation, what);
   const write = randomBytes(12).toString('base64url');
@@ -425,7 +433,7 @@ export async function encodeConversation(conversation: Conversation, vault: Vaul
   if (draft) {
     const { draftId, ...rest } = draft;
     const content = JSON.stringify(check(SealedDraftV3, rest, what));
-    const ref = draftKeyRef(teamId, userId, draftId);
+    const ref = draftKeyRef(teamId, person, draftId);
     storedDraft = {
       draftId,
       sealed: await vault.seal(ref, conversationField('draft', write, parts), content),
@@ -434,7 +442,7 @@ export async function encodeConversation(conversation: Conversation, vault: Vaul
   const sealedTurns =
     turns.length > 0
       ? await vault.seal(
-          turnsKeyRef(teamId, userId),
+          turnsKeyRef(teamId, person),
           conversationField('turns', write, parts),
           JSON.stringify(turns),
         )
@@ -456,12 +464,13 @@ export async function decodeConversation(
   vault: Vault,
   teamId: string,
   userId: string,
+  person: string,
   rules: ReadRules = READ_ANY_FORMAT,
 ) {
   const what = `stored conversation ${teamId}/${userId}`;
   const record = parseRecord(raw, what, RECORD_VERSION);
   checkFloor(record.v, rules, what);
-  if (record.v < 3) return decodeLegacyConversation(record, vault, teamId, userId, what);
+  if (record.v < 3) return decodeLegacyConversation(record, vault, teamId, userId, person, what);
   const stored = check(StoredConversationV3, record, what);
   if (stored.teamId !== teamId || stored.userId !== userId) {
     throw new CorruptRecordError(`${what} holds another conversation`);
@@ -470,14 +479,14 @@ export async function decodeConversation(
   let draft: Draft | undefined;
   if (stored.draft) {
     const { draftId, sealed } = stored.draft;
-    const ref = draftKeyRef(teamId, userId, draftId);
+    const ref = draftKeyRef(teamId, person, draftId);
     const opened = await vault.open(ref, conversationField('draft', stored.w, parts), sealed);
     draft = { draftId, ...check(SealedDraftV3, parseJson(opened, `${what} draft`), what) } as Draft;
   }
   let turns: RedactedTurn[] = [];
   if (stored.turns) {
     const opened = await vault.open(
-      turnsKeyRef(teamId, userId),
+      turnsKeyRef(teamId, person),
       conversationField('turns', stored.w, parts),
       stored.turns,
     );
@@ -495,6 +504,7 @@ async function decodeLegacyConversation(
   vault: Vault,
   teamId: string,
   userId: string,
+  person: string,
   what: string,
 ) {
   const stored = check(StoredConversationV2, { ...record, v: 2 }, what);
@@ -504,7 +514,7 @@ async function decodeLegacyConversation(
   let draft: Draft | undefined;
   if (stored.draft) {
     const { sealed, sealedReason, disclosure, ...plain } = stored.draft;
-    const ref = draftKeyRef(teamId, userId, plain.draftId);
+    const ref = draftKeyRef(teamId, person, plain.draftId);
     const opened = await openReason(vault, ref, 'draft.disclosure.reason', disclosure, sealedReason);
     draft = {
       ...plain,
@@ -514,7 +524,7 @@ async function decodeLegacyConversation(
   }
   let turns: RedactedTurn[] = [];
   if (stored.turns) {
-    const opened = await vault.open(turnsKeyRef(teamId, userId), 'turns', stored.turns);
+    const opened = await vault.open(turnsKeyRef(teamId, person), 'turns', stored.turns);
     turns = check(z.array(RedactedTurn), parseJson(opened, `${what} turns`), `${what} turns`);
   }
   return check(

@@ -33,14 +33,23 @@ export function requestKeyRef(teamId: string, requestId: string): KeyRef {
   return { scope: `${segment(teamId)}:${segment(requestId)}`, name: REQUEST_KEY_NAME };
 }
 
-/** The data key of one draft: discarding the draft shreds it, while the conversation goes on. */
-export function draftKeyRef(teamId: string, userId: string, draftId: string): KeyRef {
-  return { scope: `${segment(teamId)}:${segment(userId)}`, name: `draft-${segment(draftId)}` };
+/**
+ * The data key of one draft: discarding the draft shreds it, while the conversation goes on.
+ * `person` is the name the person has in key names (`RedisKeys.person`: the keyed hash of their
+ * user id), so the key store's names carry no user id either.
+ */
+export function draftKeyRef(teamId: string, person: string, draftId: string): KeyRef {
+  return { scope: `${segment(teamId)}:${segment(person)}`, name: `draft-${segment(draftId)}` };
 }
 
-/** The data key of a conversation's redacted turns. */
-export function turnsKeyRef(teamId: string, userId: string): KeyRef {
-  return { scope: `${segment(teamId)}:${segment(userId)}`, name: TURNS_KEY_NAME };
+/** The data key of a conversation's redacted turns; `person` as for `draftKeyRef`. */
+export function turnsKeyRef(teamId: string, person: string): KeyRef {
+  return { scope: `${segment(teamId)}:${segment(person)}`, name: TURNS_KEY_NAME };
+}
+
+/** Whether a key ref belongs to a person's conversation (a draft's or the turns' key). */
+export function isConversationKeyRef(ref: KeyRef): boolean {
+  return ref.name === TURNS_KEY_NAME || ref.name.startsWith('draft-');
 }
 
 /**
@@ -65,6 +74,11 @@ export function keyPolicy(conversationTtlMs: number): KeyPolicy {
 
 export interface RedisKeys {
   readonly prefix: string;
+  /**
+   * The name a person has in key names, in the data Redis and the key store alike: the keyed hash
+   * of their user id (PSEUDONYM_KEY). Pass it to `draftKeyRef` and `turnsKeyRef`.
+   */
+  person(teamId: string, userId: string): string;
   /** Hash: `version` (for the compare-and-set script) and `data` (the versioned, sealed JSON). */
   request(teamId: string, requestId: string): string;
   /** Stream of C0 audit entries. */
@@ -126,6 +140,11 @@ export function keyedPseudonyms(secret: Buffer): Pseudonymise {
     `u-${createHmac('sha256', key).update(`${teamId}\n${userId}`).digest('base64url').slice(0, 22)}`;
 }
 
+/** A name the keyed hash gave (`u-` and 22 base64url characters); Slack ids never look like it. */
+export function isPseudonym(name: string): boolean {
+  return /^u-[A-Za-z0-9_-]{22}$/.test(name);
+}
+
 /** User ids as they are: only for stores whose key names never leave the process (tests of shapes). */
 export const plainUserIds: Pseudonymise = (_teamId, userId) => userId;
 
@@ -139,6 +158,7 @@ export function redisKeys(
   const team = (teamId: string) => `${prefix}:{${segment(teamId)}}`;
   return {
     prefix,
+    person: (teamId, userId) => segment(pseudonym(teamId, userId)),
     request: (teamId, requestId) => `${pair(teamId, requestId)}:req`,
     audit: (teamId, requestId) => `${pair(teamId, requestId)}:audit`,
     outbox: (teamId, requestId) => `${pair(teamId, requestId)}:outbox`,

@@ -1,6 +1,6 @@
-import type { KeyStore } from '../privacy/key-store.js';
+import type { KeyRef, KeyStore } from '../privacy/key-store.js';
 import { formatOf, RECORD_VERSION } from './codec.js';
-import type { RedisKeys } from './keys.js';
+import { isConversationKeyRef, isPseudonym } from './keys.js';
 import type { RedisClient } from './redis-connection.js';
 import { primariesOf } from './redis-connection.js';
 import type { SealedStore } from './sealed-store.js';
@@ -11,6 +11,11 @@ export interface MigrationReport {
   readonly dataKeysMoved: number;
   /** Keys named with a plain user id, renamed to the keyed hash (conversations, profiles, lists). */
   readonly keysRenamed: number;
+  /**
+   * Data keys in the key store named with a plain user id (a conversation's), gone: their
+   * conversation resealed under keys named with the keyed hash, or deleted when nothing used them.
+   */
+  readonly keyStoreNamesRemoved: number;
   /** Old-format records rewritten in the current format. */
   readonly requestsRewritten: number;
   readonly conversationsRewritten: number;
@@ -20,7 +25,9 @@ export interface MigrationReport {
 
 /**
  * The one-off upgrade of stored data to this version, safe to run again:
- *   0. keys named with a plain Slack user id get the keyed-hash name (PSEUDONYM_KEY);
+ *   0. keys named with a plain Slack user id get the keyed-hash name (PSEUDONYM_KEY), in the data
+ *      Redis and in the key store (a conversation is resealed under data keys so named, and the
+ *      old names are deleted, tombstones included);
  *   1. data keys kept beside their records in the data Redis (before KEYSTORE_URL existed) move to
  *      the key store, with their remaining lifetime, and leave the data Redis;
  *   2. every request and conversation in an older format is read and written again in format 3
@@ -62,28 +69,34 @@ export async function migrateStoredData(
     }
   }
 
+  let keyStoreNamesRemoved = 0;
   for await (const [, raw] of values(dataRedis, `${keyPrefix}:{*}:conv`, 'string')) {
-    const format = formatOf(raw);
-    if (format === null || format >= RECORD_VERSION) continue;
+    if (formatOf(raw) === null) continue;
     const { teamId, userId } = JSON.parse(raw) as { teamId?: unknown; userId?: unknown };
     if (typeof teamId !== 'string' || typeof userId !== 'string') {
       unreadable++;
       continue;
     }
     try {
-      const conversation = await store.conversations.get(teamId, userId);
-      if (conversation) {
-        await store.conversations.save(conversation);
-        conversationsRewritten++;
-      }
+      const outcome = await store.rewriteConversation(teamId, userId);
+      if (outcome.rewritten) conversationsRewritten++;
+      keyStoreNamesRemoved += outcome.keyNamesRemoved;
     } catch {
       unreadable++;
     }
   }
+  keyStoreNamesRemoved += await removeUnusedUserKeyNames(store);
 
   await listTeamsWithRequests(dataRedis, store, keyPrefix);
   if (unreadable === 0) await keyStore.setMeta(MIN_FORMAT_META, String(RECORD_VERSION));
-  return { dataKeysMoved, keysRenamed, requestsRewritten, conversationsRewritten, unreadable };
+  return {
+    dataKeysMoved,
+    keysRenamed,
+    keyStoreNamesRemoved,
+    requestsRewritten,
+    conversationsRewritten,
+    unreadable,
+  };
 }
 
 /** `<prefix>:{<scope>}:dek:<name>` in the data Redis -> the key store, then deleted there. */
@@ -113,8 +126,7 @@ async function renameUserKeys(
   store: SealedStore,
   keyPrefix: string,
 ): Promise<number> {
-  const keys = (store.backend as { keys?: RedisKeys }).keys;
-  if (!keys) return 0;
+  const keys = store.backend.keys;
   let renamed = 0;
   const decode = (part: string) =>
     part.startsWith('~') ? Buffer.from(part.slice(1), 'base64url').toString('utf8') : part;
@@ -128,7 +140,7 @@ async function renameUserKeys(
         const listed = /^[^{]*\{([^:}]+)\}:by-employee:([^:]+)$/.exec(key);
         let target: string | undefined;
         if (person?.[1] && person[2] && person[3]) {
-          if (PSEUDONYM.test(person[2])) continue;
+          if (isPseudonym(person[2])) continue;
           const [team, user] = [decode(person[1]), decode(person[2])];
           const kind = person[3];
           target =
@@ -137,7 +149,7 @@ async function renameUserKeys(
               : kind === 'profile'
                 ? keys.profile(team, user)
                 : keys.appPosts(team, user);
-        } else if (listed?.[1] && listed[2] && !PSEUDONYM.test(listed[2])) {
+        } else if (listed?.[1] && listed[2] && !isPseudonym(listed[2])) {
           target = keys.byEmployee(decode(listed[1]), decode(listed[2]));
         }
         if (!target || target === key) continue;
@@ -173,8 +185,24 @@ async function listTeamsWithRequests(dataRedis: RedisClient, store: SealedStore,
   for (const team of teams) await store.backend.noteTeam(team, Date.now());
 }
 
-/** A name the keyed hash gave (`u-` and 22 base64url characters); Slack ids never look like it. */
-const PSEUDONYM = /^u-[A-Za-z0-9_-]{22}$/;
+/**
+ * Conversation data keys still named with a plain user id once every conversation is resealed:
+ * keys of conversations that lapsed, and tombstones of discarded drafts. Nothing reads them any
+ * more (the app names those keys after the keyed hash), so they go, tombstones too.
+ */
+async function removeUnusedUserKeyNames(store: SealedStore): Promise<number> {
+  const keys = store.backend.keys;
+  // Without PSEUDONYM_KEY (stores whose names never leave the process) user ids are the names.
+  if (!isPseudonym(keys.person('T', 'U'))) return 0;
+  const keyStore = store.vault.keyStore;
+  const stale: KeyRef[] = [];
+  for await (const ref of keyStore.refs()) {
+    const person = ref.scope.slice(ref.scope.indexOf(':') + 1);
+    if (isConversationKeyRef(ref) && !isPseudonym(person)) stale.push(ref);
+  }
+  for (const ref of stale) await keyStore.deleteWrappedKey(ref, { final: false });
+  return stale.length;
+}
 
 /** Every key matching the pattern on every primary, with its value (a hash's `data` field). */
 async function* values(

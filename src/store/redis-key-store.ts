@@ -145,19 +145,34 @@ return 1`,
   }
 
   async *wrappedKeys() {
+    for await (const page of this.#pages()) {
+      const values = await this.#run((r) => r.mget(...page.map(([key]) => key)));
+      for (const [i, [, ref]] of page.entries()) {
+        const wrapped = values[i];
+        if (wrapped && wrapped !== TOMBSTONE) yield { ref, wrapped };
+      }
+    }
+  }
+
+  async *refs() {
+    for await (const page of this.#pages()) for (const [, ref] of page) yield ref;
+  }
+
+  /** The data key names, a SCAN page at a time, with the ref each stands for. */
+  async *#pages(): AsyncGenerator<[string, KeyRef][]> {
     const pattern = `${this.#prefix}:{*}:dek:*`;
     const head = `${this.#prefix}:{`;
     let cursor = '0';
     do {
       const [next, keys] = await this.#run((r) => r.scan(cursor, 'MATCH', pattern, 'COUNT', 500));
       cursor = next;
-      const values = keys.length === 0 ? [] : await this.#run((r) => r.mget(...keys));
-      for (const [i, key] of keys.entries()) {
-        const wrapped = values[i];
+      const page: [string, KeyRef][] = [];
+      for (const key of keys) {
         const close = key.lastIndexOf('}:dek:');
-        if (!wrapped || wrapped === TOMBSTONE || !key.startsWith(head) || close < 0) continue;
-        yield { ref: { scope: key.slice(head.length, close), name: key.slice(close + 6) }, wrapped };
+        if (!key.startsWith(head) || close < 0) continue;
+        page.push([key, { scope: key.slice(head.length, close), name: key.slice(close + 6) }]);
       }
+      if (page.length > 0) yield page;
     } while (cursor !== '0');
   }
 

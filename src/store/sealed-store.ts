@@ -19,7 +19,9 @@ import {
   encodeOutboxEntry,
   encodeProfile,
   encodeRequest,
+  formatOf,
   READ_ANY_FORMAT,
+  RECORD_VERSION,
   type ReadRules,
 } from './codec.js';
 import { MigrationNeededError, RequestNotFoundError } from './errors.js';
@@ -70,6 +72,7 @@ export class SealedStore implements Store {
   readonly profiles: ProfileStore;
   readonly requests: RequestStore;
   readonly #requests: RequestStore & RequestMaintenance;
+  readonly #conversations: ConversationStore & ConversationMaintenance;
   readonly audit: AuditLog;
   readonly outbox: OutboxStore;
   readonly appPosts: AppPostStore;
@@ -82,7 +85,8 @@ export class SealedStore implements Store {
     const ttlMs = (options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS) * 1000;
     if (!(ttlMs > 0)) throw new Error('conversationTtlSeconds must be a positive number');
     const rules = readRules(vault);
-    this.conversations = conversationStore(backend, vault, ttlMs, rules);
+    this.#conversations = conversationStore(backend, vault, ttlMs, rules);
+    this.conversations = this.#conversations;
     this.profiles = profileStore(backend);
     this.#requests = requestStore(backend, vault, rules);
     this.requests = this.#requests;
@@ -115,6 +119,16 @@ export class SealedStore implements Store {
     return this.#requests.rewriteInCurrentFormat(teamId, id);
   }
 
+  /**
+   * Maintenance (`cli -- migrate`): writes a conversation stored in an older format, or sealed
+   * under data keys named with the plain user id, again in the current format under the person's
+   * keyed-hash name; the old keys are deleted. Unchanged otherwise: `rewritten` says whether it
+   * was written, `keyNamesRemoved` how many key store names with the user id went.
+   */
+  rewriteConversation(teamId: string, userId: string) {
+    return this.#conversations.rewriteInCurrentFormat(teamId, userId);
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.backend.close(), this.vault.keyStore.close()]);
   }
@@ -144,35 +158,76 @@ function conversationStore(
   vault: Vault,
   ttlMs: number,
   rules: () => Promise<ReadRules>,
-): ConversationStore {
+): ConversationStore & ConversationMaintenance {
+  const person = (teamId: string, userId: string) => backend.keys.person(teamId, userId);
+
+  const save = async (conversation: Conversation) => {
+    const { teamId, userId, draft } = conversation;
+    const named = person(teamId, userId);
+    const value = await encodeConversation(conversation, vault, named);
+    const dataKeys = [turnsKeyRef(teamId, named)];
+    if (draft) dataKeys.push(draftKeyRef(teamId, named, draft.draftId));
+    // The keys' lifetime restarts first (with a margin), so they never lapse before the record.
+    await vault.keyStore.extendWrappedKeys(dataKeys, ttlMs + DATA_KEY_TTL_MARGIN_MS);
+    const previous = await backend.putConversation(teamId, userId, value, ttlMs);
+    // A draft that was replaced or dropped is shredded now, not left to expire.
+    const previousDraftId = previous === null ? undefined : draftIdOf(previous);
+    if (previousDraftId !== undefined && previousDraftId !== draft?.draftId) {
+      await vault.shred(draftKeyRef(teamId, named, previousDraftId));
+    }
+  };
+
   return {
     async get(teamId, userId) {
       const raw = await backend.getConversation(teamId, userId);
-      return raw === null ? null : decodeConversation(raw, vault, teamId, userId, await rules());
+      return raw === null
+        ? null
+        : decodeConversation(raw, vault, teamId, userId, person(teamId, userId), await rules());
     },
 
-    async save(conversation: Conversation) {
-      const { teamId, userId, draft } = conversation;
-      const value = await encodeConversation(conversation, vault);
-      const dataKeys = [turnsKeyRef(teamId, userId)];
-      if (draft) dataKeys.push(draftKeyRef(teamId, userId, draft.draftId));
-      // The keys' lifetime restarts first (with a margin), so they never lapse before the record.
-      await vault.keyStore.extendWrappedKeys(dataKeys, ttlMs + DATA_KEY_TTL_MARGIN_MS);
-      const previous = await backend.putConversation(teamId, userId, value, ttlMs);
-      // A draft that was replaced or dropped is shredded now, not left to expire.
-      const previousDraftId = previous === null ? undefined : draftIdOf(previous);
-      if (previousDraftId !== undefined && previousDraftId !== draft?.draftId) {
-        await vault.shred(draftKeyRef(teamId, userId, previousDraftId));
-      }
-    },
+    save,
 
     async delete(teamId, userId) {
+      const named = person(teamId, userId);
       const raw = await backend.getConversation(teamId, userId);
       const draftId = raw === null ? undefined : draftIdOf(raw);
       // Keys first: if the delete is cut short, what remains can no longer be read.
-      if (draftId !== undefined) await vault.shred(draftKeyRef(teamId, userId, draftId));
-      await vault.shred(turnsKeyRef(teamId, userId));
+      if (draftId !== undefined) await vault.shred(draftKeyRef(teamId, named, draftId));
+      await vault.shred(turnsKeyRef(teamId, named));
       await backend.deleteConversation(teamId, userId);
+    },
+
+    async rewriteInCurrentFormat(teamId, userId) {
+      const raw = await backend.getConversation(teamId, userId);
+      if (raw === null) return { rewritten: false, keyNamesRemoved: 0 };
+      const named = person(teamId, userId);
+      const draftId = draftIdOf(raw);
+      // Before PSEUDONYM_KEY named the data keys too, their refs held the plain user id.
+      const legacyRefs =
+        named === userId
+          ? []
+          : [
+              turnsKeyRef(teamId, userId),
+              ...(draftId === undefined ? [] : [draftKeyRef(teamId, userId, draftId)]),
+            ];
+      const legacyKeys = (await vault.keyStore.hasWrappedKeys(legacyRefs)).filter(Boolean).length;
+      const oldFormat = (formatOf(raw) ?? 0) < RECORD_VERSION;
+      if (legacyKeys === 0 && !oldFormat) return { rewritten: false, keyNamesRemoved: 0 };
+      let conversation: Conversation | undefined;
+      if (legacyKeys > 0) {
+        try {
+          conversation = await decodeConversation(raw, vault, teamId, userId, userId);
+        } catch {
+          // Sealed under the new names already (a run cut short after the save): read it so below.
+        }
+      }
+      const resealed = conversation !== undefined;
+      conversation ??= await decodeConversation(raw, vault, teamId, userId, named);
+      const rewritten = resealed || oldFormat;
+      if (rewritten) await save(conversation);
+      // No tombstone: the old names are never used again, and a tombstone would keep the user id.
+      for (const ref of legacyRefs) await vault.keyStore.deleteWrappedKey(ref, { final: false });
+      return { rewritten, keyNamesRemoved: legacyKeys };
     },
   };
 }
@@ -193,6 +248,17 @@ function profileStore(backend: StoreBackend): ProfileStore {
 }
 
 /** What the maintenance commands may do beyond the app's contract. */
+interface ConversationMaintenance {
+  /**
+   * Writes the conversation again in the current format, sealed under data keys named after the
+   * person's keyed hash; keys still named with the plain user id are read, then deleted.
+   */
+  rewriteInCurrentFormat(
+    teamId: string,
+    userId: string,
+  ): Promise<{ rewritten: boolean; keyNamesRemoved: number }>;
+}
+
 interface RequestMaintenance {
   rewriteInCurrentFormat(teamId: string, id: string): Promise<void>;
 }

@@ -61,6 +61,7 @@ describe('npm run cli -- migrate | rotate-keys', () => {
     expect(JSON.parse(migrated.out)).toEqual({
       dataKeysMoved: 0,
       keysRenamed: 0,
+      keyStoreNamesRemoved: 0,
       requestsRewritten: 0,
       conversationsRewritten: 0,
       unreadable: 0,

@@ -13,20 +13,22 @@ import { makeConversation, makeRequest, submitThrough, uniquePrefix } from './fi
 
 const TEAM = 'T0KEYS';
 const data = new Redis(inject('redisUrl'));
+const keystore = new Redis(inject('keystoreUrl'));
 const stores: SealedStore[] = [];
 afterAll(async () => {
   await Promise.all(stores.map((store) => store.close()));
   data.disconnect();
+  keystore.disconnect();
 });
 
 const masterKey = (id: string): MasterKey => ({ id, key: randomBytes(32) });
 
 const pseudonymKey = randomBytes(32);
 
-function open(keyPrefix: string, masterKeys: MasterKey[], dataKeyCacheMs = 0) {
+function open(keyPrefix: string, masterKeys: MasterKey[], dataKeyCacheMs = 0, pseudonyms = true) {
   const store = createRedisStore({
     url: inject('redisUrl'),
-    pseudonymKey,
+    ...(pseudonyms ? { pseudonymKey } : {}),
     keyStore: { url: inject('keystoreUrl') },
     keyPrefix,
     vault: { masterKeys, dataKeyCacheMs },
@@ -102,6 +104,7 @@ describe('cli migrate: stored data from before the key store and format 3', () =
     expect(report).toEqual({
       dataKeysMoved: 2,
       keysRenamed: 2,
+      keyStoreNamesRemoved: 0,
       requestsRewritten: 2,
       conversationsRewritten: 0,
       unreadable: 0,
@@ -145,6 +148,7 @@ describe('cli migrate: stored data from before the key store and format 3', () =
     expect(await migrateStoredData(store, data, keyPrefix)).toEqual({
       dataKeysMoved: 0,
       keysRenamed: 0,
+      keyStoreNamesRemoved: 0,
       requestsRewritten: 0,
       conversationsRewritten: 0,
       unreadable: 0,
@@ -154,6 +158,47 @@ describe('cli migrate: stored data from before the key store and format 3', () =
     await data.hset(keys.request(TEAM, 'ACC-2025-0001'), 'data', oldOne);
     const fresh = open(keyPrefix, [master]);
     await expect(fresh.requests.get(TEAM, 'ACC-2025-0001')).rejects.toBeInstanceOf(CorruptRecordError);
+  });
+});
+
+describe('cli migrate: key store names from before they were pseudonymised', () => {
+  it('reseals each conversation under data keys named with the keyed hash, and leaves no user id in any name', async () => {
+    const keyPrefix = uniquePrefix('keynames');
+    const master = masterKey('k1');
+    // As versions before PSEUDONYM_KEY named the conversation's data keys: with the plain user id.
+    const before = open(keyPrefix, [master], 0, false);
+    const first = makeConversation(TEAM, 'UOLDNAME1', { draftId: 'd-first' });
+    await before.conversations.save(first);
+    // A second draft replaces the first: the first one's key is shredded, its tombstone stays.
+    const second = makeConversation(TEAM, 'UOLDNAME1', {
+      draftId: 'd-second',
+      sensitive: { privateNote: 'kept through the migration' },
+    });
+    await before.conversations.save(second);
+    const namesWithUser = async (redis: Redis) =>
+      (await redis.keys(`${keyPrefix}:*`)).filter((name) => name.includes('UOLDNAME1'));
+    expect(await namesWithUser(keystore)).toHaveLength(3); // turns, draft-d-second, draft-d-first (tombstone)
+
+    const store = open(keyPrefix, [master]);
+    const report = await migrateStoredData(store, data, keyPrefix);
+    expect(report).toMatchObject({ keysRenamed: 1, keyStoreNamesRemoved: 3, conversationsRewritten: 1 });
+    expect(report.unreadable).toBe(0);
+
+    expect(await namesWithUser(data)).toEqual([]);
+    expect(await namesWithUser(keystore)).toEqual([]);
+    const keyNames = await keystore.keys(`${keyPrefix}:*:dek:*`);
+    expect(keyNames).toHaveLength(2); // the turns' and the current draft's, under the keyed hash
+    expect(keyNames.every((name) => /\{T0KEYS:u-[A-Za-z0-9_-]{22}\}/.test(name))).toBe(true);
+    const read = await store.conversations.get(TEAM, 'UOLDNAME1');
+    expect(read?.draft?.sensitive.privateNote).toBe('kept through the migration');
+    expect(read?.turns).toEqual(second.turns);
+
+    // Run again: nothing left to rename.
+    expect(await migrateStoredData(store, data, keyPrefix)).toMatchObject({
+      keyStoreNamesRemoved: 0,
+      conversationsRewritten: 0,
+      unreadable: 0,
+    });
   });
 });
 
