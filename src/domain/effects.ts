@@ -89,8 +89,12 @@ export const Effect = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refresh_home'), userId: z.string().min(1) }),
   z.object({ kind: z.literal('schedule_reminder'), requestId, reminder: ReminderKind, at: z.string() }),
   z.object({ kind: z.literal('cancel_reminder'), requestId, reminder: ReminderKind }),
-  /** Delete what the app posted about the request (card, confirmations, files) where Slack allows. */
-  z.object({ kind: z.literal('delete_slack_posts'), requestId }),
+  /**
+   * Delete what the app posted about the request where Slack allows: the employee's DMs about it
+   * (an erase: HR keeps its card until retention ends), or, with `everything` (the purge), every
+   * message and file remembered with it: HR's card and thread, DMs, reminders, letters, exports.
+   */
+  z.object({ kind: z.literal('delete_slack_posts'), requestId, everything: z.boolean().optional() }),
 ]);
 export type Effect = z.infer<typeof Effect>;
 export type EffectKind = Effect['kind'];

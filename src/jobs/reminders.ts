@@ -6,7 +6,7 @@ import type { AccommodationRequest } from '../domain/request.js';
 import { systemActor } from '../domain/roles.js';
 import { sendingTo } from '../privacy/audience.js';
 import type { AppServices } from '../services.js';
-import { postingFor } from '../slack/app-posts.js';
+import { postingAbout, postingFor } from '../slack/app-posts.js';
 import { directMessageChannel } from '../slack/direct-messages.js';
 import { section } from '../slack/views/blocks.js';
 import { lifecyclePolicy } from '../workflows/lifecycle-policy.js';
@@ -152,9 +152,11 @@ async function nudge(
             reply_broadcast: message.broadcast === true,
           })
         : client.chat.postMessage(body);
-    await sendingTo(message.audience, () =>
-      // A reminder in the employee's DM is remembered as theirs, so Delete my data removes it too.
-      message.audience === 'employee' ? postingFor({ teamId, userId: request.employeeId }, send) : send(),
+    await postingAbout({ teamId, requestIds: [request.id] }, () =>
+      sendingTo(message.audience, () =>
+        // A reminder in the employee's DM is remembered as theirs, so Delete my data removes it too.
+        message.audience === 'employee' ? postingFor({ teamId, userId: request.employeeId }, send) : send(),
+      ),
     );
   }
   if ((await store.claimOnce(teamId, `${key}:audited`, 'x', REMEMBER_SECONDS)) === null)

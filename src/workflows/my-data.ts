@@ -21,7 +21,8 @@ export interface MyDataExport {
   readonly about: string;
   readonly noticeAcceptedAt?: string;
   readonly draft?: unknown;
-  readonly requests: unknown[];
+  /** One entry per request, named by its reference (the rest is the request as HR could see it). */
+  readonly requests: { readonly reference: string }[];
 }
 
 export async function exportMyData(
@@ -134,9 +135,9 @@ export async function deleteMyData(
 }
 
 /**
- * Purges closed requests whose retention period has ended: `decide` records the purge (HR's card
- * becomes a tombstone, the app's posts are deleted), then the data key is shredded and the record
- * removed. Run periodically (the retention job scheduler, one run at a time); safe to repeat.
+ * Purges closed requests whose retention period has ended: `decide` records the purge (the app's
+ * messages and files about the request are deleted from Slack, HR's card included), then the data
+ * key is shredded and the record removed. Run periodically (the retention job scheduler, one run at a time); safe to repeat.
  * A purge decided but never carried out (the process stopped in between) is finished first.
  */
 export async function purgeExpired(

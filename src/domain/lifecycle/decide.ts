@@ -807,13 +807,16 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
 
   purge: (context) => {
     const { request } = context as Existing;
-    const next = { ...request, status: 'purged' as const };
     return step(context, {
       status: 'purged',
       set: { sensitive: {}, waitingOn: 'nobody' },
       unset: [...clockFields, 'released'],
-      // The card becomes a tombstone; the app's posts about the request go where Slack allows.
-      effects: [card(next), { kind: 'delete_slack_posts', requestId: request.id }, home(request.employeeId)],
+      // Everything the app posted about the request goes from Slack where Slack allows, HR's card
+      // and its thread included: nothing of it is left to show once the record is gone.
+      effects: [
+        { kind: 'delete_slack_posts', requestId: request.id, everything: true },
+        home(request.employeeId),
+      ],
     });
   },
 

@@ -1,5 +1,6 @@
 import type { Audience, OutboxEntry } from '../../domain/effects.js';
 import { sendingTo } from '../../privacy/audience.js';
+import { postingAbout } from '../../slack/app-posts.js';
 import { NotYetError } from '../slack-failure.js';
 import type { DeliveryContext } from './context.js';
 import { deliverEmployeeDm } from './employee-dm.js';
@@ -25,8 +26,11 @@ const ORDERED = new Set<OutboxEntry['effect']['kind']>(['hr_card', 'hr_thread', 
  * posted twice by two updates racing, and a thread reply never comes before its card.
  */
 export async function performEffect(ctx: DeliveryContext, entry: OutboxEntry): Promise<void> {
-  // Every Slack call the delivery makes carries its audience to the outbound guard.
-  await sendingTo(audiences[entry.effect.kind], () => perform(ctx, entry));
+  // Every Slack call the delivery makes carries its audience to the outbound guard, and whatever
+  // it posts about a request is remembered with it, for the request's purge to delete.
+  const { effect, teamId } = entry;
+  const work = () => sendingTo(audiences[effect.kind], () => perform(ctx, entry));
+  await ('requestId' in effect ? postingAbout({ teamId, requestIds: [effect.requestId] }, work) : work());
 }
 
 /** Who each kind of effect speaks to. Refreshing a Home tab shows a person their own screen. */
@@ -67,7 +71,7 @@ async function perform(ctx: DeliveryContext, entry: OutboxEntry): Promise<void> 
     case 'cancel_reminder':
       return deliverReminderChange(ctx, teamId, effect);
     case 'delete_slack_posts':
-      return deliverDeletePosts(ctx, teamId, effect.requestId);
+      return deliverDeletePosts(ctx, teamId, effect.requestId, effect.everything === true);
   }
 }
 

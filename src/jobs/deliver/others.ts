@@ -2,12 +2,14 @@ import type { ReminderKind } from '../../domain/effects.js';
 import type { ManagerEvent } from '../../domain/lifecycle/manager-notice.js';
 import { projectForEap, projectForManager } from '../../domain/projections.js';
 import { defaultLocale } from '../../letters/index.js';
+import { fileOf } from '../../slack/app-posts.js';
 import { isEmployeeDm } from '../../slack/delete-app-posts.js';
 import { tellInDm } from '../../slack/direct-messages.js';
 import { publishHome } from '../../slack/publish-home.js';
 import { hrStatusLabels } from '../../slack/views/hr-card.js';
 import { managerNoticeText } from '../../slack/views/manager/notice.js';
 import { shortDate } from '../../slack/views/text.js';
+import type { AppPost } from '../../store/types.js';
 import type { DeliveryContext } from './context.js';
 
 /**
@@ -95,32 +97,64 @@ export async function deliverReminderChange(
 }
 
 /**
- * Deletes what the app posted about the request in the employee's DM, where Slack still has it,
- * and forgets it, also from the employee's own list. HR's card and its thread stay: they are HR's
- * record until retention ends, and the card still has to say the request was closed, then deleted.
- * A failure is thrown for the worker to retry; what is already gone counts as done.
+ * Deletes what the app posted about the request from Slack and forgets it.
+ * - An erase (Delete my data): the employee's DMs about it, also from the employee's own list.
+ *   HR's card and its thread stay: they are HR's record until retention ends.
+ * - A purge (`everything`): every message and file remembered with the request (HR's card and its
+ *   thread, DMs to the employee, the manager and EAP, reminders, letters, exports), newest first so
+ *   a thread's replies go before the card they hang from.
+ * A failure is thrown for the worker to retry; what is already gone counts as done, and what was
+ * deleted is forgotten at once, so a retry deletes only the rest.
  */
 export async function deliverDeletePosts(
   ctx: DeliveryContext,
   teamId: string,
   requestId: string,
+  everything = false,
 ): Promise<void> {
   const { store } = ctx.services;
   const request = await store.requests.get(teamId, requestId);
-  const posts = (await store.outbox.posts(teamId, requestId)).filter(isEmployeeDm);
-  for (const post of posts) {
+  const all = await store.outbox.posts(teamId, requestId);
+  const posts = everything ? all : all.filter(isEmployeeDm);
+  // One Slack message may be remembered under two kinds (as HR's card and as a post about it).
+  const seen = new Set<string>();
+  const targets = [...posts]
+    .sort((a, b) => Number(b.ts) - Number(a.ts))
+    .filter((post) => {
+      const id = fileOf(post) ?? `${post.channel} ${post.ts}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  for (const post of targets) {
+    const file = fileOf(post);
     try {
-      await ctx.client.chat.delete({ channel: post.channel, ts: post.ts });
+      if (file) await ctx.client.files.delete({ file });
+      else await ctx.client.chat.delete({ channel: post.channel, ts: post.ts });
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;
-      if (code !== 'message_not_found' && code !== 'channel_not_found') throw error;
+      if (!code || !ALREADY_GONE.has(code)) throw error;
     }
+    await store.outbox.forgetPosts(
+      teamId,
+      requestId,
+      posts.filter(
+        (other) =>
+          (fileOf(other) ?? `${other.channel} ${other.ts}`) === (file ?? `${post.channel} ${post.ts}`),
+      ),
+    );
   }
   if (request)
     await store.appPosts.forget(
       teamId,
       request.employeeId,
-      posts.map((post) => ({ kind: 'message', channel: post.channel, ts: post.ts })),
+      posts.map((post): AppPost => {
+        const file = fileOf(post);
+        return file ? { kind: 'file', id: file } : { kind: 'message', channel: post.channel, ts: post.ts };
+      }),
     );
-  await store.outbox.forgetPosts(teamId, requestId, posts);
+  if (everything) await store.outbox.forgetPosts(teamId, requestId);
 }
+
+/** Slack's answers that mean the message or file is already gone: nothing left to delete. */
+const ALREADY_GONE = new Set(['message_not_found', 'channel_not_found', 'file_not_found', 'file_deleted']);

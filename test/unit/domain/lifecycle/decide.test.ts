@@ -682,7 +682,13 @@ describe('delete my data and retention', () => {
     );
     expect(purged.request.status).toBe('purged');
     expect(purged.request.sensitive).toEqual({});
-    expect(kinds(purged)).toEqual(['hr_card', 'delete_slack_posts', 'refresh_home']);
+    // HR's card is not turned into anything: it is deleted with every other post about the request.
+    expect(kinds(purged)).toEqual(['delete_slack_posts', 'refresh_home']);
+    expect(purged.effects).toContainEqual({
+      kind: 'delete_slack_posts',
+      requestId: request.id,
+      everything: true,
+    });
   });
 
   it('a finished request closes by itself only after the grace period', () => {

@@ -1,5 +1,6 @@
 import type { AppServices } from '../../../../services.js';
 import { exportMyData as exportData } from '../../../../workflows/my-data.js';
+import { postingAbout } from '../../../app-posts.js';
 import { directMessageChannel } from '../../../direct-messages.js';
 import { personOfAction } from '../../../person.js';
 import { section } from '../../../views/blocks.js';
@@ -19,10 +20,14 @@ export const exportMyData =
     const note =
       'Here’s a copy of your data. It holds what HR could see and your answers; words you never sent to HR, like your private note, are left out because files stay in Slack. Choose *What I wrote* to read everything you wrote. Delete my data deletes this file too.';
     await client.chat.postMessage({ channel, text: note, blocks: [section(note), whatIWroteButton()] });
-    await client.filesUploadV2({
-      channel_id: channel,
-      filename: 'my-accommodation-data.json',
-      title: 'My accommodation data',
-      content: JSON.stringify(data, null, 2),
-    });
+    // Remembered with each request it holds: the purge of any of them deletes the file from Slack.
+    const requestIds = data.requests.map((request) => request.reference);
+    await postingAbout({ teamId: person.teamId, requestIds }, () =>
+      client.filesUploadV2({
+        channel_id: channel,
+        filename: 'my-accommodation-data.json',
+        title: 'My accommodation data',
+        content: JSON.stringify(data, null, 2),
+      }),
+    );
   };

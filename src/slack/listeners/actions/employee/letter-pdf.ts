@@ -1,5 +1,6 @@
 import type { AppServices } from '../../../../services.js';
 import { employeeLetterPdf } from '../../../../workflows/employee-letter.js';
+import { postingAbout } from '../../../app-posts.js';
 import { directMessageChannel } from '../../../direct-messages.js';
 import { personOfAction } from '../../../person.js';
 import type { ButtonArgs } from '../../args.js';
@@ -15,10 +16,14 @@ export const letterPdf =
     if (!found) return;
     const { view, letter, people } = found;
     const bytes = await employeeLetterPdf(services, letter, view, people);
-    await client.filesUploadV2({
-      channel_id: await directMessageChannel(client, person.userId),
-      filename: `${view.reference}-${letter.replaceAll('_', '-')}.pdf`,
-      title: `${view.reference}: letter`,
-      file: bytes,
-    });
+    const channel = await directMessageChannel(client, person.userId);
+    // Remembered with the request: its purge deletes the file from Slack.
+    await postingAbout({ teamId: person.teamId, requestIds: [view.reference] }, () =>
+      client.filesUploadV2({
+        channel_id: channel,
+        filename: `${view.reference}-${letter.replaceAll('_', '-')}.pdf`,
+        title: `${view.reference}: letter`,
+        file: bytes,
+      }),
+    );
   };
