@@ -140,6 +140,7 @@ const EnvSchema = z.object({
       .regex(/^[UW][A-Z0-9]+$/, 'user ids look like U0123ABCD')
       .optional(),
   ),
+  HR_CONTACT_EMAIL: optionalText.pipe(z.email().optional()),
   REMINDER_QUIET_HOURS: optionalText
     .transform((value) => value ?? '20:00-08:00')
     .pipe(
@@ -215,6 +216,7 @@ const fixes: Record<string, string> = {
   HR_DECIDE_DAYS: 'use a number of business days, e.g. 15',
   HR_BACKUP_USER_ID:
     'copy the Slack member id of the HR member who hears escalations (profile > copy member ID)',
+  HR_CONTACT_EMAIL: 'use the email address where HR receives documents, e.g. hr-confidential@example.com',
   REMINDER_QUIET_HOURS: 'write the quiet hours as HH:mm-HH:mm, e.g. 20:00-08:00, or off',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
   REVIEW_NOTICE_DAYS: 'use a number of calendar days from 1 to 60, e.g. 7',
@@ -259,6 +261,11 @@ export interface AppConfig {
     readonly channelId?: string;
     /** Hears escalations of overdue requests, besides HR's channel. */
     readonly backupUserId?: string;
+    /**
+     * Where a provider returns the provider form, directly to HR and outside Slack. Unset: the
+     * documentation request asks for a short note instead, and no form is sent.
+     */
+    readonly contactEmail?: string;
   };
   readonly eap: {
     readonly userGroupId?: string;
@@ -418,6 +425,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
       userIds: data.HR_USER_IDS ?? [],
       channelId: data.HR_CHANNEL_ID,
       ...(data.HR_BACKUP_USER_ID ? { backupUserId: data.HR_BACKUP_USER_ID } : {}),
+      ...(data.HR_CONTACT_EMAIL ? { contactEmail: data.HR_CONTACT_EMAIL } : {}),
     },
     eap: {
       userGroupId: data.EAP_USERGROUP_ID,

@@ -21,6 +21,8 @@ export function demoEnvironment(
     EAP_USERGROUP_ID: 'SEAP',
     ...(hrChannel ? { HR_CHANNEL_ID: hrChannel } : {}),
     COMPANY_NAME: emulator.directory.team.name,
+    // Where the provider form says to send it: a made-up address that reaches nobody.
+    HR_CONTACT_EMAIL: `hr@${emulator.directory.team.domain}.example`,
     LOG_LEVEL: 'warn',
     ...Object.fromEntries(Object.entries(base).filter(([, value]) => value !== undefined && value !== '')),
   };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   AccommodationType,
+  DenialAlternativeKind,
   DenialReason,
   Disclosure,
   DocumentationItem,
+  FlexibleWorkingGround,
   IsoDate,
   Reference,
   ReleasableField,
@@ -14,6 +16,7 @@ import {
   WorkPattern,
 } from './request.js';
 import { type CommandType, commandTypes } from './statuses.js';
+import { textLimits } from './text-limits.js';
 
 /**
  * What each command carries, checked with zod at the boundary and again inside `decide`. HR's
@@ -125,22 +128,32 @@ export const ApprovePayload = z
 
 export const DenialAlternative = z
   .object({
-    alternative: required('the alternative considered', 200),
-    whyNot: required('why that alternative would not work', 400),
+    /** Absent on denials written before kinds were asked: read as "other". */
+    kind: DenialAlternativeKind.optional(),
+    alternative: required('the alternative considered', textLimits.line),
+    whyNot: required('why that alternative would not work', textLimits.line),
   })
   .strict();
 export type DenialAlternative = z.infer<typeof DenialAlternative>;
 
-/** A denial states its reason, explains it, shows the alternatives weighed and the way back. */
+/**
+ * A denial states its reason, explains it, shows the alternatives weighed and the way back: how to
+ * ask for reconsideration and by when. Each text goes into the letter as one line, so each has a
+ * letter line's length. What a jurisdiction's law adds (US: leave and reassignment weighed; UK: the
+ * consultation date and the statutory ground) the letter's own schema checks before this is given.
+ */
 export const DenyPayload = z
   .object({
     reason: DenialReason,
-    explanation: required('the explanation', 1500),
+    explanation: required('the explanation', textLimits.line),
     alternativesConsidered: z
       .array(DenialAlternative, { error: 'Please list the alternatives considered.' })
       .min(1, 'Please list at least one alternative considered and why it would not work.')
       .max(6, 'Please list at most 6 alternatives.'),
-    reconsideration: required('how to ask for reconsideration', 600),
+    reconsideration: required('how to ask for reconsideration', textLimits.line),
+    reconsiderBy: IsoDate.optional(),
+    consultedOn: IsoDate.optional(),
+    flexibleWorkingGround: FlexibleWorkingGround.optional(),
   })
   .strict();
 

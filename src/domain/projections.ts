@@ -6,6 +6,7 @@ import type {
   AccommodationType,
   DenialReason,
   DocumentationItem,
+  FlexibleWorkingGround,
   Jurisdiction,
   ReasonChoice,
   ReleasableField,
@@ -202,6 +203,9 @@ export type EmployeeView = DeepReadonly<
       explanation?: string;
       alternativesConsidered: DenialAlternative[];
       reconsideration?: string;
+      reconsiderBy?: string;
+      consultedOn?: string;
+      flexibleWorkingGround?: FlexibleWorkingGround;
     };
   }
 > &
@@ -233,6 +237,9 @@ export function projectForEmployee(r: AccommodationRequest): EmployeeView {
           explanation: s.denialExplanation,
           alternativesConsidered: denialAlternativesOf(s),
           reconsideration: s.denialReconsideration,
+          reconsiderBy: r.denial.reconsiderBy,
+          consultedOn: r.denial.consultedOn,
+          flexibleWorkingGround: r.denial.flexibleWorkingGround,
         })
       : undefined,
   });
@@ -256,10 +263,40 @@ export type EmployeeLetterView = DeepReadonly<{
   acknowledgedAt?: string;
   /** The first day of the schedule the employee asked for. */
   requestedStartDate: string;
-  documentation?: { items: DocumentationItem[] };
-  /** HR's offer, with the explanation HR wrote for the employee. */
-  alternative?: { pattern: WorkingPattern; respondBy: string; explanation?: string };
+  /**
+   * The sessions' days, times and dates, for the provider form the employee hands their provider
+   * to confirm: their own schedule, in their own letter, and nothing about what the sessions are.
+   */
+  sessions: Pick<TreatmentSchedule, 'days' | 'sessionStart' | 'sessionEnd' | 'startDate' | 'endDate'>;
+  /** Whether the process is still waiting on the provider's answer (the form names a return date). */
+  awaitingDocumentation: boolean;
+  documentation?: {
+    items: DocumentationItem[];
+    requestedAt: string;
+    providerAskedAt?: string;
+    receivedAt?: string;
+  };
+  /** HR's offer, with the explanation HR wrote for the employee, and the employee's answer. */
+  alternative?: {
+    pattern: WorkingPattern;
+    respondBy: string;
+    explanation?: string;
+    offeredAt: string;
+    response?: 'accepted' | 'declined';
+    respondedAt?: string;
+  };
   approval?: { pattern: WorkingPattern; reviewDate: string };
+  /** HR's denial: its reason, and the words HR wrote for the employee's letter. */
+  denial?: {
+    reason: DenialReason;
+    deniedAt: string;
+    explanation?: string;
+    alternativesConsidered: DenialAlternative[];
+    reconsideration?: string;
+    reconsiderBy?: string;
+    consultedOn?: string;
+    flexibleWorkingGround?: FlexibleWorkingGround;
+  };
   /** Whether the manager was told the approved pattern (the approval letter says so). */
   managerTold: boolean;
 }> &
@@ -275,16 +312,46 @@ export function projectForEmployeeLetter(r: AccommodationRequest): EmployeeLette
     decisionDueAt: r.hrClock?.decisionDueAt,
     acknowledgedAt: r.acknowledgedAt,
     requestedStartDate: r.schedule.startDate,
-    documentation: r.documentation ? { items: [...r.documentation.items] } : undefined,
+    sessions: {
+      days: [...r.schedule.days],
+      sessionStart: r.schedule.sessionStart,
+      sessionEnd: r.schedule.sessionEnd,
+      startDate: r.schedule.startDate,
+      endDate: r.schedule.endDate,
+    },
+    awaitingDocumentation: r.status === 'documentation_requested',
+    documentation: r.documentation
+      ? defined({
+          items: [...r.documentation.items],
+          requestedAt: r.documentation.requestedAt,
+          providerAskedAt: r.documentation.providerAskedAt,
+          receivedAt: r.documentation.receivedAt,
+        })
+      : undefined,
     alternative: r.alternative
       ? defined({
           pattern: copyPattern(r.alternative.pattern),
           respondBy: r.alternative.respondBy,
           explanation: r.sensitive.alternativeExplanation,
+          offeredAt: r.alternative.offeredAt,
+          response: r.alternative.response,
+          respondedAt: r.alternative.respondedAt,
         })
       : undefined,
     approval: r.approval
       ? { pattern: copyPattern(r.approval.pattern), reviewDate: r.approval.reviewDate }
+      : undefined,
+    denial: r.denial
+      ? defined({
+          reason: r.denial.reason,
+          deniedAt: r.denial.deniedAt,
+          explanation: r.sensitive.denialExplanation,
+          alternativesConsidered: denialAlternativesOf(r.sensitive),
+          reconsideration: r.sensitive.denialReconsideration,
+          reconsiderBy: r.denial.reconsiderBy,
+          consultedOn: r.denial.consultedOn,
+          flexibleWorkingGround: r.denial.flexibleWorkingGround,
+        })
       : undefined,
     managerTold: r.managerToldAt !== undefined,
   });

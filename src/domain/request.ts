@@ -175,6 +175,25 @@ export const denialReasons = ['undue_hardship', 'essential_function', 'not_effec
 export const DenialReason = z.enum(denialReasons);
 export type DenialReason = z.infer<typeof DenialReason>;
 
+/** What kind of other arrangement a denial weighed; US law expects leave and reassignment among them. */
+export const denialAlternativeKinds = ['leave', 'reassignment', 'schedule', 'remote', 'other'] as const;
+export const DenialAlternativeKind = z.enum(denialAlternativeKinds);
+export type DenialAlternativeKind = z.infer<typeof DenialAlternativeKind>;
+
+/** Employment Rights Act 1996 s.80G(1)(b): the only business reasons a flexible working refusal may rest on. */
+export const flexibleWorkingGrounds = [
+  'additional_costs',
+  'customer_demand',
+  'reorganise_work',
+  'recruit_staff',
+  'quality',
+  'performance',
+  'insufficient_work',
+  'structural_changes',
+] as const;
+export const FlexibleWorkingGround = z.enum(flexibleWorkingGrounds);
+export type FlexibleWorkingGround = z.infer<typeof FlexibleWorkingGround>;
+
 export const Documentation = z.object({
   requestedAt: z.string(),
   requestedBy: z.string(),
@@ -204,6 +223,12 @@ export const Denial = z.object({
   deniedAt: z.string(),
   deniedBy: z.string(),
   reason: DenialReason,
+  /** The date the employee may ask for reconsideration until (absent on denials from before it was asked). */
+  reconsiderBy: IsoDate.optional(),
+  /** UK: when HR consulted the employee, which must come before a refusal. */
+  consultedOn: IsoDate.optional(),
+  /** UK: the statutory ground for refusing the request as a flexible working request. */
+  flexibleWorkingGround: FlexibleWorkingGround.optional(),
 });
 
 export const ExtensionAsk = z.object({

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { Jurisdiction } from '../domain/request.js';
+import {
+  denialAlternativeKinds,
+  denialReasons,
+  flexibleWorkingGrounds,
+  type Jurisdiction,
+} from '../domain/request.js';
 import {
   AccommodationType,
   CalendarDate,
@@ -202,19 +207,10 @@ const approval = z.strictObject({
   reviewHow: optional(Line),
 });
 
-export const denialBases = ['undue_hardship', 'essential_function', 'not_effective'] as const;
-export const alternativeKinds = ['leave', 'reassignment', 'schedule', 'remote', 'other'] as const;
-/** Employment Rights Act 1996 s.80G(1)(b): the only business reasons a flexible working refusal may rest on. */
-export const flexibleWorkingGrounds = [
-  'additional_costs',
-  'customer_demand',
-  'reorganise_work',
-  'recruit_staff',
-  'quality',
-  'performance',
-  'insufficient_work',
-  'structural_changes',
-] as const;
+/** The reason a denial rests on; "other" is explained in HR's own words alone. */
+export const denialBases = denialReasons;
+export const alternativeKinds = denialAlternativeKinds;
+export { flexibleWorkingGrounds };
 
 /** 7. HR declines, with reasons, the process followed and the way back. */
 const denialSchema = z.strictObject({
@@ -248,6 +244,8 @@ const denialSchema = z.strictObject({
     .min(1, 'at least one alternative considered, with why it would not work')
     .max(6),
   reconsiderBy: CalendarDate,
+  /** How to ask for reconsideration, in HR's words, beside the standard way (reply to the letter). */
+  reconsiderHow: optional(Line),
   /** UK: the date HR consulted the employee, which must come before any refusal. */
   consultedOn: optional(CalendarDate),
   /** UK: the statutory ground for refusing the flexible working request. */

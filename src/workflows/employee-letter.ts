@@ -1,3 +1,4 @@
+import { addCalendarDays } from '../domain/lifecycle/business-days.js';
 import type { EmployeeLetterView } from '../domain/projections.js';
 import { composeLetter, type LetterData, type LetterKind, renderLetter } from '../letters/index.js';
 import type { AppServices } from '../services.js';
@@ -9,8 +10,10 @@ import { todayIn } from './request-letter.js';
 export const employeeLetterKinds = [
   'hr_acknowledgment',
   'documentation_request',
+  'provider_verification',
   'alternative_offer',
   'approval',
+  'denial',
 ] as const satisfies readonly LetterKind[];
 export type EmployeeLetterKind = (typeof employeeLetterKinds)[number];
 
@@ -66,17 +69,32 @@ export function employeeLetterData(
         requestedStartDate: view.requestedStartDate > respondBy ? view.requestedStartDate : null,
       };
     }
-    case 'documentation_request':
+    case 'documentation_request': {
+      const contact = services.config.hr.contactEmail;
       return {
         ...base,
+        hr: { ...base.hr, email: contact ?? null },
         submittedDate,
         items: (view.documentation?.items ?? ['session_days_and_times']).map(
           (i) => documentationItemLabels[i],
         ),
         sendBy: day(view.dueAt),
-        // The provider answers HR directly; the form is not part of this letter in Slack.
-        formEnclosed: false,
+        // The provider form comes as its own letter, with HR's address on it, when HR has one.
+        formEnclosed: contact !== undefined,
       };
+    }
+    case 'provider_verification': {
+      const contact = services.config.hr.contactEmail;
+      if (!contact) throw new Error('no HR address for the provider form');
+      const { sessions } = view;
+      return {
+        ...base,
+        // Days, times and dates only: what the provider is asked to confirm, and nothing else.
+        schedule: { ...sessions, days: [...sessions.days], timeZone: zone },
+        returnTo: { name: null, jobTitle: null, email: contact },
+        returnBy: view.dueAt && view.awaitingDocumentation ? day(view.dueAt) : null,
+      };
+    }
     case 'alternative_offer': {
       const offer = view.alternative;
       if (!offer) throw new Error('no alternative to write about');
@@ -110,7 +128,57 @@ export function employeeLetterData(
         manager: people.managerName && view.managerTold ? { name: people.managerName } : null,
       };
     }
+    case 'denial': {
+      const denial = view.denial;
+      if (!denial) throw new Error('no denial to write about');
+      return {
+        ...base,
+        hr: { ...base.hr, email: services.config.hr.contactEmail ?? null },
+        date: day(denial.deniedAt),
+        submittedDate,
+        reasons: [{ basis: denial.reason, explanation: denial.explanation ?? '' }],
+        process: processSteps(view, day),
+        alternativesConsidered: denial.alternativesConsidered.map((a) => ({
+          kind: a.kind ?? 'other',
+          option: a.alternative,
+          whyNot: a.whyNot,
+        })),
+        reconsiderBy: denial.reconsiderBy ?? day(addCalendarDays(denial.deniedAt, 14).toISOString()),
+        reconsiderHow: denial.reconsideration ?? null,
+        consultedOn: denial.consultedOn ?? null,
+        flexibleWorkingGround: denial.flexibleWorkingGround ?? null,
+      };
+    }
   }
+}
+
+/**
+ * The interactive process as the record has it, in order and in the employee's dates: what was
+ * asked, what HR did, what the employee answered. Steps only, never anybody's words.
+ */
+function processSteps(
+  view: EmployeeLetterView,
+  day: (iso: string | undefined) => string,
+): { date: string; step: string }[] {
+  const steps: { at: string; step: string }[] = [];
+  const add = (at: string | undefined, step: string) => {
+    if (at) steps.push({ at, step });
+  };
+  add(view.submittedAt, 'You sent us your request.');
+  add(view.acknowledgedAt, 'We acknowledged it.');
+  const { documentation, alternative } = view;
+  add(documentation?.requestedAt, 'We asked for a short confirmation from your provider.');
+  add(documentation?.providerAskedAt, 'You told us you had asked your provider.');
+  add(documentation?.receivedAt, 'We received the confirmation.');
+  add(alternative?.offeredAt, 'We offered you another working pattern.');
+  if (alternative?.response)
+    add(
+      alternative.respondedAt,
+      alternative.response === 'accepted'
+        ? 'You accepted the other working pattern.'
+        : 'You let us know the other working pattern would not work for you.',
+    );
+  return steps.sort((a, b) => a.at.localeCompare(b.at)).map(({ at, step }) => ({ date: day(at), step }));
 }
 
 export function employeeLetterText(
@@ -143,15 +211,24 @@ export async function employeeLetterPdf(
  * The letter a button names, or (a button without one) the latest letter the request has; null
  * when HR has not sent one yet.
  */
-export function letterToShow(view: EmployeeLetterView, named: string): EmployeeLetterKind | null {
-  if (isEmployeeLetterKind(named)) return available(view, named) ? named : null;
+export function letterToShow(
+  services: Pick<AppServices, 'config'>,
+  view: EmployeeLetterView,
+  named: string,
+): EmployeeLetterKind | null {
+  if (isEmployeeLetterKind(named)) return available(services, view, named) ? named : null;
   const latest = (
-    ['approval', 'alternative_offer', 'documentation_request', 'hr_acknowledgment'] as const
-  ).find((kind) => available(view, kind));
+    ['denial', 'approval', 'alternative_offer', 'documentation_request', 'hr_acknowledgment'] as const
+  ).find((kind) => available(services, view, kind));
   return latest ?? null;
 }
 
-function available(view: EmployeeLetterView, kind: EmployeeLetterKind): boolean {
+/** Can the app write this letter: has HR's step sent it, and does the app hold what it needs? */
+export function available(
+  services: Pick<AppServices, 'config'>,
+  view: EmployeeLetterView,
+  kind: EmployeeLetterKind,
+): boolean {
   switch (kind) {
     case 'approval':
       return view.approval !== undefined;
@@ -161,6 +238,11 @@ function available(view: EmployeeLetterView, kind: EmployeeLetterKind): boolean 
       return view.documentation !== undefined;
     case 'hr_acknowledgment':
       return view.acknowledgedAt !== undefined;
+    case 'provider_verification':
+      // The form tells the provider where to send it: without HR's address there is no form.
+      return view.documentation !== undefined && services.config.hr.contactEmail !== undefined;
+    case 'denial':
+      return view.denial !== undefined;
   }
 }
 

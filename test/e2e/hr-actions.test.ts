@@ -215,6 +215,8 @@ describe('HR acting on a request', () => {
       await hr2.fill({
         Reason: 'It would remove an essential function of the job',
         Explanation: 'The evening handover cannot move.',
+        'Why leave would not work': 'The evening handover needs someone there every day.',
+        'Why a vacant job would not work': 'No vacant job has hours that fit.',
         'Alternative considered 1': 'An earlier start',
         'Why alternative 1 would not work': 'The handover is at 18:00.',
         'How to ask for reconsideration': 'Reply to this letter within 10 business days.',

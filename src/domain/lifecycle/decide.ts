@@ -561,7 +561,14 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     return step(context, {
       status: 'denied',
       set: {
-        denial: { deniedAt: at, deniedBy: actor.id, reason: payload.reason },
+        denial: {
+          deniedAt: at,
+          deniedBy: actor.id,
+          reason: payload.reason,
+          ...(payload.reconsiderBy ? { reconsiderBy: payload.reconsiderBy } : {}),
+          ...(payload.consultedOn ? { consultedOn: payload.consultedOn } : {}),
+          ...(payload.flexibleWorkingGround ? { flexibleWorkingGround: payload.flexibleWorkingGround } : {}),
+        },
         sensitive: {
           ...request.sensitive,
           denialExplanation: payload.explanation,

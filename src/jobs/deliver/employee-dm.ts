@@ -1,9 +1,9 @@
-import { projectForEmployee } from '../../domain/projections.js';
+import { projectForEmployee, projectForEmployeeLetter } from '../../domain/projections.js';
 import { postingFor } from '../../slack/app-posts.js';
 import { directMessageChannel } from '../../slack/direct-messages.js';
 import { employeeEventMessage } from '../../slack/views/employee-event.js';
 import { submittedMessage } from '../../slack/views/messages.js';
-import { isEmployeeLetterKind } from '../../workflows/employee-letter.js';
+import { available, isEmployeeLetterKind } from '../../workflows/employee-letter.js';
 import type { DeliveryContext } from './context.js';
 import { employeeSentence } from './wording.js';
 
@@ -22,6 +22,14 @@ export async function deliverEmployeeDm(
   if (!request) return;
   const kind = `dm:${entryId}`;
   if ((await store.outbox.posts(teamId, effect.requestId)).some((p) => p.kind === kind)) return;
+  const letter =
+    effect.letter &&
+    isEmployeeLetterKind(effect.letter) &&
+    available(ctx.services, projectForEmployeeLetter(request), effect.letter)
+      ? effect.letter
+      : undefined;
+  // The provider form goes only with HR's address on it; without one, the letter asked for a note.
+  if (effect.event === 'provider_form' && !letter) return;
   const message =
     effect.event === 'submitted'
       ? submittedMessage({ reference: request.id })
@@ -30,7 +38,7 @@ export async function deliverEmployeeDm(
           projectForEmployee(request),
           effect.event,
           // Only letters the app can write from what it holds get an "Open letter" button.
-          effect.letter && isEmployeeLetterKind(effect.letter) ? effect.letter : undefined,
+          letter,
         );
   const channel = await directMessageChannel(ctx.client, request.employeeId);
   // Remembered as the employee's too, so their Delete my data finds it with the rest.

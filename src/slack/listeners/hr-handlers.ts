@@ -60,7 +60,7 @@ export const formSubmission =
     services: AppServices,
     type: CommandType,
     read: (values: unknown, request: AccommodationRequest) => FormReading<unknown>,
-    check?: (payload: unknown) => Record<string, string>,
+    check?: (payload: unknown, request: AccommodationRequest, actor: Actor) => Record<string, string>,
   ) =>
   async ({ ack, body, view, context }: ViewSubmitArgs): Promise<void> => {
     const person = personOfView(body);
@@ -75,7 +75,7 @@ export const formSubmission =
       return;
     }
     const reading = read(view.state.values, request);
-    const own = { ...reading.errors, ...(check?.(reading.value) ?? {}) };
+    const own = { ...reading.errors, ...(check?.(reading.value, request, actor) ?? {}) };
     const first = formErrors(view, own, payloadProblems(type, reading.value));
     if (Object.keys(first.errors).length > 0) {
       await ack({ response_action: 'errors', errors: first.errors });

@@ -43,4 +43,6 @@ export const letterTitles: Readonly<Record<string, string>> = {
   documentation_request: 'Documentation request',
   alternative_offer: 'HR’s suggestion',
   approval: 'Approval letter',
+  provider_verification: 'Form for your provider',
+  denial: 'HR’s decision',
 };

@@ -16,7 +16,10 @@ import { canary, people, requestIn, walk } from '../domain/lifecycle/fixtures.js
 
 const letters = await loadLetterTemplates();
 // Only the organisation's details reach a letter.
-const config = { org: { companyName: 'Northwind Analytics' } } as unknown as AppConfig;
+const config = {
+  org: { companyName: 'Northwind Analytics' },
+  hr: { userIds: [], contactEmail: 'hr@northwind.example' },
+} as unknown as AppConfig;
 const services = { config, letters, now: () => new Date('2026-03-10T15:00:00Z') };
 const names = { employeeName: 'Sam Rivera', hrName: 'Alex Morgan' };
 
@@ -25,6 +28,16 @@ const statusFor: Record<EmployeeLetterKind, RequestStatus> = {
   documentation_request: 'documentation_requested',
   alternative_offer: 'alternative_offered',
   approval: 'approved',
+  provider_verification: 'documentation_requested',
+  denial: 'denied',
+};
+
+/** HR's words on a denial as its form collects them: leave and reassignment weighed, UK's date and ground. */
+const denialWords = {
+  denialAlternatives: JSON.stringify([
+    { kind: 'leave', alternative: 'Leave on session days', whyNot: 'CANARY-hr-denial whynot' },
+    { kind: 'reassignment', alternative: 'A move to a vacant job', whyNot: 'No vacant job fits.' },
+  ]),
 };
 
 const { owner, hr } = people;
@@ -71,17 +84,30 @@ describe('the letters HR’s steps send the employee', () => {
         const withWords = {
           ...request,
           disclosure: { ...request.disclosure, jurisdiction },
+          ...(request.denial
+            ? {
+                denial: {
+                  ...request.denial,
+                  consultedOn: '2026-03-02',
+                  flexibleWorkingGround: 'structural_changes' as const,
+                },
+              }
+            : {}),
           sensitive: {
             ...request.sensitive,
             ...canary,
             alternativeExplanation: 'An earlier start keeps cover.',
+            ...denialWords,
           },
         };
         const text = employeeLetterText(services, kind, projectForEmployeeLetter(withWords), names);
         expect(text).toContain(request.id);
         expect(text).toContain('Sam Rivera');
+        // HR's own words reach the letter they wrote them for; nobody else's ever does.
+        const hrWordsOf = (field: string) =>
+          field === 'alternativeExplanation' || (kind === 'denial' && field.startsWith('denial'));
         for (const [field, words] of Object.entries(canary))
-          if (field !== 'alternativeExplanation') expect(text).not.toContain(words);
+          if (!hrWordsOf(field)) expect(text).not.toContain(words);
         expect(text).not.toMatch(/\{\{|undefined|NaN/);
       });
 
@@ -96,10 +122,10 @@ describe('the letters HR’s steps send the employee', () => {
       // @ts-expect-error a record is not the letter's projection
       employeeLetterData(services, 'approval', request, names),
       // @ts-expect-error a record is not the letter's projection
-      letterToShow(request, 'approval'),
+      letterToShow(services, request, 'approval'),
     ];
     void handedTheRecord;
-    expect(letterToShow(projectForEmployeeLetter(request), '')).toBe('approval');
+    expect(letterToShow(services, projectForEmployeeLetter(request), '')).toBe('approval');
   });
 
   it('carries no word the employee typed and no note HR kept, in any letter, even with everything on the record', () => {
@@ -110,12 +136,34 @@ describe('the letters HR’s steps send the employee', () => {
     const released = { ...request, released: ['coveragePlan', 'statementOfNeed'] } as AccommodationRequest;
 
     const view = projectForEmployeeLetter(released);
-    for (const words of neverInALetter) expect(JSON.stringify(view)).not.toContain(words);
+    // The same story ending in a denial instead, with the alternatives US law asks to be weighed.
+    const { request: denied } = walk([
+      ['submit', owner],
+      ['acknowledge', hr],
+      ['add_note', hr],
+      ['request_documentation', hr],
+      ['provider_pending', owner],
+      ['documentation_received', hr],
+      ['offer_alternative', hr],
+      ['decline_alternative', owner],
+      ['deny', hr],
+    ]);
+    const deniedView = projectForEmployeeLetter({
+      ...denied,
+      released: ['coveragePlan', 'statementOfNeed'],
+      sensitive: { ...denied.sensitive, ...denialWords },
+    } as AccommodationRequest);
+    for (const words of neverInALetter) {
+      expect(JSON.stringify(view)).not.toContain(words);
+      expect(JSON.stringify(deniedView)).not.toContain(words);
+    }
     for (const kind of employeeLetterKinds) {
-      expect(letterToShow(view, kind), kind).toBe(kind);
-      const text = employeeLetterText(services, kind, view, names);
+      const shown = kind === 'denial' ? deniedView : view;
+      expect(letterToShow(services, shown, kind), kind).toBe(kind);
+      const text = employeeLetterText(services, kind, shown, names);
       for (const words of neverInALetter) expect(text, kind).not.toContain(words);
     }
+    expect(letterToShow(services, view, 'denial')).toBeNull();
     // HR's explanation of its offer is written for the employee, and their letter carries it.
     expect(employeeLetterText(services, 'alternative_offer', view, names)).toContain(
       canary.alternativeExplanation,

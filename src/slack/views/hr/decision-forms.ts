@@ -1,4 +1,4 @@
-import type { DenialReason } from '../../../domain/request.js';
+import type { DenialReason, FlexibleWorkingGround, Jurisdiction } from '../../../domain/request.js';
 import { context, type KnownBlock, modal, section, type View } from '../blocks.js';
 import { dateInput, selectInput, textInput } from '../intake/inputs.js';
 import type { Choice } from '../intake/options.js';
@@ -69,11 +69,39 @@ export const denialReasonChoices: readonly Choice<DenialReason>[] = [
   { value: 'other', text: 'Other' },
 ];
 
+/** The two alternatives every denial weighs, in the words the letter gives them. */
+export const fixedDenialAlternatives = {
+  leave: 'Leave for the time you need away from work',
+  reassignment: 'A move to a vacant job with hours that fit',
+} as const;
+
+export const flexibleWorkingGroundChoices: readonly Choice<FlexibleWorkingGround>[] = [
+  { value: 'additional_costs', text: 'The burden of additional costs' },
+  { value: 'customer_demand', text: 'Harm to meeting customer demand' },
+  { value: 'reorganise_work', text: 'Unable to reorganise work among staff' },
+  { value: 'recruit_staff', text: 'Unable to recruit additional staff' },
+  { value: 'quality', text: 'Harm to quality' },
+  { value: 'performance', text: 'Harm to performance' },
+  { value: 'insufficient_work', text: 'Not enough work when they propose to work' },
+  { value: 'structural_changes', text: 'Planned structural changes' },
+];
+
 /**
  * Every part of a denial is asked and none may be empty: the inputs are optional to Slack so the
- * app can say precisely, beside each field, what is missing (response_action "errors").
+ * app can say precisely, beside each field, what is missing (response_action "errors"). What the
+ * letter's law adds is asked too: in the US why leave and a move to a vacant job would not work
+ * (the EEOC expects both weighed); in the UK when the employee was consulted and the statutory
+ * ground for refusing a flexible working request.
  */
-export function denyForm(reference: string): View {
+export function denyForm(spec: {
+  readonly reference: string;
+  readonly jurisdiction: Jurisdiction;
+  /** The suggested last day to ask for reconsideration. */
+  readonly reconsiderBy: string;
+}): View {
+  const { reference, jurisdiction } = spec;
+  const weighed =
+    jurisdiction === 'us' ? 'US law expects it weighed.' : 'Leave it empty if it was not weighed.';
   const blocks: KnownBlock[] = [
     section(
       `Deny *${reference}*. The denial letter goes to the employee with each of these, so please write them for the employee to read.`,
@@ -86,6 +114,18 @@ export function denyForm(reference: string): View {
       optional: true,
     }),
     textInput({ id: hrBlocks.explanation, label: 'Explanation', multiline: true, optional: true }),
+    textInput({
+      id: hrBlocks.whyNotLeave,
+      label: 'Why leave would not work',
+      hint: `The letter says: “${fixedDenialAlternatives.leave}.” and then this. ${weighed}`,
+      optional: true,
+    }),
+    textInput({
+      id: hrBlocks.whyNotReassignment,
+      label: 'Why a vacant job would not work',
+      hint: `The letter says: “${fixedDenialAlternatives.reassignment}.” and then this. ${weighed}`,
+      optional: true,
+    }),
   ];
   for (let n = 1; n <= DENIAL_ALTERNATIVE_SLOTS; n++) {
     blocks.push(
@@ -104,9 +144,31 @@ export function denyForm(reference: string): View {
       label: 'How to ask for reconsideration',
       multiline: true,
       optional: true,
-      placeholder: 'e.g. Reply to this letter within 10 business days, or ask for a meeting with …',
+      placeholder: 'e.g. Reply to this letter, or ask for a meeting with …',
+    }),
+    dateInput({
+      id: hrBlocks.reconsiderBy,
+      label: jurisdiction === 'uk' ? 'Appeal by' : 'Ask for reconsideration by',
+      initial: spec.reconsiderBy,
+      optional: true,
     }),
   );
+  if (jurisdiction === 'uk')
+    blocks.push(
+      dateInput({
+        id: hrBlocks.consultedOn,
+        label: 'Date you consulted the employee',
+        hint: 'A refusal must follow a meeting with the employee about the request.',
+        optional: true,
+      }),
+      selectInput({
+        id: hrBlocks.flexibleWorkingGround,
+        label: 'Flexible working: the statutory ground',
+        placeholder: 'Choose the ground',
+        choices: flexibleWorkingGroundChoices,
+        optional: true,
+      }),
+    );
   return modal({
     callbackId: hrFormIds.deny,
     title: 'Deny',

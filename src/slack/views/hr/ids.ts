@@ -33,7 +33,12 @@ export const hrBlocks = {
   reason: 'hr_reason',
   alternative: (n: number) => `hr_alternative_${n}`,
   whyNot: (n: number) => `hr_why_not_${n}`,
+  whyNotLeave: 'hr_why_not_leave',
+  whyNotReassignment: 'hr_why_not_reassignment',
   reconsideration: 'hr_reconsideration',
+  reconsiderBy: 'hr_reconsider_by',
+  consultedOn: 'hr_consulted_on',
+  flexibleWorkingGround: 'hr_flexible_working_ground',
   note: 'hr_note',
 } as const;
 

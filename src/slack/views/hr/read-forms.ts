@@ -1,4 +1,5 @@
 import { FormState } from '../../state.js';
+import { fixedDenialAlternatives } from './decision-forms.js';
 import { documentationConfirmations } from './forms.js';
 import { DENIAL_ALTERNATIVE_SLOTS, hrBlocks } from './ids.js';
 import { chosenUser } from './inputs.js';
@@ -50,23 +51,38 @@ export function readApprove(values: unknown, timeZone: string): FormReading<unkn
 export function readDeny(values: unknown): FormReading<unknown> {
   const form = new FormState(values);
   const errors: Record<string, string> = {};
-  const alternativesConsidered: { alternative: string; whyNot: string }[] = [];
+  const alternativesConsidered: { kind: string; alternative: string; whyNot: string }[] = [];
+  const fixed = [
+    ['leave', hrBlocks.whyNotLeave],
+    ['reassignment', hrBlocks.whyNotReassignment],
+  ] as const;
+  for (const [kind, block] of fixed) {
+    const whyNot = form.text(block)?.trim() ?? '';
+    if (whyNot) alternativesConsidered.push({ kind, alternative: fixedDenialAlternatives[kind], whyNot });
+  }
   for (let n = 1; n <= DENIAL_ALTERNATIVE_SLOTS; n++) {
     const alternative = form.text(hrBlocks.alternative(n))?.trim() ?? '';
     const whyNot = form.text(hrBlocks.whyNot(n))?.trim() ?? '';
     if (!alternative && !whyNot) continue;
     if (!alternative) errors[hrBlocks.alternative(n)] = 'Please name the alternative this explains.';
     else if (!whyNot) errors[hrBlocks.whyNot(n)] = 'Please say why this alternative would not work.';
-    else alternativesConsidered.push({ alternative, whyNot });
+    else alternativesConsidered.push({ kind: 'other', alternative, whyNot });
   }
   const reason = form.choice(hrBlocks.reason);
   if (!reason) errors[hrBlocks.reason] = 'Please choose the reason for the denial.';
+  const reconsiderBy = form.date(hrBlocks.reconsiderBy);
+  if (!reconsiderBy) errors[hrBlocks.reconsiderBy] = 'Please choose the last day to ask for reconsideration.';
+  const consultedOn = form.date(hrBlocks.consultedOn);
+  const ground = form.choice(hrBlocks.flexibleWorkingGround);
   return {
     value: {
       reason,
       explanation: form.text(hrBlocks.explanation) ?? '',
       alternativesConsidered,
       reconsideration: form.text(hrBlocks.reconsideration) ?? '',
+      ...(reconsiderBy ? { reconsiderBy } : {}),
+      ...(consultedOn ? { consultedOn } : {}),
+      ...(ground ? { flexibleWorkingGround: ground } : {}),
     },
     errors,
   };
@@ -120,6 +136,9 @@ export function errorBlock(path: string): string {
     reason: hrBlocks.reason,
     alternativesConsidered: hrBlocks.alternative(1),
     reconsideration: hrBlocks.reconsideration,
+    reconsiderBy: hrBlocks.reconsiderBy,
+    consultedOn: hrBlocks.consultedOn,
+    flexibleWorkingGround: hrBlocks.flexibleWorkingGround,
     reviewDate: hrBlocks.reviewDate,
     endDate: hrBlocks.endDate,
     managerId: hrBlocks.manager,

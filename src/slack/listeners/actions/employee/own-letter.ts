@@ -34,7 +34,7 @@ export async function ownLetter(
   const request = await services.store.requests.get(person.teamId, reference);
   if (!request || request.employeeId !== person.userId) return undefined;
   const view = projectForEmployeeLetter(request);
-  const letter = letterToShow(view, kind);
+  const letter = letterToShow(services, view, kind);
   if (!letter) {
     await tellInDm(client, person.userId, noLetterYet);
     return undefined;
