@@ -244,6 +244,9 @@ export function createDrafter(options: DrafterOptions): Drafter {
         fallback,
       });
       if (!model) return offline('not_configured');
+      // A job for the assistant or the employer's own policy: no article holds the answer, so a
+      // model would only be invited to invent one.
+      if (found.outOfScope) return offlineAnswer(found, jurisdiction);
 
       // The ground: the best topic first when the search is sure, else the closest topics.
       const ground = groundFor(found);

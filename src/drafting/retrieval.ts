@@ -85,6 +85,11 @@ export interface TopicSearch {
   }[];
   /** The question's most specific words the knowledge base knows; the best topic must have them all. */
   readonly specific: readonly string[];
+  /**
+   * Set when the message is plainly not about asking for time for treatment: a job for the
+   * assistant, or the employer's own policy. No article answers it, and no model is asked.
+   */
+  readonly outOfScope?: 'task' | 'company_policy';
 }
 
 export interface SearchOptions {
@@ -335,7 +340,8 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
         if (!searched.confident || searched.best === found.best) return found;
         return { ...undecided(found, searched.best), ...(found.action ? { action: found.action } : {}) };
       }
-      if (ASKS_FOR_A_TASK.test(question) || asksAboutCompanyPolicy(question)) return undecided(found);
+      if (ASKS_FOR_A_TASK.test(question)) return { ...undecided(found), outOfScope: 'task' };
+      if (asksAboutCompanyPolicy(question)) return { ...undecided(found), outOfScope: 'company_policy' };
       // Sure only if no other word decides it: drop any one word that is not the question's point,
       // and no other topic may become sure. "can I work 10-6:30 instead of 9-5:30 on group days"
       // matched the refusals topic on "instead"; without it, it is what to ask for.

@@ -165,6 +165,17 @@ describe('drafting with a reachable model', () => {
     expect(answer.topics).toHaveLength(3);
   });
 
+  it.each(['can you write my performance review', 'what does our health insurance cover'])(
+    'does not ask the model "%s": no article holds it, so it gets the closest topics',
+    async (question) => {
+      server.mode('from-prompt');
+      const { drafter } = drafterFor();
+      const answer = await drafter.answerQuestion({ question, history: [] });
+      expect(answer).toMatchObject({ kind: 'topics', answer: CLOSEST_TOPICS_TEXT });
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
   it('refuses an answer that cites an article it was not given, and answers offline', async () => {
     server.setReply('grounded_answer', {
       articleId: 'a-made-up-article',
