@@ -331,7 +331,6 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
     article: (id) => byId.get(id),
     search(question, jurisdiction, options = {}) {
       const found = read(question, jurisdiction, options);
-      if (!found.confident) return found;
       if (detectIntent(question)) {
         // A wish to act, and a search sure of another topic ("has HR looked at my request yet?" reads
         // like a refusal's "look at it again"): neither topic is answered, both are offered, and
@@ -342,6 +341,7 @@ export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
       }
       if (ASKS_FOR_A_TASK.test(question)) return { ...undecided(found), outOfScope: 'task' };
       if (asksAboutCompanyPolicy(question)) return { ...undecided(found), outOfScope: 'company_policy' };
+      if (!found.confident) return found;
       // Sure only if no other word decides it: drop any one word that is not the question's point,
       // and no other topic may become sure. "can I work 10-6:30 instead of 9-5:30 on group days"
       // matched the refusals topic on "instead"; without it, it is what to ask for.

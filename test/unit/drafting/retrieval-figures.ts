@@ -110,6 +110,17 @@ export function measure(set: QuestionSet): Figures {
   };
 }
 
+/** Issue 14's bar for a held-out set, read on its first measure: most reach their topic, none is answered wrong. */
+export const BAR = { minReach: 0.9, maxWrongAnswers: 0 } as const;
+
+export function meetsBar(figures: Figures): boolean {
+  const reached = figures.answeredRight + figures.reachedByButton;
+  return (
+    reached / Math.max(1, figures.onTopicQuestions) >= BAR.minReach &&
+    figures.wrongAnswers <= BAR.maxWrongAnswers
+  );
+}
+
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
 
 export function describeFigures(name: string, figures: Figures): string {
@@ -121,6 +132,7 @@ export function describeFigures(name: string, figures: Figures): string {
     `  answers on a wrong topic: ${figures.wrongAnswers} (${percent(figures.wrongAnswers, figures.questions)})`,
     `  questions no topic covers, given the closest topics instead: ${figures.offTopicDeclined}/${figures.offTopicQuestions}`,
     `  wishes to act that got their button: ${figures.actionsOffered}/${figures.actionsAsked}`,
+    `  the bar (at least ${BAR.minReach * 100}% reach, no answer on a wrong topic): ${meetsBar(figures) ? 'met' : 'NOT met'}`,
     ...figures.misses.map((miss) => `    - ${miss}`),
   ].join('\n');
 }
