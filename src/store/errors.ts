@@ -27,3 +27,8 @@ export class StoreCommandError extends Error {
 export class MigrationNeededError extends Error {
   override readonly name = 'MigrationNeededError';
 }
+
+/** `purge` was asked to remove a request whose purge `decide` has not recorded: nothing was removed. */
+export class PurgeNotDecidedError extends Error {
+  override readonly name = 'PurgeNotDecidedError';
+}

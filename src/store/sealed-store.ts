@@ -1,6 +1,7 @@
 import type { Conversation, EmployeeProfile } from '../domain/draft.js';
 import { type OutboxEntry, outboxEntryId } from '../domain/effects.js';
-import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
+import { purgeFoundAgain } from '../domain/lifecycle/on-record.js';
+import type { AccommodationRequest } from '../domain/request.js';
 import { requestStatuses } from '../domain/status.js';
 import { ShreddedError, type Vault } from '../privacy/vault.js';
 import { DATA_KEY_TTL_MARGIN_MS, type IndexPosition, type StoreBackend } from './backend.js';
@@ -24,7 +25,7 @@ import {
   RECORD_VERSION,
   type ReadRules,
 } from './codec.js';
-import { MigrationNeededError, RequestNotFoundError } from './errors.js';
+import { MigrationNeededError, PurgeNotDecidedError, RequestNotFoundError } from './errors.js';
 import { draftKeyRef, requestKeyRef, turnsKeyRef } from './keys.js';
 import {
   type AppPost,
@@ -286,8 +287,25 @@ function requestStore(
     } catch {
       // Removed all the same; only its people's index entries may stay (readers skip them).
     }
-    await backend.deleteRequest(teamId, id, purgeTombstone(teamId, id));
+    // Found while its purge is being carried out, the purge `decide` recorded is on the trail: keep it.
+    const tombstone =
+      (await decidedPurgeEntry(teamId, id)) ?? encodeAuditEntry(purgeFoundAgain(new Date()), teamId, id);
+    await backend.deleteRequest(teamId, id, tombstone);
     await backend.unindexRequest(teamId, id, requestStatuses, people.employeeId, people.managerId);
+  };
+
+  /** The newest entry on the trail that records a decided purge, as stored; null if there is none. */
+  const decidedPurgeEntry = async (teamId: string, id: string): Promise<string | null> => {
+    const raws = await backend.listAudit(teamId, id);
+    for (const raw of raws.toReversed()) {
+      try {
+        const entry = decodeAuditEntry(raw, teamId, id);
+        if (entry.action === 'purge' && entry.toStatus === 'purged') return raw;
+      } catch {
+        // An entry that cannot be read decides nothing.
+      }
+    }
+    return null;
   };
 
   const summariesOf = async (teamId: string, ids: readonly string[]) => {
@@ -472,6 +490,13 @@ function requestStore(
     },
 
     async purge(teamId, id) {
+      // The tombstone is the purge as `decide` recorded it (when, by whom): the store writes no
+      // entry of its own, and removes nothing whose purge was not decided.
+      const tombstone = await decidedPurgeEntry(teamId, id);
+      if (tombstone === null)
+        throw new PurgeNotDecidedError(
+          `request ${id} has no purge recorded by decide on its trail; nothing was removed`,
+        );
       const raw = await backend.getRequest(teamId, id);
       let people: { employeeId?: string; managerId?: string } = {};
       if (raw !== null) {
@@ -483,25 +508,10 @@ function requestStore(
       }
       // The key first: from here on the sealed fields are gone, wherever copies of them live.
       await vault.shred(requestKeyRef(teamId, id));
-      await backend.deleteRequest(teamId, id, purgeTombstone(teamId, id));
+      await backend.deleteRequest(teamId, id, tombstone);
       await backend.unindexRequest(teamId, id, requestStatuses, people.employeeId, people.managerId);
     },
   };
-}
-
-/**
- * What the audit trail keeps of a purged request: that the reference existed and was purged, and
- * when; no person, no content, no earlier history.
- */
-function purgeTombstone(teamId: string, id: string): string {
-  const tombstone: AuditEntry = {
-    at: new Date().toISOString(),
-    actorRole: 'system',
-    actorId: 'system',
-    action: 'purge',
-    toStatus: 'purged',
-  };
-  return encodeAuditEntry(tombstone, teamId, id);
 }
 
 function outboxStore(backend: StoreBackend): OutboxStore {

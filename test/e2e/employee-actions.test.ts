@@ -390,13 +390,15 @@ describe('what an employee can do around their request', () => {
 
         expect(await store.requests.get(TEAM, reference)).toBeNull();
         expect(await store.requests.listByEmployee(TEAM, manager.user.id)).toEqual([]);
-        // Of its history only the tombstone is kept: purged, when, by the system; no one named.
+        // Of its history only the tombstone is kept, the purge as decide recorded it: purged, when, by
+        // the system; no one named.
         expect(await store.audit.list(TEAM, reference)).toEqual([
           {
             at: expect.any(String),
             actorRole: 'system',
             actorId: 'system',
             action: 'purge',
+            fromStatus: 'closed',
             toStatus: 'purged',
           },
         ]);

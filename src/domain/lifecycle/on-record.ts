@@ -76,3 +76,20 @@ function entryOf(request: AccommodationRequest, actor: Actor, now: Date) {
 function unchanged(request: AccommodationRequest, audit: AuditEntry): Decided {
   return { ok: true, request, audit, effects: [] };
 }
+
+/**
+ * The trail of a request found again without its data key: a backup from before its purge was
+ * restored. Its purge was decided (by `decide`) when it happened, but that entry is not in the
+ * backup, so the trail is put back to what the purge left: the reference existed and was purged, by
+ * the system, found at `now`. There is no readable record left to decide on, and nothing else
+ * changes. The store lays this down; it writes no entry of its own making.
+ */
+export function purgeFoundAgain(now: Date): AuditEntry {
+  return {
+    at: now.toISOString(),
+    actorRole: systemActor.role,
+    actorId: systemActor.id,
+    action: 'purge',
+    toStatus: 'purged',
+  };
+}

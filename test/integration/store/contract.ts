@@ -13,6 +13,7 @@ import { payloads as hrPayloads } from '../../unit/domain/lifecycle/fixtures.js'
 import {
   allCanaries,
   canaryFields,
+  decidePurge,
   decideThrough,
   findCanaries,
   hrActor,
@@ -241,6 +242,14 @@ export function storeContract(harness: StoreHarness): void {
       expect(findCanaries(await harness.dump(store, keyPrefix), [leak])).toEqual([]);
     });
 
+    it('carries out only a purge that decide recorded', async () => {
+      const store = open({ keyPrefix: uniquePrefix('undecided') });
+      const request = await submitThrough(store, TEAM, 'ACC-2026-0033', 'U3');
+      await expect(store.requests.purge(TEAM, request.id)).rejects.toThrow(/decide/);
+      expect((await store.requests.get(TEAM, request.id))?.status).toBe('submitted');
+      expect((await store.audit.list(TEAM, request.id)).map((entry) => entry.action)).toEqual(['submit']);
+    });
+
     it('lists every workspace that has requests, each once, for the retention sweep', async () => {
       const store = open({ keyPrefix: uniquePrefix('teams') });
       expect(await store.requests.teams()).toEqual([]);
@@ -264,19 +273,24 @@ export function storeContract(harness: StoreHarness): void {
       // Retention ends long after the worker delivered what the submission asked for.
       for (const entry of await store.outbox.pending(TEAM, request.id))
         await store.outbox.markDone(TEAM, entry.id, new Date());
+      const decided = await decidePurge(store, TEAM, request.id);
       await store.outbox.forgetIfSettled(TEAM, request.id, 0, new Date(Date.now() + 1000));
       await store.requests.purge(TEAM, request.id);
       expect(await store.requests.get(TEAM, request.id)).toBeNull();
       expect(await store.requests.listByEmployee(TEAM, 'U3')).toEqual([]);
-      expect((await store.requests.listByStatus(TEAM, 'submitted')).items).toEqual([]);
-      // The history is gone but for a tombstone: the reference was purged, when, by the system.
+      for (const status of ['submitted', 'withdrawn', 'closed', 'purged'] as const)
+        expect((await store.requests.listByStatus(TEAM, status)).items).toEqual([]);
+      // The history is gone but for its tombstone, which is the purge as `decide` recorded it (the
+      // store writes none of its own): the reference was purged, when, by the system.
       const tombstone = await store.audit.list(TEAM, request.id);
+      expect(tombstone).toEqual([decided.audit]);
       expect(tombstone).toEqual([
         {
-          at: expect.any(String),
+          at: decided.audit.at,
           actorRole: 'system',
           actorId: 'system',
           action: 'purge',
+          fromStatus: 'closed',
           toStatus: 'purged',
         },
       ]);

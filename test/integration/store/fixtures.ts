@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CommandPayload } from '../../../src/domain/commands.js';
-import type { Decision } from '../../../src/domain/decision.js';
+import type { Decided, Decision } from '../../../src/domain/decision.js';
 import type { Conversation, EmployeeProfile } from '../../../src/domain/draft.js';
 import { decide } from '../../../src/domain/lifecycle/decide.js';
 import { defaultPolicy } from '../../../src/domain/lifecycle/policy.js';
 import type { AccommodationRequest, SensitiveFields } from '../../../src/domain/request.js';
 import { sensitiveFieldNames } from '../../../src/domain/request.js';
-import type { Actor } from '../../../src/domain/roles.js';
+import { type Actor, systemActor } from '../../../src/domain/roles.js';
 import type { CommandType } from '../../../src/domain/statuses.js';
 import type { VaultOptions } from '../../../src/privacy/vault.js';
 import { type Committed, type Store, VersionConflictError } from '../../../src/store/types.js';
@@ -213,4 +213,38 @@ async function commitFromStored(
       if (!(error instanceof VersionConflictError)) throw error;
     }
   }
+}
+
+/**
+ * Takes a stored request to its purge as the app does, through `decide`: the employee withdraws
+ * it, it closes after its grace period, and its retention ends. Each step is committed with its
+ * audit entry and effects, and the effects are marked delivered (the worker's part), so what is
+ * left is for `requests.purge` to carry out. Returns the purge as decided.
+ */
+export async function decidePurge(
+  store: Pick<Store, 'requests' | 'outbox'>,
+  teamId: string,
+  id: string,
+): Promise<Decided> {
+  const day = 86_400_000;
+  let request = await store.requests.get(teamId, id);
+  if (!request) throw new Error(`no request ${id} to purge`);
+  const steps: [CommandType, Actor, number][] = [
+    ['withdraw', { role: 'employee', id: request.employeeId }, day],
+    ['close_after_grace', systemActor, (defaultPolicy.closeGraceDays + 1) * day],
+    ['purge', systemActor, (defaultPolicy.retentionDays + 1) * day],
+  ];
+  let at = Date.parse(request.statusChangedAt);
+  let last: Decided | undefined;
+  for (const [type, actor, after] of steps) {
+    at += after;
+    const decision = decide(request, { type, payload: {} }, actor, new Date(at), defaultPolicy);
+    if (!decision.ok) throw new Error(`${type} refused: ${decision.message}`);
+    const committed = await store.requests.commit(decision);
+    for (const entry of committed.outbox) await store.outbox.markDone(teamId, entry.id, new Date(at));
+    request = committed.request;
+    last = decision;
+  }
+  if (!last) throw new Error('nothing decided');
+  return last;
 }

@@ -9,7 +9,7 @@ import { migrateStoredData } from '../../../src/store/migrate.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { rotateDataKeys } from '../../../src/store/rotate-keys.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
-import { makeConversation, makeRequest, submitThrough, uniquePrefix } from './fixtures.js';
+import { decidePurge, makeConversation, makeRequest, submitThrough, uniquePrefix } from './fixtures.js';
 
 const TEAM = 'T0KEYS';
 const data = new Redis(inject('redisUrl'));
@@ -262,6 +262,7 @@ describe('a shred, as other processes and racing writes see it', () => {
     // Resolves once B's subscription is in place, so the shred below cannot pass it by.
     await b.vault.keyStore.onShred((shredded) => tell(shredded));
 
+    await decidePurge(a, TEAM, request.id);
     await a.requests.purge(TEAM, request.id);
     expect(await told).toEqual(ref);
     await expect(b.vault.open(ref, 'request@v1', sealed)).rejects.toBeInstanceOf(ShreddedError);
@@ -272,6 +273,7 @@ describe('a shred, as other processes and racing writes see it', () => {
     const store = open(keyPrefix, [masterKey('k1')]);
     const created = await submitThrough(store, TEAM, 'ACC-2026-0030', 'U1');
     const request = created;
+    await decidePurge(store, TEAM, request.id);
     await store.requests.purge(TEAM, request.id);
     // A transition decided from the record read just before the purge arrives after it.
     await expect(

@@ -9,7 +9,7 @@ import { RedisKeyStore } from '../../../src/store/redis-key-store.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import type { SealedStore } from '../../../src/store/sealed-store.js';
 import { type PrivateRedis, startPrivateRedis } from '../../support/redis-server.js';
-import { submitThrough, testVault, uniquePrefix } from './fixtures.js';
+import { decidePurge, submitThrough, testVault, uniquePrefix } from './fixtures.js';
 
 const TEAM = 'T0PURGE';
 
@@ -118,6 +118,7 @@ describe('a purge is final: the data key lives apart from the data and leaves ev
     for (const needle of [...purgedNeedles, ...keptNeedles])
       expect(filesHolding(data.dir, needle)).toEqual([]);
 
+    await decidePurge(store, TEAM, purged.id);
     await store.requests.purge(TEAM, purged.id);
     const report = await keyStore.compact();
     expect(report.rewritten).toEqual([
@@ -201,6 +202,7 @@ describe('a backup of the data Redis taken before a purge', () => {
     const backup = join(backupDir, 'dump.rdb');
     copyFileSync(join(data.dir, 'dump.rdb'), backup);
 
+    await decidePurge(store, TEAM, purged.id);
     await store.requests.purge(TEAM, purged.id);
     expect(await store.requests.get(TEAM, purged.id)).toBeNull();
 
