@@ -154,6 +154,8 @@ const EnvSchema = z.object({
   DRAFT_IDLE_DAYS: positiveInt(14),
   // Before an approved arrangement's review or end date, the employee and HR are asked about it.
   REVIEW_NOTICE_DAYS: positiveInt(7).pipe(z.number().max(60)),
+  // A draft untouched this long gets one gentle nudge (drafts expire after DRAFT_IDLE_DAYS).
+  DRAFT_NUDGE_DAYS: positiveInt(3).pipe(z.number().max(60)),
   RETENTION_SWEEP_SECONDS: positiveInt(3600),
   COMPANY_NAME: optionalText.transform((value) => value ?? 'our company'),
   SIGNATURE_BLOCK: optionalText,
@@ -220,6 +222,7 @@ const fixes: Record<string, string> = {
   REMINDER_QUIET_HOURS: 'write the quiet hours as HH:mm-HH:mm, e.g. 20:00-08:00, or off',
   DRAFT_IDLE_DAYS: 'use a number of days, e.g. 14',
   REVIEW_NOTICE_DAYS: 'use a number of calendar days from 1 to 60, e.g. 7',
+  DRAFT_NUDGE_DAYS: 'use a number of days from 1 to 60, e.g. 3',
   RETENTION_SWEEP_SECONDS: 'use a number of seconds, e.g. 3600 (hourly)',
   POLICY_URL: 'use a full https:// link to your accommodation policy',
   CA_HUMAN_RIGHTS_LAW: `use federal, or a province or territory code: ${canadianLaws.filter((law) => law !== 'federal').join(', ')}`,
@@ -278,6 +281,8 @@ export interface AppConfig {
   /** Calendar days a finished request (denied, withdrawn, ended) stays open before it is closed. */
   readonly closeGraceDays: number;
   readonly draftIdleDays: number;
+  /** Days a draft is left untouched before its one gentle nudge. */
+  readonly draftNudgeDays: number;
   /** How often the retention purge runs (a job scheduler shared by every replica). */
   readonly retentionSweepSeconds: number;
   /** HR's clocks: the calendar they run in and how many business days each step may take. */
@@ -436,6 +441,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     retentionDays: data.RETENTION_DAYS,
     closeGraceDays: data.CLOSE_GRACE_DAYS,
     draftIdleDays: data.DRAFT_IDLE_DAYS,
+    draftNudgeDays: data.DRAFT_NUDGE_DAYS,
     retentionSweepSeconds: data.RETENTION_SWEEP_SECONDS,
     clocks: {
       timeZone: data.HR_TIME_ZONE,

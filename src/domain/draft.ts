@@ -49,5 +49,7 @@ export const EmployeeProfile = z.object({
   noticeAcceptedAt: z.string().optional(),
   /** The kind note about Slack keeping DM history is said once. */
   historyNoteShownAt: z.string().optional(),
+  /** The employee turned off the nudge about a draft left alone (from the nudge's own button). */
+  draftNudgesOffAt: z.string().optional(),
 });
 export type EmployeeProfile = z.infer<typeof EmployeeProfile>;

@@ -8,8 +8,11 @@ export interface EntryRef {
 
 export interface ReminderRef {
   readonly teamId: string;
+  /** The request's reference; for `draft_idle`, the draft's id (a draft has no reference yet). */
   readonly requestId: string;
   readonly reminder: ReminderKind;
+  /** Whose draft, for `draft_idle`: drafts are kept per person, not per reference. */
+  readonly userId?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import { lifecyclePolicy } from '../workflows/lifecycle-policy.js';
 import { recordReminder } from '../workflows/on-record.js';
 import { runCommand } from '../workflows/run-command.js';
 import { HR_CARD } from './deliver/hr-card.js';
+import { nudgeIdleDraft } from './draft-nudge.js';
 import type { ReminderRef, RemindOutcome } from './effect-queue.js';
 import { quietUntil } from './quiet-hours.js';
 
@@ -49,6 +50,8 @@ function remindOnAppClock(context: { services: AppServices; client: Client }) {
   const { services, client } = context;
   return async (ref: ReminderRef): Promise<RemindOutcome> => {
     const { teamId, requestId, reminder } = ref;
+    // A draft has no request yet: its nudge reads the draft itself.
+    if (reminder === 'draft_idle') return nudgeIdleDraft(services, client, ref);
     const request = await services.store.requests.get(teamId, requestId);
     if (!request) return undefined;
     switch (reminder) {
@@ -73,8 +76,6 @@ function remindOnAppClock(context: { services: AppServices; client: Client }) {
         if (due instanceof Date) return { later: due };
         return nudge(services, client, request, reminder);
       }
-      case 'draft_idle':
-        return undefined;
     }
   };
 }

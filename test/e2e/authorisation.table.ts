@@ -91,6 +91,8 @@ export const authorisationTable: readonly Row[] = [
   self('action', 'home_read_notice'),
   self('action', 'home_start_request'),
   self('action', 'home_continue_draft'),
+  // The nudge about a draft left alone: turning nudges off is the person's own preference.
+  self('action', 'draft_nudge_off'),
   self('action', 'assistant_start_request'),
   self('action', 'assistant_topic_1'),
   self('action', 'assistant_topic_2'),

@@ -1,5 +1,6 @@
 import { applyDraftPartial, applyDraftPatch } from '../../../../domain/intake.js';
 import type { AppServices } from '../../../../services.js';
+import { scheduleDraftNudgeQuietly } from '../../../../workflows/draft-nudge.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { todayIn } from '../../../../workflows/request-letter.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
@@ -18,13 +19,23 @@ export const saveIntakeStep =
     const person = personOfView(body);
     const profile = await services.profiles.load(client, person);
     const now = services.now();
-    await updateDraft(services.store, person.teamId, person.userId, metadata.draftId, now, (current) => {
-      const result = forms[step](view.state.values, {
-        today: todayIn(profile.timeZone, now),
-        draft: current,
-        employeeId: person.userId,
-      });
-      return result.ok ? applyDraftPatch(current, result.patch) : applyDraftPartial(current, result.partial);
-    });
+    const saved = await updateDraft(
+      services.store,
+      person.teamId,
+      person.userId,
+      metadata.draftId,
+      now,
+      (current) => {
+        const result = forms[step](view.state.values, {
+          today: todayIn(profile.timeZone, now),
+          draft: current,
+          employeeId: person.userId,
+        });
+        return result.ok
+          ? applyDraftPatch(current, result.patch)
+          : applyDraftPartial(current, result.partial);
+      },
+    );
+    await scheduleDraftNudgeQuietly(services, person, saved);
     await publishHome(services, client, person);
   };

@@ -1,6 +1,7 @@
 import type { IntakeStep } from '../../../../domain/draft.js';
 import { applyDraftPartial, applyDraftPatch, nextIntakeStep } from '../../../../domain/intake.js';
 import type { AppServices } from '../../../../services.js';
+import { scheduleDraftNudgeQuietly } from '../../../../workflows/draft-nudge.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { todayIn } from '../../../../workflows/request-letter.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
@@ -56,6 +57,8 @@ export const submitIntakeStep =
         response_action: 'update',
         view: intakeScreen(services, saved, profile, { step: next, notes: result.notes }),
       });
+      // Saved now: its one nudge moves to DRAFT_NUDGE_DAYS from now.
+      await scheduleDraftNudgeQuietly(services, person, saved);
       if (!cached && next === 'review') {
         await showReviewWithName(services, client, view.id, saved, person, result.notes);
       }
