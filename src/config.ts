@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { jurisdictions } from './domain/request.js';
 import { CanadianLaw, canadianLaws } from './letters/law.js';
 import { type MasterKey, parseMasterKeys, weakMasterKeyProblems } from './privacy/master-keys.js';
+import { secretCopy } from './privacy/secret-bytes.js';
 import { parseRedisUrl } from './store/redis-connection.js';
+
+/** How many bytes a base64 text decodes to, the decoded bytes wiped at once (they may be a key). */
+function base64Length(value: string): number {
+  const bytes = Buffer.from(value, 'base64');
+  const length = bytes.length;
+  bytes.fill(0);
+  return length;
+}
 
 /**
  * The environment, parsed once. Every problem is reported at once, one line each: the variable,
@@ -64,10 +73,11 @@ const EnvSchema = z.object({
     z
       .string()
       .refine(
-        (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length >= 32,
+        (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && base64Length(value) >= 32,
         'must be at least 32 random bytes in base64',
       )
-      .transform((value) => Buffer.from(value, 'base64'))
+      // Out of the shared pool, and the pooled bytes wiped: see privacy/secret-bytes.ts.
+      .transform((value) => secretCopy(Buffer.from(value, 'base64'), true))
       .optional(),
   ),
   REDIS_KEY_PREFIX: optionalText

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { refId as checkedRefId, type KeyRef, type KeyStore } from './key-store.js';
 import { MASTER_KEY_BYTES, type MasterKey } from './master-keys.js';
-import { secretCopy } from './secret-bytes.js';
+import { secretBuffer, secretCopy } from './secret-bytes.js';
 import {
   formatSealed,
   formatWrapped,
@@ -296,17 +296,19 @@ export class Vault {
     const decipher = createDecipheriv(ALGORITHM, masterKey, parts.iv);
     decipher.setAAD(wrappedAad(ref, parts.masterKeyId, parts.dataKeyId));
     decipher.setAuthTag(parts.body.subarray(32));
+    // GCM hands out the decrypted bytes before it checks them: they are wiped whatever happens.
+    const head = decipher.update(parts.body.subarray(0, 32));
     try {
-      const head = decipher.update(parts.body.subarray(0, 32));
       const tail = decipher.final();
-      const key = Buffer.allocUnsafeSlow(32);
+      const key = secretBuffer(32);
       head.copy(key);
       tail.copy(key, head.length);
-      head.fill(0);
       tail.fill(0);
       return { id: parts.dataKeyId, key };
     } catch {
       throw new VaultIntegrityError('a stored data key failed its integrity check');
+    } finally {
+      head.fill(0);
     }
   }
 
@@ -322,8 +324,17 @@ export class Vault {
 
   #remember(ref: KeyRef, dataKey: DataKey): DataKey {
     if (this.#cacheMs > 0) {
-      const copy = { id: dataKey.id, key: secretCopy(dataKey.key) };
-      this.#cache.set(refId(ref), { dataKey: copy, expiresAt: this.#now() + this.#cacheMs });
+      const id = refId(ref);
+      this.#cache.get(id)?.dataKey.key.fill(0);
+      const entry = {
+        dataKey: { id: dataKey.id, key: secretCopy(dataKey.key) },
+        expiresAt: this.#now() + this.#cacheMs,
+      };
+      this.#cache.set(id, entry);
+      // Zeroed when it lapses, not when the ref is next used (which may be never).
+      setTimeout(() => {
+        if (this.#cache.get(id) === entry) this.#forget(ref);
+      }, this.#cacheMs).unref();
     }
     return dataKey;
   }

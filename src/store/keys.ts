@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { RequestStatus } from '../domain/status.js';
+import { secretCopy } from '../privacy/secret-bytes.js';
 import type { KeyPolicy, KeyRef } from '../privacy/vault.js';
 import { DATA_KEY_TTL_MARGIN_MS } from './backend.js';
 
@@ -135,7 +136,8 @@ export type Pseudonymise = (teamId: string, userId: string) => string;
 
 export function keyedPseudonyms(secret: Buffer): Pseudonymise {
   if (secret.length < 32) throw new Error('the pseudonym key must be at least 32 bytes');
-  const key = Buffer.from(secret);
+  // A copy of its own, out of the shared pool (see secret-bytes.ts), kept for the process's life.
+  const key = secretCopy(secret);
   return (teamId, userId) =>
     `u-${createHmac('sha256', key).update(`${teamId}\n${userId}`).digest('base64url').slice(0, 22)}`;
 }
