@@ -47,6 +47,11 @@ export interface KnowledgeBase {
   readonly articles: readonly Article[];
   /** Groups of words that mean the same; the first of each is the one search keeps. */
   readonly synonyms: readonly (readonly string[])[];
+  /**
+   * Spanish words read as the English word first in each group; search only. Not the knowledge
+   * base's own words, so a model's prompt masks them like any rare word.
+   */
+  readonly searchOnlySynonyms: readonly (readonly string[])[];
 }
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -124,10 +129,18 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   }
   if (files.length === 0) throw new Error(`The knowledge folder ${dir} has no articles.`);
   const articles = files.map((name) => parseArticle(name, readFileSync(join(dir, name), 'utf8')));
-  const synonyms = synonymsSchema.safeParse(parseYaml(readFileSync(join(dir, 'synonyms.yaml'), 'utf8')));
+  return {
+    articles,
+    synonyms: readSynonyms(dir, 'synonyms.yaml'),
+    searchOnlySynonyms: readSynonyms(dir, 'synonyms-es.yaml'),
+  };
+}
+
+function readSynonyms(dir: string, fileName: string): string[][] {
+  const synonyms = synonymsSchema.safeParse(parseYaml(readFileSync(join(dir, fileName), 'utf8')));
   if (!synonyms.success)
-    throw new Error('knowledge/synonyms.yaml must be a list of word groups (two or more each).');
-  return { articles, synonyms: synonyms.data.map((group) => group.map((word) => word.toLowerCase())) };
+    throw new Error(`knowledge/${fileName} must be a list of word groups (two or more each).`);
+  return synonyms.data.map((group) => group.map((word) => word.toLowerCase()));
 }
 
 /** Whether an article speaks to someone working in this country. */

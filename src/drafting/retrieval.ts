@@ -162,7 +162,7 @@ function synonymFolder(groups: KnowledgeBase['synonyms']): (text: string) => str
 }
 
 export function createTopicIndex(knowledge: KnowledgeBase): TopicIndex {
-  const fold = synonymFolder(knowledge.synonyms);
+  const fold = synonymFolder([...knowledge.synonyms, ...knowledge.searchOnlySynonyms]);
   const terms = (text: string): string[] =>
     fold(text)
       .split(/[^a-z0-9_']+/)

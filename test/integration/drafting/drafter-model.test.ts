@@ -128,6 +128,15 @@ describe('drafting with a reachable model', () => {
     expect(asked).toBe('Can Mrs [word 1] from [word 2] see my request?');
   });
 
+  it('masks the Spanish words search reads, which are not the articles’ own words', async () => {
+    // "recaer" (to relapse) and "diagnóstico" help find the topic, yet say what the person lives with.
+    const { drafter } = drafterFor();
+    await drafter.answerQuestion({ question: '¿y si vuelvo a recaer, pido otro diagnóstico?', history: [] });
+    const raw = server.requests[0]?.rawBody ?? '';
+    for (const word of ['recaer', 'diagnóstico', 'diagnostico']) expect(raw).not.toContain(word);
+    expect(readGroundedPrompt(bodyOf(0)).question).toMatch(/\[word \d\]\?$/);
+  });
+
   it('does not show a reply that repeats a masked word’s placeholder', async () => {
     server.setReply('grounded_answer', {
       articleId: FIRST_ARTICLE_ID,
