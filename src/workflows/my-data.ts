@@ -137,8 +137,9 @@ export async function deleteMyData(
 /**
  * Purges closed requests whose retention period has ended: `decide` records the purge (the app's
  * messages and files about the request are deleted from Slack, HR's card included), then the data
- * key is shredded and the record removed. Run periodically (the retention job scheduler, one run at a time); safe to repeat.
- * A purge decided but never carried out (the process stopped in between) is finished first.
+ * key is shredded and the record removed. Run periodically (the retention job scheduler, one run
+ * at a time); safe to repeat. A purge decided but never carried out (the process stopped in
+ * between) is finished first.
  */
 export async function purgeExpired(
   services: Pick<AppServices, 'store' | 'effects' | 'logger' | 'now' | 'config'>,
