@@ -41,6 +41,8 @@ export interface ScaleOutOptions {
 }
 
 export interface ScaleOutResult {
+  /** People whose intake reached its summary (the others missed Slack's 3 s on some step). */
+  readonly drafted: number;
   readonly sent: number;
   /** Told it was sent, and no request stored. */
   readonly lost: number;
@@ -133,7 +135,16 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
 
   try {
     log(`scale-out: ${senders.length} people fill in the intake, one after another, through two replicas…`);
-    for (const user of senders) await draftUpToSummary(emulator.as(user.id));
+    // On a machine busier than its cores a step can miss Slack's 3 s; that person is left out.
+    const drafted: EmulatedUser[] = [];
+    for (const user of senders) {
+      try {
+        await draftUpToSummary(emulator.as(user.id));
+        drafted.push(user);
+      } catch {
+        // Counted below as not drafted.
+      }
+    }
 
     // Under load: Home for many people (each event also retried on the other replica), while
     // everyone sends at once.
@@ -149,12 +160,12 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     };
     const callsBefore = emulator.calls().length;
     log(
-      `scale-out: ${senders.length} send at once while ${homePeople.length} open Home (each event sent twice)…`,
+      `scale-out: ${drafted.length} send at once while ${homePeople.length} open Home (each event sent twice)…`,
     );
     const load = options.generator.ask<LoadResult>(job, 'result');
     // A send not acknowledged in Slack's 3 s shows the person "trouble connecting": not told.
     const toldSent = await Promise.all(
-      senders.map((user) =>
+      drafted.map((user) =>
         emulator
           .as(user.id)
           .submit()
@@ -167,7 +178,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     // HR opens every request `looks` times at once, on both replicas (the balancer alternates).
     const hr = emulator.as('hr');
     const deadline = Date.now() + 60_000;
-    while (hr.buttons('View request').length < senders.length && Date.now() < deadline) {
+    while (hr.buttons('View request').length < drafted.length && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const cards = hr.buttons('View request');
@@ -206,7 +217,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     let cardsNotOnce = 0;
     const hrChannel = env.HR_CHANNEL_ID;
     let sentUntold = 0;
-    for (const [index, user] of senders.entries()) {
+    for (const [index, user] of drafted.entries()) {
       const requests = await store.requests.listByEmployee(team, user.id);
       if (requests.length === 0 && toldSent[index]) lost += 1;
       if (requests.length > 0 && !toldSent[index]) sentUntold += 1;
@@ -243,6 +254,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     const homeMissing = homePeople.filter((p) => (publishes.get(p.id) ?? 0) === 0).length;
 
     const result: ScaleOutResult = {
+      drafted: drafted.length,
       sent: told,
       sentUntold,
       lost,
@@ -257,7 +269,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       retriesSent: retrying.counts.retried,
     };
     log(
-      `scale-out: ${told} of ${senders.length} told their request was sent (${sentUntold} more sent without being told in time); lost ${lost}, doubled ${doubled}, HR cards not posted exactly once ${cardsNotOnce}`,
+      `scale-out: ${told} of ${drafted.length} told their request was sent (${sentUntold} more sent without being told in time); lost ${lost}, doubled ${doubled}, HR cards not posted exactly once ${cardsNotOnce}`,
     );
     log(
       `scale-out: HR opened requests ${looksAcked} times (acknowledged); missing from the trail ${looksMissing}; Home: ${homeLoad.latencies.length} events acknowledged, ${retrying.counts.retried} sent again to the other replica, not acknowledged in time ${result.homeNotAnswered}; Home published twice for one event ${homeDoubled}, never ${homeMissing}`,
