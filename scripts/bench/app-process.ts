@@ -9,12 +9,17 @@ import { loadConfig } from '../../src/config.js';
  */
 
 let errorLines = 0;
+/** Error lines by their message (the app's own words, never a person's), for the bench's report. */
+const errorMessages: Record<string, number> = {};
 let peakRss = 0;
 const logStream = new Writable({
   write(chunk: Buffer, _encoding, callback) {
     for (const line of chunk.toString('utf8').split('\n')) {
       // pino levels: 50 error, 60 fatal.
-      if (/"level":(50|60)/.test(line)) errorLines += 1;
+      if (!/"level":(50|60)/.test(line)) continue;
+      errorLines += 1;
+      const msg = /"msg":"([^"]{0,120})/.exec(line)?.[1] ?? '(no message)';
+      errorMessages[msg] = (errorMessages[msg] ?? 0) + 1;
     }
     callback();
   },
@@ -33,7 +38,7 @@ process.on('message', (message: { type: string }) => {
     global.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
     peakRss = Math.max(peakRss, rss);
-    process.send?.({ type: 'memory', rss, heapUsed, peakRss, errorLines });
+    process.send?.({ type: 'memory', rss, heapUsed, peakRss, errorLines, errorMessages });
   } else if (message.type === 'reset-peak') {
     peakRss = process.memoryUsage().rss;
     process.send?.({ type: 'reset-peak' });

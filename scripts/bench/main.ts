@@ -304,6 +304,7 @@ interface Memory {
   heapUsed: number;
   peakRss: number;
   errorLines: number;
+  errorMessages: Record<string, number>;
 }
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const home = recorded.find((r) => r.label === 'home');
@@ -393,6 +394,7 @@ const memEnd = await appChild.ask<Memory>({ type: 'memory' }, 'memory');
 log(
   `app RSS at the end: ${round(mb(memEnd.rss), 1)} MB; highest under load ${round(mb(memEnd.peakRss), 1)} MB; app error log lines ${memEnd.errorLines}`,
 );
+if (memEnd.errorLines > 0) log(`app error log lines by message: ${JSON.stringify(memEnd.errorMessages)}`);
 
 // ---- the summary -----------------------------------------------------------------------------
 const at64 = rows.filter((row) => row.concurrency === 64);
