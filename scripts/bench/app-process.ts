@@ -18,7 +18,9 @@ const logStream = new Writable({
       // pino levels: 50 error, 60 fatal.
       if (!/"level":(50|60)/.test(line)) continue;
       errorLines += 1;
-      const msg = /"msg":"([^"]{0,120})/.exec(line)?.[1] ?? '(no message)';
+      const kind = /"kind":"([A-Za-z]{1,60})"/.exec(line)?.[1];
+      const code = /"(?:code|slackError)":"([A-Za-z_]{1,60})"/.exec(line)?.[1];
+      const msg = `${/"msg":"([^"]{0,120})/.exec(line)?.[1] ?? '(no message)'}${kind ? ` (${kind}${code ? ` ${code}` : ''})` : ''}`;
       errorMessages[msg] = (errorMessages[msg] ?? 0) + 1;
     }
     callback();
