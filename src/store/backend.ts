@@ -147,7 +147,6 @@ export interface StoreBackend {
   employeeRequestIds(teamId: string, employeeId: string): Promise<string[]>;
   managerRequestIds(teamId: string, managerId: string): Promise<string[]>;
 
-  appendAudit(teamId: string, requestId: string, value: string): Promise<void>;
   /**
    * Whether a data key is still where versions before the key store kept it (beside the record):
    * such a record is not purged, it waits for `cli -- migrate`.

@@ -384,12 +384,6 @@ export class MemoryBackend implements StoreBackend {
     return false;
   }
 
-  async appendAudit(teamId: string, requestId: string, value: string) {
-    this.#open();
-    const key = this.keys.audit(teamId, requestId);
-    this.#streams.set(key, [...(this.#streams.get(key) ?? []), value]);
-  }
-
   async listAudit(teamId: string, requestId: string) {
     this.#open();
     return [...(this.#streams.get(this.keys.audit(teamId, requestId)) ?? [])];

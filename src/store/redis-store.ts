@@ -598,10 +598,6 @@ export class RedisBackend implements StoreBackend {
     return (await this.#run((r) => r.exists(this.keys.legacyDataKey(ref)))) === 1;
   }
 
-  async appendAudit(teamId: string, requestId: string, value: string) {
-    await this.#run((r) => r.xadd(this.keys.audit(teamId, requestId), '*', 'entry', value));
-  }
-
   async listAudit(teamId: string, requestId: string) {
     const entries = await this.#run((r) => r.xrange(this.keys.audit(teamId, requestId), '-', '+'));
     return entries.map(([, fields]) => fields[1] ?? '');
