@@ -8,6 +8,7 @@ import { demoEnvironment } from '../../../src/cli/demo-env.js';
 import { demoDirectory } from '../../../src/cli/demo-workspace.js';
 import { loadConfig } from '../../../src/config.js';
 import { systemActor } from '../../../src/domain/roles.js';
+import type { CommandType } from '../../../src/domain/statuses.js';
 import { bullPrefix } from '../../../src/jobs/bullmq-queue.js';
 import { startOutboxWorker } from '../../../src/jobs/outbox.js';
 import { scheduleRetention } from '../../../src/jobs/retention.js';
@@ -18,6 +19,7 @@ import { openRedis } from '../../../src/store/redis-connection.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import { lifecyclePolicy } from '../../../src/workflows/lifecycle-policy.js';
 import { runCommand } from '../../../src/workflows/run-command.js';
+import { payloads } from '../../unit/domain/lifecycle/fixtures.js';
 import { makeConversation, makeRequest, uniquePrefix } from '../store/fixtures.js';
 
 /**
@@ -34,6 +36,7 @@ const TEAM = 'T0DEMO';
 /** A second workspace of the same installation (an org-wide install): not the bot token's. */
 const OTHER_TEAM = 'T0OTHER';
 const EMPLOYEE = { role: 'employee', id: 'UEMPLOYEE' } as const;
+const HR = { role: 'hr', id: 'UHR' } as const;
 const DAY_MS = 86_400_000;
 
 let emulator: Emulator;
@@ -112,6 +115,29 @@ async function sentThenWithdrawn(services: AppServices, team = TEAM): Promise<st
   const withdrawn = await runCommand(services, team, reference, { type: 'withdraw', payload: {} }, EMPLOYEE);
   if (!withdrawn.ok) throw new Error(withdrawn.message);
   await until(async () => (await services.store.outbox.pending(team, reference)).length === 0);
+  return reference;
+}
+
+/** A request sent to HR and taken by HR through `steps` (forms filled in as HR's surfaces send them). */
+async function decidedByHr(services: AppServices, steps: readonly CommandType[]): Promise<string> {
+  const reference = `ACC-2026-${String(++sequence).padStart(4, '0')}`;
+  const { schedule, work, accommodations, disclosure } = makeRequest(TEAM, reference, EMPLOYEE.id);
+  const sent = await runCommand(
+    services,
+    TEAM,
+    reference,
+    {
+      type: 'submit',
+      payload: { reference, teamId: TEAM, schedule, work, accommodations, disclosure, sensitive: {} },
+    },
+    EMPLOYEE,
+  );
+  if (!sent.ok) throw new Error(sent.message);
+  for (const type of steps) {
+    const done = await runCommand(services, TEAM, reference, { type, payload: payloads[type] }, HR);
+    if (!done.ok) throw new Error(`${type}: ${done.message}`);
+  }
+  await until(async () => (await services.store.outbox.pending(TEAM, reference)).length === 0);
   return reference;
 }
 
@@ -318,6 +344,9 @@ export function retentionSuite(name: string, url: () => string): void {
       // A request in the bot token's workspace, and one in another workspace of the same install.
       const here = await sentThenWithdrawn(services);
       const there = await sentThenWithdrawn(services, OTHER_TEAM);
+      // Denied, and approved then ended, by HR: the other two ways a request finishes.
+      const denied = await decidedByHr(services, ['acknowledge', 'deny']);
+      const ended = await decidedByHr(services, ['acknowledge', 'approve', 'end']);
       site.clock.advanceDays(3);
       const recent = await sentThenWithdrawn(services);
       // A schedule left by an earlier version, for the bot token's workspace only, is replaced.
@@ -340,19 +369,22 @@ export function retentionSuite(name: string, url: () => string): void {
       }
       const statusOf = async (team: string, reference: string) =>
         (await services.store.requests.get(team, reference))?.status;
-      await until(
-        async () =>
-          (await statusOf(TEAM, here)) === 'closed' && (await statusOf(OTHER_TEAM, there)) === 'closed',
-      );
-      for (const [team, reference] of [
-        [TEAM, here],
-        [OTHER_TEAM, there],
-      ] as const) {
+      const finished = [
+        [TEAM, here, 'withdrawn'],
+        [OTHER_TEAM, there, 'withdrawn'],
+        [TEAM, denied, 'denied'],
+        [TEAM, ended, 'ended'],
+      ] as const;
+      await until(async () => {
+        const statuses = await Promise.all(finished.map(([team, reference]) => statusOf(team, reference)));
+        return statuses.every((status) => status === 'closed');
+      });
+      for (const [team, reference, from] of finished) {
         const trail = await services.store.audit.list(team, reference);
         expect(trail.at(-1)).toMatchObject({
           actorRole: 'system',
           action: 'close_after_grace',
-          fromStatus: 'withdrawn',
+          fromStatus: from,
           toStatus: 'closed',
         });
       }
