@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { IANAZone } from 'luxon';
 import type { ReminderKind } from '../domain/effects.js';
 import { addBusinessDays, readableDate } from '../domain/lifecycle/business-days.js';
 import { waitingOnOf } from '../domain/lifecycle/clock.js';
@@ -15,10 +16,12 @@ import { runCommand } from '../workflows/run-command.js';
 import { HR_CARD } from './deliver/hr-card.js';
 import { nudgeIdleDraft } from './draft-nudge.js';
 import type { ReminderRef, RemindOutcome } from './effect-queue.js';
-import { quietUntil } from './quiet-hours.js';
+import { deliverableAt } from './quiet-hours.js';
 
 /** Slack allows about one message a second per channel; a reminder waits its turn. */
 const PACE_MS = 1000;
+/** How long a channel is held while a reminder is posted to it (a hung post frees it after this). */
+const PACE_HOLD_SECONDS = 10;
 /** How long "this reminder reached this channel" is remembered: longer than any clock runs. */
 const REMEMBER_SECONDS = 180 * 24 * 3600;
 
@@ -121,6 +124,8 @@ interface Message {
   readonly broadcast?: boolean;
   /** Whose quiet hours apply. */
   readonly timeZone: string;
+  /** Work reminders wait for a business day in `timeZone` (HR's weekend and holidays). */
+  readonly workdaysOnly?: boolean;
   readonly text: string;
 }
 
@@ -138,12 +143,22 @@ async function nudge(
   const key = `reminded:${request.id}:${reminder}:${request.dueAt}`;
   for (const message of messages) {
     const sentKey = `${key}:${message.channel}`;
-    const quiet = quietUntil(now, message.timeZone, services.config.clocks.quietHours);
-    if (quiet) return { later: quiet };
-    const second = Math.floor(now.getTime() / PACE_MS);
-    if ((await store.claimOnce(teamId, `pace:${message.channel}:${second}`, request.id, 2)) !== null)
-      return { later: new Date((second + 1) * PACE_MS + Math.floor(Math.random() * 300)) };
-    if ((await store.claimOnce(teamId, sentKey, now.toISOString(), REMEMBER_SECONDS)) !== null) continue;
+    const wait = deliverableAt(
+      now,
+      message.timeZone,
+      services.config.clocks.quietHours,
+      message.workdaysOnly ? lifecyclePolicy(services.config).calendar : undefined,
+    );
+    if (wait) return { later: wait };
+    // One post at a time per channel, across replicas, and the channel stays held for a second
+    // after Slack has the post: the next one cannot land within a second of it.
+    const pace = `pace:${message.channel}`;
+    if ((await store.claimOnce(teamId, pace, request.id, PACE_HOLD_SECONDS)) !== null)
+      return { later: new Date(now.getTime() + PACE_MS + Math.floor(Math.random() * 300)) };
+    if ((await store.claimOnce(teamId, sentKey, now.toISOString(), REMEMBER_SECONDS)) !== null) {
+      await store.holdClaim(teamId, pace, request.id, 1);
+      continue;
+    }
     const body = { channel: message.channel, text: message.text, blocks: [section(message.text)] };
     const send = () =>
       message.threadTs
@@ -153,12 +168,16 @@ async function nudge(
             reply_broadcast: message.broadcast === true,
           })
         : client.chat.postMessage(body);
-    await postingAbout({ teamId, requestIds: [request.id] }, () =>
-      sendingTo(message.audience, () =>
-        // A reminder in the employee's DM is remembered as theirs, so Delete my data removes it too.
-        message.audience === 'employee' ? postingFor({ teamId, userId: request.employeeId }, send) : send(),
-      ),
-    );
+    try {
+      await postingAbout({ teamId, requestIds: [request.id] }, () =>
+        sendingTo(message.audience, () =>
+          // A reminder in the employee's DM is remembered as theirs, so Delete my data removes it too.
+          message.audience === 'employee' ? postingFor({ teamId, userId: request.employeeId }, send) : send(),
+        ),
+      );
+    } finally {
+      await store.holdClaim(teamId, pace, request.id, PACE_MS);
+    }
   }
   if ((await store.claimOnce(teamId, `${key}:audited`, 'x', REMEMBER_SECONDS)) === null)
     await recordReminder(services, teamId, request.id, reminder);
@@ -173,7 +192,8 @@ async function messagesFor(
   reminder: ReminderKind,
 ): Promise<Message[]> {
   const hrZone = services.config.clocks.timeZone;
-  const due = readableDate(request.dueAt ?? new Date(0), hrZone);
+  const dueIn = (zone: string) => readableDate(request.dueAt ?? new Date(0), zone);
+  const due = dueIn(hrZone);
   const cards = (await services.store.outbox.posts(request.teamId, request.id)).filter(
     (p) => p.kind === HR_CARD,
   );
@@ -183,32 +203,51 @@ async function messagesFor(
       channel: card.channel,
       threadTs: card.ts,
       broadcast,
+      // A channel has no one zone: HR's own, on HR's business days.
       timeZone: hrZone,
+      workdaysOnly: true,
       text,
     }));
+  /** An HR member's own Slack zone, for their quiet hours, business days and dates; else HR's. */
+  const memberZone = async (userId: string) => {
+    try {
+      const profile = await services.profiles.load(client, { teamId: request.teamId, userId });
+      const zone = profile.slackTimeZone;
+      return zone && IANAZone.isValidZone(zone) ? zone : hrZone;
+    } catch {
+      return hrZone;
+    }
+  };
   const toPerson = async (userId: string, text: string, audience: Message['audience'], timeZone: string) => ({
     audience,
     channel: await directMessageChannel(client, userId),
     timeZone,
     text,
   });
+  /** To an HR member, in their own zone: their quiet hours, their business days, their dates. */
+  const toMember = async (userId: string, text: (due: string) => string): Promise<Message> => {
+    const zone = await memberZone(userId);
+    return { ...(await toPerson(userId, text(dueIn(zone)), 'hr', zone)), workdaysOnly: true };
+  };
   switch (reminder) {
     case 'hr_acknowledge_due':
     case 'hr_decision_due': {
-      const text =
+      const text = (due: string) =>
         reminder === 'hr_acknowledge_due'
           ? `Reminder: request ${request.id} is waiting to be acknowledged (it was due ${due}). Acknowledging it is one click on its card.`
           : `Reminder: a decision on request ${request.id} is due (${due}). If you need more time, tell the employee; the request stays open either way.`;
-      // The assignee first; with nobody assigned, HR's card thread, where anyone in HR can pick it up.
-      if (request.assigneeId) return [await toPerson(request.assigneeId, text, 'hr', hrZone)];
-      return inThreads(text);
+      // The assignee first, in their own zone; with nobody assigned, HR's card thread, where anyone
+      // in HR can pick it up.
+      if (request.assigneeId) return [await toMember(request.assigneeId, text)];
+      return inThreads(text(due));
     }
     case 'hr_escalation': {
       const who = request.assigneeId ? `<@${request.assigneeId}> or anyone in HR` : 'Anyone in HR';
-      const text = `:warning: Request ${request.id} is overdue: HR’s answer was due ${due}. It stays open until HR answers. ${who} can pick it up from its card.`;
-      const messages = inThreads(text, true);
+      const text = (due: string) =>
+        `:warning: Request ${request.id} is overdue: HR’s answer was due ${due}. It stays open until HR answers. ${who} can pick it up from its card.`;
+      const messages = inThreads(text(due), true);
       const backup = services.config.hr.backupUserId;
-      if (backup && backup !== request.employeeId) messages.push(await toPerson(backup, text, 'hr', hrZone));
+      if (backup && backup !== request.employeeId) messages.push(await toMember(backup, text));
       return messages;
     }
     case 'employee_response_due': {

@@ -48,6 +48,7 @@ export function rememberingStore(store: Store): Store {
       },
     },
     claimOnce: (teamId, name, value, ttlSeconds) => store.claimOnce(teamId, name, value, ttlSeconds),
+    holdClaim: (teamId, name, value, ttlMs) => store.holdClaim(teamId, name, value, ttlMs),
     ping: () => store.ping(),
     close: () => store.close(),
   };

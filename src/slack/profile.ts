@@ -6,6 +6,8 @@ type Client = webApi.WebClient;
 export interface Profile {
   readonly name: string;
   readonly timeZone: string;
+  /** The zone set in Slack, when there is one: `timeZone` falls back to UTC, this does not. */
+  readonly slackTimeZone?: string;
   /** The manager the workspace profile names (a custom field of type user labelled Manager), if any. */
   readonly managerId?: string;
 }
@@ -20,6 +22,7 @@ export async function slackProfile(client: Client, userId: string): Promise<Prof
   return {
     name: user?.profile?.real_name || user?.real_name || user?.name || 'Employee',
     timeZone: user?.tz || 'UTC',
+    ...(user?.tz ? { slackTimeZone: user.tz } : {}),
     ...(managerId && managerId !== userId ? { managerId } : {}),
   };
 }

@@ -26,6 +26,8 @@ export interface StoreBackend {
 
   /** Sets the claim unless it exists; returns the value already there, or null if this call set it. */
   claimOnce(teamId: string, name: string, value: string, ttlSeconds: number): Promise<string | null>;
+  /** Sets the claim, replacing any, to expire `ttlMs` from now. */
+  holdClaim(teamId: string, name: string, value: string, ttlMs: number): Promise<void>;
 
   /** Atomic per (team, year): 1, 2, 3... */
   nextSequence(teamId: string, year: number): Promise<number>;

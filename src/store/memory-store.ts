@@ -115,6 +115,10 @@ export class MemoryBackend implements StoreBackend {
     return null;
   }
 
+  async holdClaim(teamId: string, name: string, value: string, ttlMs: number) {
+    this.#set(this.keys.claim(teamId, name), value, ttlMs);
+  }
+
   // Requests
 
   async nextSequence(teamId: string, year: number) {

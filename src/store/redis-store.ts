@@ -296,6 +296,10 @@ export class RedisBackend implements StoreBackend {
     return this.#run((r) => r.aaClaimOnce(this.keys.claim(teamId, name), value, String(ttlSeconds)));
   }
 
+  async holdClaim(teamId: string, name: string, value: string, ttlMs: number) {
+    await this.#run((r) => r.set(this.keys.claim(teamId, name), value, 'PX', ttlMs));
+  }
+
   // Requests
 
   nextSequence(teamId: string, year: number) {

@@ -107,6 +107,11 @@ export class SealedStore implements Store {
     return this.backend.claimOnce(teamId, name, value, ttlSeconds);
   }
 
+  holdClaim(teamId: string, name: string, value: string, ttlMs: number): Promise<void> {
+    if (!(Number.isInteger(ttlMs) && ttlMs > 0)) throw new Error('ttlMs must be a positive integer');
+    return this.backend.holdClaim(teamId, name, value, ttlMs);
+  }
+
   ping(): Promise<void> {
     return this.backend.ping();
   }

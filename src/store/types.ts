@@ -22,6 +22,11 @@ export interface Store {
    * replicas.
    */
   claimOnce(teamId: string, name: string, value: string, ttlSeconds: number): Promise<string | null>;
+  /**
+   * Sets a claim to `value` for `ttlMs` from now, whoever held it: a claim that should last a
+   * while after the work it guarded is done (a channel's one-second pace after a post lands).
+   */
+  holdClaim(teamId: string, name: string, value: string, ttlMs: number): Promise<void>;
   /** Throws StoreUnavailableError when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
