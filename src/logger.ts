@@ -1,7 +1,31 @@
 import type { Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
-import { type DestinationStream, type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
+import type { PrivateText } from './privacy/private-text.js';
 
-export type { Logger } from 'pino';
+/** A field that holds what a person typed: refused by the type checker in any log line. */
+type Loggable<T> = [Extract<T, PrivateText>] extends [never] ? T : never;
+type LogFields<T> = [Extract<T, PrivateText>] extends [never]
+  ? { [K in keyof T]: Loggable<T[K]> extends never ? never : T[K] }
+  : never;
+
+/**
+ * A log call: routing facts as fields, and a message. Typed text (`PrivateText`) is accepted in
+ * neither, neither as the message nor as a field, so no log line can be handed what someone wrote.
+ */
+export interface LogFn {
+  <T extends object>(fields: T & LogFields<T>, message?: string): void;
+  (message: string): void;
+}
+
+/** The one logger's type: pino's, with log calls that refuse typed text. */
+export type Logger = Omit<PinoLogger, 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'> & {
+  readonly fatal: LogFn;
+  readonly error: LogFn;
+  readonly warn: LogFn;
+  readonly info: LogFn;
+  readonly debug: LogFn;
+  readonly trace: LogFn;
+};
 
 /**
  * The one logger. Log lines carry routing facts (ids, statuses, error kinds), never what anyone

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedByPerson } from '../privacy/private-text.js';
 import {
   AccommodationType,
   DenialAlternativeKind,
@@ -10,6 +11,7 @@ import {
   Reference,
   ReleasableField,
   TreatmentSchedule,
+  TypedText,
   Weekday,
   WorkingHours,
   WorkingPattern,
@@ -36,12 +38,12 @@ const Empty = z.object({}).strict();
 /** The employee's own words from the draft; the private note never leaves the draft. */
 const SubmittedWords = z
   .object({
-    reasonOwnWords: z.string().optional(),
-    constraintsNote: z.string().optional(),
-    otherAccommodation: z.string().optional(),
-    coveragePlan: z.string().optional(),
-    statementOfNeed: z.string().optional(),
-    privateNote: z.string().optional(),
+    reasonOwnWords: TypedText.optional(),
+    constraintsNote: TypedText.optional(),
+    otherAccommodation: TypedText.optional(),
+    coveragePlan: TypedText.optional(),
+    statementOfNeed: TypedText.optional(),
+    privateNote: TypedText.optional(),
   })
   .strict();
 
@@ -106,7 +108,12 @@ export const AcceptAlternativePayload = Empty;
 export const DeclineAlternativePayload = z
   .object({
     /** Private until the employee releases it. */
-    comment: z.string().trim().max(1000, 'Please keep your comment under 1000 characters.').optional(),
+    comment: z
+      .string()
+      .trim()
+      .max(1000, 'Please keep your comment under 1000 characters.')
+      .transform((text) => typedByPerson(text))
+      .optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { forItsAuthor } from '../privacy/private-text.js';
 import { AccommodationType, Disclosure, SensitiveFields, TreatmentSchedule, WorkPattern } from './request.js';
 
 export const intakeSteps = ['schedule', 'work', 'help', 'disclosure', 'review'] as const;
@@ -23,6 +24,23 @@ export const Draft = z.object({
   sensitive: SensitiveFields,
 });
 export type Draft = z.infer<typeof Draft>;
+
+/** The words of a draft or request as plain text, for their author's own screens only. */
+export type AuthorWords = { readonly [K in keyof SensitiveFields]?: string };
+
+/** A draft as its author's own forms show it: their words given back to them as text. */
+export type AuthorDraft = Omit<Draft, 'sensitive'> & { readonly sensitive: AuthorWords };
+
+/** The words back to their author (the one audience they go to as typed). */
+export function wordsForItsAuthor(sensitive: SensitiveFields): AuthorWords {
+  return Object.fromEntries(
+    Object.entries(sensitive).map(([field, text]) => [field, forItsAuthor(text as never) as string]),
+  ) as AuthorWords;
+}
+
+export function draftForItsAuthor(draft: Draft): AuthorDraft {
+  return { ...draft, sensitive: wordsForItsAuthor(draft.sensitive) };
+}
 
 /** One turn of the assistant chat, already redacted: placeholders stand where health details were. */
 export const RedactedTurn = z.object({

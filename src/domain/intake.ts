@@ -1,3 +1,4 @@
+import { hasWords, type PrivateText, typedByPerson } from '../privacy/private-text.js';
 import { type Draft, type IntakeStep, intakeSteps } from './draft.js';
 import { disclosureFields, helpFields, scheduleFields, wordingFields, workFields } from './intake-fields.js';
 import {
@@ -112,7 +113,8 @@ export interface DraftPatch {
   readonly disclosure?: NonNullable<Draft['disclosure']>;
   /** The manager named in step 4; null when the employee cleared it. */
   readonly managerId?: string | null;
-  readonly sensitive?: { readonly [K in keyof SensitiveFields]?: string | undefined };
+  /** The words typed, as `PrivateText` from the moment they enter. */
+  readonly sensitive?: { readonly [K in keyof SensitiveFields]?: SensitiveFields[K] | undefined };
 }
 
 /**
@@ -239,9 +241,9 @@ export function validateWorkStep(values: WorkStepValues, context: IntakeContext)
     timeZone,
     constraints,
   });
-  const sensitive = { constraintsNote: note };
+  const sensitive = { constraintsNote: typedByPerson(note) };
   if (hasErrors(errors)) {
-    const typed = withoutRefused(errors, { constraintsNote: [workFields.note, note] });
+    const typed = withoutRefused(errors, { constraintsNote: [workFields.note, sensitive.constraintsNote] });
     return { ok: false, errors, partial: { work, sensitive: typed } };
   }
 
@@ -282,12 +284,12 @@ export function validateHelpStep(values: HelpStepValues, context: IntakeContext)
 
   const patch: DraftPatch = {
     accommodations: inListOrder(accommodations, accommodationTypes),
-    sensitive: { otherAccommodation: other, coveragePlan },
+    sensitive: { otherAccommodation: typedByPerson(other), coveragePlan: typedByPerson(coveragePlan) },
   };
   if (hasErrors(errors)) {
     const typed = withoutRefused(errors, {
-      otherAccommodation: [helpFields.other, other],
-      coveragePlan: [helpFields.coveragePlan, coveragePlan],
+      otherAccommodation: [helpFields.other, typedByPerson(other)],
+      coveragePlan: [helpFields.coveragePlan, typedByPerson(coveragePlan)],
     });
     return { ok: false, errors, partial: { ...patch, sensitive: typed } };
   }
@@ -328,11 +330,11 @@ export function validateDisclosureStep(values: DisclosureStepValues, context: In
     eapMayTrackStatus: values.eapMayTrack ?? false,
     jurisdiction,
   });
-  const sensitive = { reasonOwnWords: ownWords, privateNote };
+  const sensitive = { reasonOwnWords: typedByPerson(ownWords), privateNote: typedByPerson(privateNote) };
   if (hasErrors(errors)) {
     const typed = withoutRefused(errors, {
-      reasonOwnWords: [disclosureFields.ownWords, ownWords],
-      privateNote: [disclosureFields.privateNote, privateNote],
+      reasonOwnWords: [disclosureFields.ownWords, sensitive.reasonOwnWords],
+      privateNote: [disclosureFields.privateNote, sensitive.privateNote],
     });
     return { ok: false, errors, partial: { disclosure, managerId, sensitive: typed } };
   }
@@ -348,11 +350,15 @@ export function validateWordingEdit(values: WordingValues, context: IntakeContex
   const coveragePlan = text(values.coveragePlan);
   checkLength(errors, wordingFields.statementOfNeed, statementOfNeed, limits.statementOfNeed);
   checkLength(errors, wordingFields.coveragePlan, coveragePlan, limits.coveragePlan);
-  const patch: DraftPatch = { sensitive: { statementOfNeed, coveragePlan } };
+  const typedWords = {
+    statementOfNeed: typedByPerson(statementOfNeed),
+    coveragePlan: typedByPerson(coveragePlan),
+  };
+  const patch: DraftPatch = { sensitive: typedWords };
   if (hasErrors(errors)) {
     const typed = withoutRefused(errors, {
-      statementOfNeed: [wordingFields.statementOfNeed, statementOfNeed],
-      coveragePlan: [wordingFields.coveragePlan, coveragePlan],
+      statementOfNeed: [wordingFields.statementOfNeed, typedWords.statementOfNeed],
+      coveragePlan: [wordingFields.coveragePlan, typedWords.coveragePlan],
     });
     return { ok: false, errors, partial: { sensitive: typed } };
   }
@@ -371,9 +377,9 @@ export function validateWordingEdit(values: WordingValues, context: IntakeContex
 export function applyDraftPartial(draft: Draft, partial: DraftPatch): Draft {
   const merged = <T extends object>(saved: T | undefined, typed: Partial<T> | undefined) =>
     typed && Object.keys(typed).length > 0 ? ({ ...saved, ...typed } as T) : saved;
-  const sensitive: Record<string, string | undefined> = { ...draft.sensitive, ...partial.sensitive };
+  const sensitive: Record<string, unknown> = { ...draft.sensitive, ...partial.sensitive };
   const kept = Object.fromEntries(
-    Object.entries(sensitive).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    Object.entries(sensitive).filter((entry) => Boolean(entry[1])),
   ) as SensitiveFields;
   const schedule = merged(draft.schedule, partial.schedule);
   const work = merged(draft.work, partial.work);
@@ -392,7 +398,7 @@ export function applyDraftPartial(draft: Draft, partial: DraftPatch): Draft {
 }
 
 /** The typed texts of a refused form without the ones refused, so their saved values stay. */
-function withoutRefused<T extends Record<string, string | undefined>>(
+function withoutRefused<T extends Record<string, PrivateText | undefined>>(
   errors: Record<string, string>,
   texts: { readonly [K in keyof T]: readonly [field: string, value: T[K]] },
 ): Partial<T> {
@@ -405,9 +411,9 @@ function withoutRefused<T extends Record<string, string | undefined>>(
 }
 
 export function applyDraftPatch(draft: Draft, patch: DraftPatch): Draft {
-  const sensitive: Record<string, string | undefined> = { ...draft.sensitive, ...patch.sensitive };
+  const sensitive: Record<string, unknown> = { ...draft.sensitive, ...patch.sensitive };
   const kept = Object.fromEntries(
-    Object.entries(sensitive).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    Object.entries(sensitive).filter((entry) => Boolean(entry[1])),
   ) as SensitiveFields;
   const { managerId: _before, ...unnamed } = draft;
   const manager = patch.managerId === undefined ? draft.managerId : (patch.managerId ?? undefined);
@@ -544,13 +550,13 @@ function completeSchedule(draft: Draft): boolean {
 function completeHelp(draft: Draft): boolean {
   const chosen = draft.accommodations ?? [];
   if (chosen.length === 0) return false;
-  return !chosen.includes('other') || Boolean(draft.sensitive.otherAccommodation?.trim());
+  return !chosen.includes('other') || hasWords(draft.sensitive.otherAccommodation);
 }
 
 function completeDisclosure(draft: Draft): boolean {
   const parsed = Disclosure.safeParse(draft.disclosure);
   if (!parsed.success) return false;
-  return parsed.data.reason !== 'own_words' || Boolean(draft.sensitive.reasonOwnWords?.trim());
+  return parsed.data.reason !== 'own_words' || hasWords(draft.sensitive.reasonOwnWords);
 }
 
 // ---- Small helpers ----

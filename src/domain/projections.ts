@@ -1,3 +1,5 @@
+import { forItsAuthor, hasWords } from '../privacy/private-text.js';
+import { type ReleasedText, releasedWords } from '../privacy/release.js';
 import type { DenialAlternative } from './commands.js';
 import { denialAlternativesOf, type HrNote, hrNotesOf } from './hr-words.js';
 import { waitingOnOf } from './lifecycle/clock.js';
@@ -31,14 +33,7 @@ export type DeepReadonly<T> = T extends (infer U)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
-declare const released: unique symbol;
-/**
- * Text the employee released to HR after seeing exactly what HR will read. Only this module makes
- * one, and only from a field the record lists as released; HR's builders accept no other free text.
- */
-export type ReleasedText = string & { readonly [released]: true };
-
-const asReleased = (text: string) => text as ReleasedText;
+export type { ReleasedText } from '../privacy/release.js';
 
 declare const projectedFor: unique symbol;
 /**
@@ -217,14 +212,15 @@ export function projectForEmployee(r: AccommodationRequest): EmployeeView {
   return projected<EmployeeView>({
     ...facts,
     disclosure: { ...r.disclosure },
+    // Their own screen: the one audience the words go back to as they are.
     yourWords: defined({
-      reasonOwnWords: s.reasonOwnWords,
-      constraintsNote: s.constraintsNote,
-      otherAccommodation: s.otherAccommodation,
-      coveragePlan: s.coveragePlan,
-      statementOfNeed: s.statementOfNeed,
-      privateNote: s.privateNote,
-      declineComment: s.declineComment,
+      reasonOwnWords: forItsAuthor(s.reasonOwnWords),
+      constraintsNote: forItsAuthor(s.constraintsNote),
+      otherAccommodation: forItsAuthor(s.otherAccommodation),
+      coveragePlan: forItsAuthor(s.coveragePlan),
+      statementOfNeed: forItsAuthor(s.statementOfNeed),
+      privateNote: forItsAuthor(s.privateNote),
+      declineComment: forItsAuthor(s.declineComment),
     }),
     released: [...(r.released ?? [])],
     alternative: facts.alternative
@@ -408,7 +404,7 @@ export function releasedText(r: AccommodationRequest): Partial<Record<Releasable
   const out: Partial<Record<ReleasableField, ReleasedText>> = {};
   for (const field of r.released ?? []) {
     const text = r.sensitive[field];
-    if (text?.trim()) out[field] = asReleased(text);
+    if (hasWords(text)) out[field] = releasedWords(text);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { typedByPerson } from '../privacy/private-text.js';
 import { roles } from './roles.js';
 import { commandTypes, requestEvents, requestStatuses, waitingOnValues } from './statuses.js';
 
@@ -83,17 +84,23 @@ export const Disclosure = z.object({
 });
 export type Disclosure = z.infer<typeof Disclosure>;
 
+/**
+ * The employee's own words, as read from a form, a command or storage: `PrivateText`, which no view,
+ * letter, prompt or log builder accepts, until the employee releases them (privacy/private-text.ts).
+ */
+export const TypedText = z.string().transform((text) => typedByPerson(text));
+
 /** Every free-text field: C2 at least, C3 wherever the detector or the employee says so. Sealed at rest. */
 export const SensitiveFields = z.object({
-  reasonOwnWords: z.string().optional(),
-  constraintsNote: z.string().optional(),
-  otherAccommodation: z.string().optional(),
-  coveragePlan: z.string().optional(),
-  statementOfNeed: z.string().optional(),
+  reasonOwnWords: TypedText.optional(),
+  constraintsNote: TypedText.optional(),
+  otherAccommodation: TypedText.optional(),
+  coveragePlan: TypedText.optional(),
+  statementOfNeed: TypedText.optional(),
   /** Only ever shown back to the employee. */
-  privateNote: z.string().optional(),
+  privateNote: TypedText.optional(),
   /** The employee's optional comment on declining HR's alternative: private until released. */
-  declineComment: z.string().optional(),
+  declineComment: TypedText.optional(),
   /**
    * HR's own words. HR may write a health detail into them as easily as anyone, so they are sealed
    * like the employee's. Lists are kept as one JSON value per concept (read them through

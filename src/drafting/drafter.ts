@@ -1,8 +1,9 @@
 import type { Jurisdiction } from '../domain/request.js';
+import { hasWords } from '../privacy/private-text.js';
 import { type Article, type AssistantAction, articleText, loadKnowledge } from './knowledge.js';
 import { rareWordMasker } from './masking.js';
 import { createModelClient, type ModelFailureKind, type StructuredModel } from './model-client.js';
-import { draftOfflineStatement } from './offline-statement.js';
+import { coverageWithOwnNotes, draftOfflineStatement } from './offline-statement.js';
 import { loadPromptLibrary } from './prompt-library.js';
 import { type GroundArticle, groundedQuestionMessages, statementMessages } from './prompt-messages.js';
 import { createTopicIndex, type TopicSearch } from './retrieval.js';
@@ -15,11 +16,26 @@ import {
   REASON_TOKEN,
   STATEMENT_FORMAT_NAME,
   type StatementDraft,
+  type StatementFacts,
   type StatementInput,
   statementCheckedSchema,
   statementInputSchema,
   statementWireSchema,
 } from './schemas.js';
+
+/** The statement's input as the prompt may see it: structure, and whether words were written. */
+function factsOf(input: StatementInput): StatementFacts {
+  const { otherAccommodation, constraintsNote, coverageNotes, ownWords, ...facts } = input;
+  return {
+    ...facts,
+    wordsGiven: {
+      otherAccommodation: hasWords(otherAccommodation),
+      constraintsNote: hasWords(constraintsNote),
+      coverageNotes: hasWords(coverageNotes),
+      ownWords: hasWords(ownWords),
+    },
+  };
+}
 
 export interface DrafterPrivacy {
   /** Replaces clinical detail with placeholders; applied to every string bound for a prompt. */
@@ -209,7 +225,7 @@ export function createDrafter(options: DrafterOptions): Drafter {
       const outcome = await model.complete({
         schema: statementWireSchema,
         name: STATEMENT_FORMAT_NAME,
-        messages: statementMessages(prompts.statementSystem, input, redaction.redact),
+        messages: statementMessages(prompts.statementSystem, factsOf(input), redaction.redact),
       });
       if (!outcome.ok) {
         noteFallback('statement', outcome.kind, outcome.status);
@@ -229,7 +245,13 @@ export function createDrafter(options: DrafterOptions): Drafter {
         noteFallback('statement', 'echoed_placeholder');
         return offline('echoed_placeholder');
       }
-      return { ...withReason(checked.data, input.reasonWording), source: 'model' };
+      // The employee's coverage notes were kept out of the prompt: they lead the plan as they wrote them.
+      const coveragePlan = coverageWithOwnNotes(
+        input.coverageNotes,
+        checked.data.coveragePlan.split(/\n+/),
+        privacy.isClinical,
+      );
+      return { ...withReason({ ...checked.data, coveragePlan }, input.reasonWording), source: 'model' };
     },
 
     async answerQuestion({ question, history, jurisdiction = DEFAULT_JURISDICTION }) {

@@ -1,6 +1,7 @@
 import { reasonWordings } from '../domain/disclosure.js';
 import { intakeLimits } from '../domain/intake.js';
 import { defaultLocale, formatTime, timeZoneLabel } from '../letters/format.js';
+import { forItsAuthor, type PrivateText } from '../privacy/private-text.js';
 import { REASON_TOKEN, type StatementDraft, type StatementInput } from './schemas.js';
 import {
   ACCOMMODATION_ASKS,
@@ -33,8 +34,7 @@ export function draftOfflineStatement(
   const { schedule, work } = input;
   const locale = defaultLocale[input.jurisdiction ?? 'us'];
   const time = (clock: string) => formatTime(clock, locale);
-  const usable = (text: string | undefined): string | undefined =>
-    text?.trim() && !isClinical(text) ? text.trim() : undefined;
+  const usable = (typed: PrivateText | undefined) => usableWords(typed, isClinical);
 
   const travel =
     schedule.travelMinutes > 0 ? `, plus about ${schedule.travelMinutes} minutes of travel each way` : '';
@@ -62,23 +62,43 @@ export function draftOfflineStatement(
     "I'll keep meeting the essential functions of my role, and I'm glad to talk through the details.",
   ];
 
-  const coverageNotes = usable(input.coverageNotes);
   const commitments = [...new Set(input.accommodations.map((type) => COVERAGE_COMMITMENTS[type]))];
   const closing = `Before the change starts I'll agree handovers with my manager, and I'm happy to review how it's working by ${dateInWords(schedule.endDate)}.`;
+
+  return {
+    // Bounded by construction: each free-text part has its own intake limit, far below the whole.
+    statementOfNeed: statement.filter(Boolean).join(' '),
+    coveragePlan: coverageWithOwnNotes(input.coverageNotes, [...commitments, closing], isClinical),
+  };
+}
+
+/**
+ * The employee's words where a draft of their own may carry them: trimmed, and only when free of
+ * clinical detail (the draft may go on to HR). The draft goes back to its author first, on review.
+ */
+function usableWords(typed: PrivateText | undefined, isClinical: (text: string) => boolean) {
+  const text = forItsAuthor(typed)?.trim();
+  return text && !isClinical(text) ? text : undefined;
+}
+
+/**
+ * A coverage plan: the employee's own notes first (never shown to the model), then as many of the
+ * other lines as fit the Edit wording form's limit, one letter line each.
+ */
+export function coverageWithOwnNotes(
+  ownNotes: PrivateText | undefined,
+  lines: readonly string[],
+  isClinical: (text: string) => boolean,
+): string {
+  const notes = usableWords(ownNotes, isClinical);
   const coverage = fitLines(
-    [...(coverageNotes ? fitLines([coverageNotes], LETTER_LINE_LIMIT) : []), ...commitments, closing],
+    [...(notes ? fitLines([notes], LETTER_LINE_LIMIT) : []), ...lines],
     LETTER_LINE_LIMIT,
   );
-  // Within the form's limit: the employee's own notes first, then as many standard lines as fit.
   const kept: string[] = [];
   for (const line of coverage) {
     if ([...kept, line].join('\n').length > intakeLimits.coveragePlan) continue;
     kept.push(line);
   }
-
-  return {
-    // Bounded by construction: each free-text part has its own intake limit, far below the whole.
-    statementOfNeed: statement.filter(Boolean).join(' '),
-    coveragePlan: kept.join('\n'),
-  };
+  return kept.join('\n');
 }

@@ -1,5 +1,5 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatTurn, StatementInput } from './schemas.js';
+import type { ChatTurn, StatementFacts } from './schemas.js';
 import { ACCOMMODATION_ASKS } from './wording.js';
 
 type Redact = (text: string) => string;
@@ -13,14 +13,18 @@ function redactAndCap(redact: Redact, text: string): string {
   return redact(text).slice(0, MAX_TURN_CHARS);
 }
 
+/** Stands where the employee wrote something in their own words: the words never reach the model. */
+export const OWN_WORDS_KEPT_OUT = 'written in their own words (kept out of this request)';
+
 /**
- * The statement request as one user message. Every string passes `redact`, labels included, so no
- * path into the prompt skips it. The reason wording is left out on purpose: the model writes a
- * token and the employee's chosen words are put in afterwards.
+ * The statement request as one user message, from structure and placeholders only: the employee's
+ * own words are never sent (the prompt says only that they wrote some). Every string still passes
+ * `redact`, labels included. The reason wording is left out on purpose: the model writes a token
+ * and the employee's chosen words are put in afterwards.
  */
 export function statementMessages(
   systemPrompt: string,
-  input: StatementInput,
+  input: StatementFacts,
   redact: Redact,
 ): ChatCompletionMessageParam[] {
   const r = (text: string) => redactAndCap(redact, text);
@@ -36,13 +40,15 @@ export function statementMessages(
     timeZone: r(work.timeZone),
     roleIncludes: work.constraints.map(r),
     askingFor: input.accommodations.map((type) =>
-      type === 'other' && input.otherAccommodation
-        ? r(input.otherAccommodation)
+      type === 'other' && input.wordsGiven.otherAccommodation
+        ? `another arrangement, ${OWN_WORDS_KEPT_OUT}`
         : r(ACCOMMODATION_ASKS[type]),
     ),
-    otherThingsToKnow: input.constraintsNote ? r(input.constraintsNote) : 'none given',
-    coverageNotes: input.coverageNotes ? r(input.coverageNotes) : 'none given',
-    inTheirOwnWords: input.ownWords ? r(input.ownWords) : 'none given',
+    otherThingsToKnow: input.wordsGiven.constraintsNote ? OWN_WORDS_KEPT_OUT : 'none given',
+    coverageNotes: input.wordsGiven.coverageNotes
+      ? `${OWN_WORDS_KEPT_OUT}; they come first in the plan, so add only what they may not cover`
+      : 'none given',
+    inTheirOwnWords: input.wordsGiven.ownWords ? OWN_WORDS_KEPT_OUT : 'none given',
   };
   return [
     { role: 'system', content: systemPrompt },

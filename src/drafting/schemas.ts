@@ -1,26 +1,51 @@
 import { z } from 'zod';
-import { AccommodationType, Jurisdiction, TreatmentSchedule, WorkPattern } from '../domain/request.js';
+import {
+  AccommodationType,
+  Jurisdiction,
+  TreatmentSchedule,
+  TypedText,
+  WorkPattern,
+} from '../domain/request.js';
 
 /**
  * What drafting needs from the intake: the domain's own work facts (C1), the reason wording the
- * employee chose (C2) and their free text, which may hold C3 and is redacted before any prompt.
+ * employee chose (C2) and their free text (`PrivateText`). The free text never goes to the model:
+ * the prompt says only whether it was given, and the employee's own coverage notes are put back in
+ * front of the model's plan afterwards (see `StatementFacts`).
  */
 export const statementInputSchema = z.object({
   schedule: TreatmentSchedule,
   work: WorkPattern,
   accommodations: z.array(AccommodationType).min(1),
   /** Free words for the `other` type. */
-  otherAccommodation: z.string().optional(),
-  constraintsNote: z.string().optional(),
-  coverageNotes: z.string().optional(),
+  otherAccommodation: TypedText.optional(),
+  constraintsNote: TypedText.optional(),
+  coverageNotes: TypedText.optional(),
   /** E.g. the default that names no condition: "a scheduled outpatient medical treatment program". */
   reasonWording: z.string().trim().min(1),
   /** The employee's own words about what would help, if any. */
-  ownWords: z.string().optional(),
+  ownWords: TypedText.optional(),
   /** Whose letter it is: sets how times are written (5:30 PM, 5:30 p.m., 17:30). Defaults to the US. */
   jurisdiction: Jurisdiction.optional(),
 });
 export type StatementInput = z.infer<typeof statementInputSchema>;
+
+/** The free-text parts of a statement's input: the employee's words, kept out of every prompt. */
+export const statementWordFields = [
+  'otherAccommodation',
+  'constraintsNote',
+  'coverageNotes',
+  'ownWords',
+] as const;
+export type StatementWordField = (typeof statementWordFields)[number];
+
+/**
+ * What the statement prompt is built from: the structured answers, and for each free-text part
+ * only whether the employee wrote one. A prompt builder cannot be handed their words.
+ */
+export type StatementFacts = Omit<StatementInput, StatementWordField> & {
+  readonly wordsGiven: Readonly<Record<StatementWordField, boolean>>;
+};
 
 /** Stands in for the reason in the prompt and model output; the chosen wording replaces it after. */
 export const REASON_TOKEN = '[[REASON]]';

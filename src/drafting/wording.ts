@@ -3,7 +3,6 @@ import { reasonWording, reasonWordings } from '../domain/disclosure.js';
 import {
   type AccommodationType,
   type ReasonChoice,
-  type SensitiveFields,
   type Weekday,
   type WorkPattern,
   weekdayNames,
@@ -108,8 +107,11 @@ export function asSentence(text: string): string {
  * The opening the Edit wording box starts from when the employee has not written one: the app's
  * phrase inside a sentence, or the employee's own sentences after it, each ended exactly once.
  */
-export function statementOpening(choice: ReasonChoice | undefined, sensitive: SensitiveFields): string {
-  const wording = reasonWording(choice, sensitive);
+export function statementOpening(
+  choice: ReasonChoice | undefined,
+  words: { readonly reasonOwnWords?: string | undefined },
+): string {
+  const wording = reasonWording(choice, words);
   const ask = 'I am asking for a temporary change to my working hours';
   if ((Object.values(reasonWordings) as string[]).includes(wording))
     return `${ask} so that I can attend ${wording}.`;

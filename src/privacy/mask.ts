@@ -1,6 +1,7 @@
 import { redactClinical } from './clinical/index.js';
 import { isCommonWord } from './common-words.js';
 import { normalize } from './normal-form.js';
+import { type PrivateText, readPrivate } from './private-text.js';
 
 /**
  * Rare-word masking for text that goes to the model (DESIGN.md section 2.5). A DM question is first
@@ -67,10 +68,13 @@ function keepWord(word: string, keep: ReadonlySet<string>): boolean {
 }
 
 /** Redact, then mask every rare word. The result is safe to put in a prompt. */
-export function maskForModel(text: string, options: MaskOptions = {}): Masked {
+export function maskForModel(text: string | PrivateText, options: MaskOptions = {}): Masked {
   const { placeholder = defaultPlaceholder } = options;
   const keep = new Set([...(options.keep ?? [])].map((word) => word.toLowerCase()));
-  const redaction = redactClinical(normalize(text), { addresses: true });
+  // Typed text leaves here only redacted and masked: masking is one way out of `PrivateText`.
+  const redaction = redactClinical(normalize(typeof text === 'string' ? text : readPrivate(text)), {
+    addresses: true,
+  });
   const numbers = new Map<string, number>();
   let maskedWords = 0;
   const maskPart = (part: string): string =>

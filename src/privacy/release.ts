@@ -1,5 +1,6 @@
 import type { AccommodationRequest, ReleasableField } from '../domain/request.js';
 import { detectAcrossFields } from './clinical/index.js';
+import { forItsAuthor, hasWords, type PrivateText, readPrivate } from './private-text.js';
 
 /**
  * Release: the one step that lets the employee's own words reach HR (DESIGN.md section 2). The
@@ -9,11 +10,40 @@ import { detectAcrossFields } from './clinical/index.js';
  * detail split across two fields ("… call Dr" / "Okonkwo-Reyes …") is caught too.
  */
 
+declare const released: unique symbol;
+/**
+ * Text the employee released to HR after seeing exactly what HR will read. Only `releasedWords`
+ * makes one; HR's builders accept no other free text.
+ */
+export type ReleasedText = string & { readonly [released]: true };
+
+/**
+ * The words of a field the record lists as released (the employee sent them from "What HR will
+ * read", after `checkRelease` passed them): the way out of `PrivateText` towards HR.
+ */
+export function releasedWords(text: PrivateText): ReleasedText {
+  return readPrivate(text) as ReleasedText;
+}
+
+/** The words the request letter carries, as plain text for the letter's builder. */
+export type LetterWords = { readonly [K in Exclude<ReleasableField, 'declineComment'>]?: string };
+
+/**
+ * The words the letter would carry if the employee sent it now, for "What HR will read" on their
+ * own review: the preview of the release, shown to its author only.
+ */
+export function previewRelease(source: ReleaseSource): LetterWords {
+  return Object.fromEntries(
+    releaseCandidates(source).map((candidate) => [candidate.field, candidate.text]),
+  ) as LetterWords;
+}
+
 /** The parts of a request whose words the letter to HR carries. */
 export type ReleaseSource = Pick<AccommodationRequest, 'disclosure' | 'accommodations' | 'sensitive'>;
 
 export interface ReleaseCandidate {
-  readonly field: ReleasableField;
+  readonly field: Exclude<ReleasableField, 'declineComment'>;
+  /** Read for the author's preview and for the detector; it reaches HR only once released. */
   readonly text: string;
 }
 
@@ -23,14 +53,14 @@ export interface ReleaseCandidate {
  */
 export function releaseCandidates(source: ReleaseSource): ReleaseCandidate[] {
   const s = source.sensitive;
-  const entries: [ReleasableField, string | undefined][] = [
+  const entries: [ReleaseCandidate['field'], PrivateText | undefined][] = [
     ['reasonOwnWords', source.disclosure.reason === 'own_words' ? s.reasonOwnWords : undefined],
     ['constraintsNote', s.constraintsNote],
     ['otherAccommodation', source.accommodations.includes('other') ? s.otherAccommodation : undefined],
     ['coveragePlan', s.coveragePlan],
     ['statementOfNeed', s.statementOfNeed],
   ];
-  return entries.flatMap(([field, text]) => (text?.trim() ? [{ field, text }] : []));
+  return entries.flatMap(([field, text]) => (hasWords(text) ? [{ field, text: forItsAuthor(text) }] : []));
 }
 
 export type ReleaseCheck =

@@ -1,6 +1,7 @@
 import type { Conversation } from '../domain/draft.js';
 import { type AccommodationRequest, releasableFields, type SensitiveFields } from '../domain/request.js';
 import type { Store } from '../store/types.js';
+import { readPrivate } from './private-text.js';
 import { currentPrivacyScope } from './scope.js';
 
 /**
@@ -61,7 +62,7 @@ export function rememberingStore(store: Store): Store {
 function rememberReleased(ownerId: string, sensitive: SensitiveFields): void {
   const scope = currentPrivacyScope();
   if (!scope) return;
-  for (const field of releasableFields) scope.rememberReleased(ownerId, sensitive[field]);
+  for (const field of releasableFields) scope.rememberReleased(ownerId, readPrivate(sensitive[field]));
 }
 
 function rememberSensitive(ownerId: string, sensitive: SensitiveFields): void {

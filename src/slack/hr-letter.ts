@@ -1,6 +1,6 @@
 import type { HrView } from '../domain/projections.js';
-import type { SensitiveFields } from '../domain/request.js';
 import { composeLetter } from '../letters/index.js';
+import type { LetterWords } from '../privacy/release.js';
 import { redactInScope } from '../privacy/scope.js';
 import type { AppServices } from '../services.js';
 import { extensionLetterData } from '../workflows/extension-letter.js';
@@ -14,7 +14,7 @@ import { requestLetterData, todayIn } from '../workflows/request-letter.js';
  * employee's "View request" shows this same letter: what HR received.
  */
 export function hrLetterText(services: AppServices, hr: HrView, employeeName: string): string {
-  const sensitive: SensitiveFields = Object.fromEntries(
+  const sensitive: LetterWords = Object.fromEntries(
     Object.entries(hr.released).map(
       (
         [field, value], // DeepReadonly turns the brand's string into an object type; the value is the released string.

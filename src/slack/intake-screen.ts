@@ -1,7 +1,7 @@
-import type { Draft, IntakeStep } from '../domain/draft.js';
+import { type Draft, draftForItsAuthor, type IntakeStep } from '../domain/draft.js';
 import { requestFromDraft, reviewReadiness } from '../domain/intake.js';
 import { composeLetter, LetterDataError } from '../letters/index.js';
-import { checkRelease, releaseCandidates, releaseRefusal } from '../privacy/release.js';
+import { checkRelease, previewRelease, releaseCandidates, releaseRefusal } from '../privacy/release.js';
 import type { AppServices } from '../services.js';
 import { requestLetterData, todayIn } from '../workflows/request-letter.js';
 import { encodeMetadata } from './intake-metadata.js';
@@ -29,7 +29,7 @@ export function intakeScreen(
       'could not build an intake screen; showing the saved draft instead',
     );
     return reviewStepView({
-      draft,
+      draft: draftForItsAuthor(draft),
       privateMetadata: encodeMetadata({ draftId: draft.draftId, backToReview: false }),
       letterText: '',
       notes: [...(options.notes ?? []), SCREEN_FAILED],
@@ -60,7 +60,7 @@ function buildIntakeScreen(
   });
   if (step !== 'review') {
     return intakeStepView(step, {
-      draft,
+      draft: draftForItsAuthor(draft),
       privateMetadata,
       ...(options.notes ? { notes: options.notes } : {}),
       profileTimeZone: profile.timeZone,
@@ -72,7 +72,7 @@ function buildIntakeScreen(
   const letter = reviewLetter(services, draft, profile);
   const notes = [...(options.notes ?? []), ...(letter.problem ? [letter.problem] : [])];
   return reviewStepView({
-    draft,
+    draft: draftForItsAuthor(draft),
     privateMetadata,
     letterText: letter.text ?? '',
     ...releaseProblemOf(draft),
@@ -129,12 +129,15 @@ function reviewLetterText(services: AppServices, draft: Draft, profile: Profile)
   if (!complete.ok) return undefined;
   const letter = composeLetter(
     'request',
-    requestLetterData(complete.fields, {
-      reference: 'ACC-0000-0000',
-      today: todayIn(complete.fields.work.timeZone, services.now()),
-      employeeName: profile.name,
-      org: services.config.org,
-    }),
+    requestLetterData(
+      { ...complete.fields, sensitive: previewRelease(complete.fields) },
+      {
+        reference: 'ACC-0000-0000',
+        today: todayIn(complete.fields.work.timeZone, services.now()),
+        employeeName: profile.name,
+        org: services.config.org,
+      },
+    ),
     { jurisdiction: complete.fields.disclosure.jurisdiction, templates: services.letters },
   );
   // Until it is sent, the letter has no reference yet.

@@ -271,12 +271,13 @@ function paths(error: ZodError): string {
 }
 
 async function openFields(vault: Vault, ref: KeyRef, prefix: string, sealed: SealedFields) {
-  const fields: SensitiveFields = {};
+  const fields: Record<string, string> = {};
   for (const name of sensitiveFieldNames) {
     const value = sealed[name];
     if (value !== undefined) fields[name] = await vault.open(ref, `${prefix}.${name}`, value);
   }
-  return fields;
+  // Read back from storage, the words are typed text again (`PrivateText` where a person typed them).
+  return SensitiveFields.parse(fields);
 }
 
 const requestLabel = (teamId: string, id: string) => `stored request ${teamId}/${id}`;

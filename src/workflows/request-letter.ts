@@ -4,12 +4,17 @@ import { reasonWording, reasonWordings } from '../domain/disclosure.js';
 import type { AccommodationRequest } from '../domain/request.js';
 import { fitLines } from '../drafting/wording.js';
 import type { LetterData } from '../letters/index.js';
+import type { LetterWords } from '../privacy/release.js';
 
-/** The request's parts the letter needs: a draft checked complete, or a submitted request. */
+/**
+ * The request's parts the letter needs: the work facts, and as words only what HR reads (released
+ * text) or, on the employee's own review, the preview of that release. Never the record's
+ * `sensitive` fields: they are `PrivateText`, which this builder does not accept.
+ */
 export type RequestLetterSource = Pick<
   AccommodationRequest,
-  'schedule' | 'work' | 'accommodations' | 'disclosure' | 'sensitive' | 'reviewDate'
->;
+  'schedule' | 'work' | 'accommodations' | 'disclosure' | 'reviewDate'
+> & { readonly sensitive: LetterWords };
 
 export interface RequestLetterContext {
   readonly reference: string;

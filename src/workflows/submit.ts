@@ -2,7 +2,6 @@ import type { Draft } from '../domain/draft.js';
 import type { AccommodationRequest, ReleasableField } from '../domain/request.js';
 import type { Actor } from '../domain/roles.js';
 import type { AppServices } from '../services.js';
-import type { RequestLetterSource } from './request-letter.js';
 import { runCommand } from './run-command.js';
 
 export type SubmitOutcome =
@@ -30,7 +29,10 @@ export async function submitDraft(
     readonly teamId: string;
     readonly employee: Actor;
     readonly draft: Draft;
-    readonly fields: RequestLetterSource;
+    readonly fields: Pick<
+      AccommodationRequest,
+      'schedule' | 'work' | 'accommodations' | 'disclosure' | 'sensitive' | 'reviewDate'
+    >;
     /** The fields whose words the employee released by sending what the review showed them. */
     readonly released?: readonly ReleasableField[];
   },

@@ -1,5 +1,6 @@
 import { runScript, type Step } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typedByPerson } from '../../src/privacy/private-text.js';
 import { updateDraft } from '../../src/workflows/drafts.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { loadScript, TEAM } from '../support/scripts.js';
@@ -96,7 +97,10 @@ describe('the employee is never locked out of their own draft', () => {
     await updateDraft(store, TEAM, userId, draft.draftId, new Date(), (current) => ({
       ...current,
       // 450 characters, as a note saved before step 2 held it to the letter’s 300 could be.
-      sensitive: { ...current.sensitive, constraintsNote: `${coverage} ${coverage}`.slice(0, 450) },
+      sensitive: {
+        ...current.sensitive,
+        constraintsNote: typedByPerson(`${coverage} ${coverage}`.slice(0, 450)),
+      },
     }));
     await closeEverything();
     await harness.employee.command('/accommodation');

@@ -1,3 +1,4 @@
+import { hasWords, type PrivateText } from '../../privacy/private-text.js';
 import { commandRelations, relationOf } from '../access.js';
 import { type CommandPayload, commandPayloads } from '../commands.js';
 import type { Decided, Decision, Refused } from '../decision.js';
@@ -829,7 +830,7 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
 
   release: (context, payload) => {
     const { request, actor } = context as Existing;
-    const empty = payload.fields.filter((field) => !request.sensitive[field]?.trim());
+    const empty = payload.fields.filter((field) => !hasWords(request.sensitive[field]));
     if (empty.length > 0)
       return refuse(
         'invalid_payload',
@@ -859,15 +860,19 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
 
 /** Only fields that hold text can be released; the order is kept stable for comparisons. */
 function releasable(fields: readonly ReleasableField[], sensitive: SensitiveFields): ReleasableField[] {
-  return releasableFields.filter((field) => fields.includes(field) && Boolean(sensitive[field]?.trim()));
+  return releasableFields.filter((field) => fields.includes(field) && hasWords(sensitive[field]));
 }
 
-function answerAlternative(context: Existing, response: 'accepted' | 'declined', comment?: string): Decision {
+function answerAlternative(
+  context: Existing,
+  response: 'accepted' | 'declined',
+  comment?: PrivateText,
+): Decision {
   const { request, now, policy, at } = context;
   const clock = resumeHrClock(request, now, policy);
   const status = response === 'accepted' ? 'accepted' : 'acknowledged';
   const next = { ...request, status } as AccommodationRequest;
-  const sensitive: SensitiveFields = comment
+  const sensitive: SensitiveFields = hasWords(comment)
     ? { ...request.sensitive, declineComment: comment }
     : request.sensitive;
   // A new comment is new text: a release of an earlier one does not cover it.
@@ -916,15 +921,12 @@ function extensionDueAt(request: AccommodationRequest, now: Date, policy: Lifecy
 /** After "delete my data": only what the employee released to HR, and HR's own words, remain. */
 function keptForRetention(request: AccommodationRequest): SensitiveFields {
   const released = new Set<string>(request.released ?? []);
-  const kept: SensitiveFields = {};
-  for (const [name, value] of Object.entries(request.sensitive) as [
-    keyof SensitiveFields,
-    string | undefined,
-  ][]) {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(request.sensitive)) {
     if (value === undefined) continue;
-    if (hrFields.has(name) || released.has(name)) kept[name] = value;
+    if (hrFields.has(name as keyof SensitiveFields) || released.has(name)) kept[name] = value;
   }
-  return kept;
+  return kept as SensitiveFields;
 }
 
 const hrFields = new Set<keyof SensitiveFields>([

@@ -1,4 +1,5 @@
 import { normalForm, normalize, originalRange } from '../normal-form.js';
+import { type PrivateText, readPrivate } from '../private-text.js';
 import { detectClinical } from './detect.js';
 import { foldCase } from './fold-case.js';
 import type { ClinicalCategory, ClinicalSpan } from './types.js';
@@ -77,7 +78,9 @@ function union(spans: ClinicalSpan[]): ClinicalSpan[] {
  * Replace every clinical detail with a placeholder. The same detail (ignoring case) gets the same
  * number within one call, so a redacted conversation still reads coherently.
  */
-export function redactClinical(text: string, options: RedactOptions = {}): Redaction {
+export function redactClinical(typed: string | PrivateText, options: RedactOptions = {}): Redaction {
+  // Typed text comes out of here only with every detail replaced: the redactor is one way out of it.
+  const text = typeof typed === 'string' ? typed : readPrivate(typed);
   const { known = [], placeholder = defaultPlaceholder, addresses = false } = options;
   const detected = detectClinical(text, { addresses });
   const spans = known.length > 0 ? union([...detected, ...knownSpans(text, known)]) : detected;

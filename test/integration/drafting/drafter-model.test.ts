@@ -62,13 +62,14 @@ const question = {
 };
 
 describe('drafting with a reachable model', () => {
-  it('returns the model statement with the chosen reason put in, and no note', async () => {
+  it('returns the model statement with the chosen reason put in, the employee’s own coverage notes first, and no note', async () => {
     const { drafter } = drafterFor();
-    const draft = await drafter.draftStatement(statementInput());
+    const input = statementInput();
+    const draft = await drafter.draftStatement(input);
     const reply = DEFAULT_REPLIES.statement_of_need as { statementOfNeed: string; coveragePlan: string };
     expect(draft).toEqual({
       statementOfNeed: reply.statementOfNeed.replace(REASON_TOKEN, REASON),
-      coveragePlan: reply.coveragePlan,
+      coveragePlan: `${String(input.coverageNotes)}\n${reply.coveragePlan}`,
       source: 'model',
     });
   });
@@ -416,15 +417,27 @@ describe('what leaves the process', () => {
     }
   });
 
-  it('routes every string of the employee through redaction, history included', async () => {
+  it('never sends the employee’s own words in a statement request, and redacts the question and history', async () => {
     const { drafter, privacy } = drafterFor();
-    const input = statementInput();
-    await drafter.draftStatement(input);
+    const input = statementInput({
+      accommodations: ['other', 'shifted_hours'],
+      otherAccommodation: 'A later lunch break on Tuesdays',
+    });
+    const draft = await drafter.draftStatement(input);
     await drafter.answerQuestion(question);
-    for (const text of [
+    const statementRequest = server.requests[0]?.rawBody ?? '';
+    for (const words of [
       input.ownWords,
       input.constraintsNote,
       input.coverageNotes,
+      input.otherAccommodation,
+    ]) {
+      expect(statementRequest).not.toContain(String(words));
+    }
+    expect(statementRequest).toContain('written in their own words (kept out of this request)');
+    // The coverage notes the model never saw still lead the plan the employee gets back.
+    expect(draft.coveragePlan.startsWith(String(input.coverageNotes))).toBe(true);
+    for (const text of [
       input.work.timeZone,
       question.question,
       ...question.history.map((turn) => turn.content),

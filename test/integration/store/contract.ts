@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/domain/effects.js';
 import { looked } from '../../../src/domain/lifecycle/on-record.js';
-import type { AccommodationRequest, AuditEntry } from '../../../src/domain/request.js';
+import { type AccommodationRequest, type AuditEntry, SensitiveFields } from '../../../src/domain/request.js';
+import { typedByPerson } from '../../../src/privacy/private-text.js';
 import { ShreddedError } from '../../../src/privacy/vault.js';
 import { encodeAuditEntry } from '../../../src/store/codec.js';
 import { CorruptRecordError, InvalidRecordError, RequestNotFoundError } from '../../../src/store/errors.js';
@@ -554,7 +555,7 @@ export function storeContract(harness: StoreHarness): void {
         const id = 'ACC-2026-0104';
         const leak = `canary outbox ${randomUUID()}`;
         const fields = canaryFields('commit');
-        const base = submitted(id, 'U1', { sensitive: fields });
+        const base = submitted(id, 'U1', { sensitive: SensitiveFields.parse(fields) });
         await store.requests.commit({
           request: base.request,
           audit: { ...base.audit, note: leak } as AuditEntry,
@@ -695,7 +696,7 @@ export function storeContract(harness: StoreHarness): void {
           id,
           'decline_alternative',
           { role: 'employee', id: `U6${i}` },
-          { comment: fields.declineComment },
+          { comment: typedByPerson(fields.declineComment) },
           step(2),
         );
         await decideThrough(store, TEAM, id, 'add_note', hrActor, { text: note }, step(3));

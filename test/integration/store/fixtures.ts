@@ -1,11 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { CommandPayload } from '../../../src/domain/commands.js';
 import type { Decided, Decision } from '../../../src/domain/decision.js';
 import type { Conversation, EmployeeProfile } from '../../../src/domain/draft.js';
 import { decide } from '../../../src/domain/lifecycle/decide.js';
 import { defaultPolicy } from '../../../src/domain/lifecycle/policy.js';
-import type { AccommodationRequest, SensitiveFields } from '../../../src/domain/request.js';
-import { sensitiveFieldNames } from '../../../src/domain/request.js';
+import {
+  type AccommodationRequest,
+  SensitiveFields,
+  sensitiveFieldNames,
+} from '../../../src/domain/request.js';
 import { type Actor, systemActor } from '../../../src/domain/roles.js';
 import type { CommandType } from '../../../src/domain/statuses.js';
 import type { VaultOptions } from '../../../src/privacy/vault.js';
@@ -16,15 +20,18 @@ export const testVault = (): VaultOptions => ({ masterKeys: [{ id: 'test-1', key
 export const uniquePrefix = (label: string) => `t-${label}-${randomUUID().slice(0, 8)}`;
 
 /** Known, unique strings in every sensitive field: none of them may ever be found at rest. */
-export function canaryFields(tag: string): Required<SensitiveFields> {
-  const fields = {} as Required<SensitiveFields>;
+/** Sensitive fields as a test writes them: plain strings, typed text once the schema reads them. */
+export type TypedFields = z.input<typeof SensitiveFields>;
+
+export function canaryFields(tag: string): Required<TypedFields> {
+  const fields = {} as Required<TypedFields>;
   for (const name of sensitiveFieldNames) {
     fields[name] = `canary ${tag} ${name} intensive-outpatient ${randomUUID()}`;
   }
   return fields;
 }
 
-export function allCanaries(fields: SensitiveFields): string[] {
+export function allCanaries(fields: TypedFields): string[] {
   return Object.values(fields).filter((v): v is string => typeof v === 'string');
 }
 
@@ -37,7 +44,7 @@ export function makeRequest(
   options: {
     minute?: number;
     status?: AccommodationRequest['status'];
-    sensitive?: SensitiveFields;
+    sensitive?: TypedFields;
     disclosure?: AccommodationRequest['disclosure'];
   } = {},
 ): AccommodationRequest {
@@ -75,14 +82,16 @@ export function makeRequest(
       eapMayTrackStatus: false,
       jurisdiction: 'us',
     },
-    sensitive: options.sensitive ?? { statementOfNeed: 'I need to leave at noon on Tuesdays and Thursdays.' },
+    sensitive: SensitiveFields.parse(
+      options.sensitive ?? { statementOfNeed: 'I need to leave at noon on Tuesdays and Thursdays.' },
+    ),
   };
 }
 
 export function makeConversation(
   teamId: string,
   userId: string,
-  options: { draftId?: string; sensitive?: SensitiveFields; turnText?: string } = {},
+  options: { draftId?: string; sensitive?: TypedFields; turnText?: string } = {},
 ): Conversation {
   const when = at(0);
   return {
@@ -99,7 +108,7 @@ export function makeConversation(
       startedAt: when,
       updatedAt: when,
       schedule: { days: ['tue'], sessionStart: '09:00' },
-      sensitive: options.sensitive ?? { privateNote: 'a note' },
+      sensitive: SensitiveFields.parse(options.sensitive ?? { privateNote: 'a note' }),
     },
   };
 }

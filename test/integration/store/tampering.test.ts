@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { typedByPerson } from '../../../src/privacy/private-text.js';
 import { VaultIntegrityError } from '../../../src/privacy/vault.js';
 import { CorruptRecordError } from '../../../src/store/errors.js';
 import { redisKeys } from '../../../src/store/keys.js';
@@ -109,7 +110,10 @@ describe('a stored request changed behind the app', () => {
     const earlier = JSON.parse((await redis.get(key)) ?? '{}') as { draft: unknown };
     const draft = first.draft;
     if (!draft) throw new Error('the fixture has a draft');
-    await store.conversations.save({ ...first, draft: { ...draft, sensitive: { privateNote: 'later' } } });
+    await store.conversations.save({
+      ...first,
+      draft: { ...draft, sensitive: { privateNote: typedByPerson('later') } },
+    });
     const later = JSON.parse((await redis.get(key)) ?? '{}') as Record<string, unknown>;
     await redis.set(key, JSON.stringify({ ...later, draft: earlier.draft }), 'KEEPTTL');
     await expect(store.conversations.get(TEAM, 'U3')).rejects.toBeInstanceOf(VaultIntegrityError);

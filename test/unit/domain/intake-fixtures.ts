@@ -1,5 +1,6 @@
 import type { Draft } from '../../../src/domain/draft.js';
 import type { ScheduleStepValues } from '../../../src/domain/intake.js';
+import { SensitiveFields } from '../../../src/domain/request.js';
 
 export const today = '2026-02-20';
 
@@ -51,13 +52,13 @@ export function fullDraft(): Draft {
       eapMayTrackStatus: true,
       jurisdiction: 'ca',
     },
-    sensitive: {
+    sensitive: SensitiveFields.parse({
       constraintsNote: 'I run the Thursday stand-up.',
       otherAccommodation: 'Move my Thursday stand-up to the morning',
       coveragePlan: 'Priya covers client calls after 2:30 on session days.',
       reasonOwnWords: 'I am attending a treatment program three afternoons a week.',
       privateNote: 'Ask about the parking pass.',
       statementOfNeed: 'I am asking to finish at 2:30 on three days a week for ten weeks.',
-    },
+    }),
   };
 }

@@ -21,6 +21,7 @@ import {
   workFields,
 } from '../../../src/domain/intake-fields.js';
 import type { WorkPattern } from '../../../src/domain/request.js';
+import { typedByPerson } from '../../../src/privacy/private-text.js';
 import { emptyDraft, fullDraft, scheduleValues, today } from './intake-fixtures.js';
 
 function errorsOf(result: StepResult): Record<string, string> {
@@ -443,7 +444,7 @@ describe('drafts', () => {
     const draft = fullDraft();
     const updated = applyDraftPatch(draft, {
       accommodations: ['shifted_hours'],
-      sensitive: { otherAccommodation: undefined, coveragePlan: 'New plan' },
+      sensitive: { otherAccommodation: undefined, coveragePlan: typedByPerson('New plan') },
     });
     expect(updated.accommodations).toEqual(['shifted_hours']);
     expect(updated.sensitive.coveragePlan).toBe('New plan');

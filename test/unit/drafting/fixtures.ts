@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { DrafterPrivacy, StatementInput } from '../../../src/drafting/index.js';
+import { statementInputSchema } from '../../../src/drafting/schemas.js';
 
 /** Clinical words planted in the employee's free text; none may reach a prompt or a log. */
 export const CANARIES = ['Suboxone', 'methadone', 'IOP', 'opioid', 'therapist', 'rehab', 'relapse'];
@@ -24,8 +26,11 @@ export function canaryPrivacy(): DrafterPrivacy & { redacted: string[] } {
 
 export const REASON = 'a scheduled outpatient medical treatment program';
 
-export function statementInput(overrides: Partial<StatementInput> = {}): StatementInput {
-  return {
+/** A statement's input as the intake would give it; the employee's words become typed text on parsing. */
+export function statementInput(
+  overrides: Partial<z.input<typeof statementInputSchema>> = {},
+): StatementInput {
+  return statementInputSchema.parse({
     schedule: {
       days: ['wed', 'mon', 'thu'],
       sessionStart: '17:00',
@@ -48,5 +53,5 @@ export function statementInput(overrides: Partial<StatementInput> = {}): Stateme
     reasonWording: REASON,
     ownWords: 'My Suboxone dose and the IOP group at the rehab place mean I must leave by 16:30.',
     ...overrides,
-  };
+  });
 }

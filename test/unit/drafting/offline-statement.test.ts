@@ -66,7 +66,8 @@ describe('the offline statement', () => {
   });
 
   it('rejects answers the intake should never have let through, naming fields but not their content', async () => {
-    const bad = statementInput({ schedule: { ...statementInput().schedule, sessionStart: 'Suboxone at 5' } });
+    const good = statementInput();
+    const bad = { ...good, schedule: { ...good.schedule, sessionStart: 'Suboxone at 5' } };
     const error = await offlineDrafter()
       .draftStatement(bad)
       .then(

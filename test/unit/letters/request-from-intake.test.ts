@@ -3,6 +3,7 @@ import { intakeLimits, validateWorkStep } from '../../../src/domain/intake.js';
 import { draftOfflineStatement } from '../../../src/drafting/offline-statement.js';
 import { statementOpening } from '../../../src/drafting/wording.js';
 import { composeLetter, loadLetterTemplates } from '../../../src/letters/index.js';
+import { typedByPerson } from '../../../src/privacy/private-text.js';
 import { requestLetterData } from '../../../src/workflows/request-letter.js';
 
 /** Issue 9: the request letter as the intake builds it, for what the employee typed and chose. */
@@ -142,7 +143,7 @@ describe('offline wording respects every limit', () => {
         schedule: long.schedule,
         work: long.work,
         accommodations: long.accommodations,
-        coverageNotes: long.sensitive.coveragePlan,
+        coverageNotes: typedByPerson(long.sensitive.coveragePlan),
         reasonWording: 'a scheduled outpatient medical treatment program',
       },
       () => false,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AccommodationRequest } from '../../../src/domain/request.js';
 import { MemoryKeyStore } from '../../../src/privacy/key-store.js';
+import { typedByPerson } from '../../../src/privacy/private-text.js';
 import { Vault } from '../../../src/privacy/vault.js';
 import { encodeRequest } from '../../../src/store/codec.js';
 import { makeRequest } from '../../integration/store/fixtures.js';
@@ -44,7 +45,10 @@ describe('sealed sizes at rest', () => {
     const withWords: AccommodationRequest = {
       ...without,
       id: 'ACC-2026-0005',
-      sensitive: { ...without.sensitive, reasonOwnWords: 'I have appointments I need to get to.' },
+      sensitive: {
+        ...without.sensitive,
+        reasonOwnWords: typedByPerson('I have appointments I need to get to.'),
+      },
     };
     const [a, b] = await Promise.all([stored(without), stored(withWords)]);
     expect(a.sealedLength).toBe(b.sealedLength);

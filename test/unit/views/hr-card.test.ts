@@ -3,7 +3,7 @@ import { availableActions } from '../../../src/domain/lifecycle/actions.js';
 import { projectForHr } from '../../../src/domain/projections.js';
 import { detectClinical } from '../../../src/privacy/clinical/index.js';
 import { hrActionId, hrCardIds, hrRequestCard } from '../../../src/slack/views/hr-card.js';
-import { canary, later, people, policy, requestIn } from '../domain/lifecycle/fixtures.js';
+import { canary, canaryWords, later, people, policy, requestIn } from '../domain/lifecycle/fixtures.js';
 import { allText, blocksOf, expectValidMessage } from './support.js';
 
 const anyHr = { role: 'hr', id: 'any-hr-member' } as const;
@@ -11,7 +11,7 @@ const anyHr = { role: 'hr', id: 'any-hr-member' } as const;
 function cardIn(status: Parameters<typeof requestIn>[0], hoursLater = 1) {
   const { request, now } = requestIn(status);
   const at = later(now, hoursLater);
-  const withWords = { ...request, sensitive: { ...request.sensitive, ...canary } };
+  const withWords = { ...request, sensitive: { ...request.sensitive, ...canaryWords } };
   return {
     request: withWords,
     card: hrRequestCard(projectForHr(withWords), availableActions(withWords, anyHr, at, policy), at),

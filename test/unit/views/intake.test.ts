@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Draft } from '../../../src/domain/draft.js';
+import { type AuthorDraft, draftForItsAuthor } from '../../../src/domain/draft.js';
 import {
   validateDisclosureStep,
   validateHelpStep,
@@ -27,12 +27,17 @@ import {
   scheduleStepView,
   workStepView,
 } from '../../../src/slack/views/intake/index.js';
-import { emptyDraft, fullDraft, today } from '../domain/intake-fixtures.js';
+import { emptyDraft as emptyTyped, fullDraft as fullTyped, today } from '../domain/intake-fixtures.js';
+
+// The intake's screens are the author's own: they are handed the draft with its words given back.
+const emptyDraft = (): AuthorDraft => draftForItsAuthor(emptyTyped());
+const fullDraft = (): AuthorDraft => draftForItsAuthor(fullTyped());
+
 import { allText, blocksOf, expectValidModal, input, inputsOf, submittedState } from './support.js';
 
 const formSteps = ['schedule', 'work', 'help', 'disclosure'] as const;
 
-function stepView(step: (typeof formSteps)[number], draft: Draft, notes?: string[]): View {
+function stepView(step: (typeof formSteps)[number], draft: AuthorDraft, notes?: string[]): View {
   return intakeStepView(step, {
     draft,
     privateMetadata: JSON.stringify({ draftId: draft.draftId }),
@@ -94,7 +99,7 @@ describe('each step form', () => {
 
 describe('re-opening a step shows what was saved, so nothing typed is lost', () => {
   const draft = fullDraft();
-  const context = { today, draft };
+  const context = { today, draft: fullTyped() };
 
   it('schedule', () => {
     const view = scheduleStepView({ draft, privateMetadata: 'm' });
@@ -409,7 +414,7 @@ describe('the review step', () => {
 });
 
 describe('naming the manager (step 4)', () => {
-  const withProfileManager = (draft: Draft) =>
+  const withProfileManager = (draft: AuthorDraft) =>
     intakeStepView('disclosure', {
       draft,
       privateMetadata: JSON.stringify({ draftId: draft.draftId }),

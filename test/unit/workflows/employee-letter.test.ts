@@ -12,7 +12,7 @@ import {
   employeeLetterText,
   letterToShow,
 } from '../../../src/workflows/employee-letter.js';
-import { canary, people, requestIn, walk } from '../domain/lifecycle/fixtures.js';
+import { canary, canaryWords, people, requestIn, walk } from '../domain/lifecycle/fixtures.js';
 
 const letters = await loadLetterTemplates();
 // Only the organisation's details reach a letter.
@@ -95,7 +95,7 @@ describe('the letters HR’s steps send the employee', () => {
             : {}),
           sensitive: {
             ...request.sensitive,
-            ...canary,
+            ...canaryWords,
             alternativeExplanation: 'An earlier start keeps cover.',
             ...denialWords,
           },

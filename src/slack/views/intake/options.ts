@@ -1,4 +1,4 @@
-import type { Draft } from '../../../domain/draft.js';
+import type { AuthorDraft } from '../../../domain/draft.js';
 import type {
   AccommodationType,
   Jurisdiction,
@@ -143,7 +143,7 @@ export function timeZoneChoices(zone: string | undefined): readonly Choice[] {
 }
 
 /** The travel choices with the draft's value guaranteed to be in them. */
-export function travelChoices(draft: Draft | undefined): readonly Choice[] {
+export function travelChoices(draft: AuthorDraft | undefined): readonly Choice[] {
   const saved = draft?.schedule?.travelMinutes;
   const minutes =
     saved !== undefined && !travelMinuteChoices.includes(saved)

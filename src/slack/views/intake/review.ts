@@ -1,4 +1,4 @@
-import type { Draft, IntakeStep } from '../../../domain/draft.js';
+import type { AuthorDraft, IntakeStep } from '../../../domain/draft.js';
 import { wordingFields } from '../../../domain/intake-fields.js';
 import {
   actions,
@@ -15,7 +15,7 @@ import { intakeCallbackIds, reviewIds } from './ids.js';
 import { stepModal, stepTitles, textInput } from './inputs.js';
 
 export interface ReviewStepViewOptions {
-  readonly draft: Draft;
+  readonly draft: AuthorDraft;
   readonly privateMetadata: string;
   /** The request letter as HR will read it, rendered as plain text. */
   readonly letterText: string;
@@ -98,7 +98,7 @@ function letterBlocks(letterText: string): KnownBlock[] {
   return shown;
 }
 
-function whoSees(draft: Draft): string {
+function whoSees(draft: AuthorDraft): string {
   const disclosure = draft.disclosure ?? {};
   const manager = disclosure.shareScheduleWithManager
     ? '• *Your manager* is told the approved days, hours and dates. Not the reason.'
@@ -110,7 +110,7 @@ function whoSees(draft: Draft): string {
 }
 
 export interface EditWordingViewOptions {
-  readonly draft: Draft;
+  readonly draft: AuthorDraft;
   readonly privateMetadata: string;
   /** The statement as the letter has it now, when the draft holds no edited one yet. */
   readonly currentStatement?: string;

@@ -1,4 +1,4 @@
-import type { Draft } from '../../../domain/draft.js';
+import type { AuthorDraft } from '../../../domain/draft.js';
 import { intakeLimits } from '../../../domain/intake.js';
 import { scheduleFields } from '../../../domain/intake-fields.js';
 import { wholeWeeksBetween } from '../../../domain/schedule-math.js';
@@ -16,7 +16,7 @@ import {
 import { dayChoices, formatChoices, travelChoices } from './options.js';
 
 export interface StepViewOptions {
-  readonly draft: Draft;
+  readonly draft: AuthorDraft;
   readonly privateMetadata: string;
   /** Notes from the step before (validation's `notes`). */
   readonly notes?: readonly string[];

@@ -8,6 +8,7 @@ import { decide, refusalAudit } from '../../../../src/domain/lifecycle/decide.js
 import { projectForHr } from '../../../../src/domain/projections.js';
 import { AccommodationRequest, AuditEntry } from '../../../../src/domain/request.js';
 import { commandTypes, requestStatuses } from '../../../../src/domain/statuses.js';
+import { typedByPerson } from '../../../../src/privacy/private-text.js';
 import {
   accepted,
   canary,
@@ -765,7 +766,10 @@ describe('releasing words to HR', () => {
 
   it('a new decline comment is not covered by an earlier release', () => {
     const { request, now } = requestIn('alternative_offered');
-    const withComment = { ...request, sensitive: { ...request.sensitive, declineComment: 'earlier' } };
+    const withComment = {
+      ...request,
+      sensitive: { ...request.sensitive, declineComment: typedByPerson('earlier') },
+    };
     const released = { ...withComment, released: ['declineComment' as const] };
     const decision = accepted(
       decide(

@@ -2,9 +2,10 @@ import type { CommandPayload } from '../../../../src/domain/commands.js';
 import type { Decided, Decision } from '../../../../src/domain/decision.js';
 import { decide } from '../../../../src/domain/lifecycle/decide.js';
 import { defaultPolicy, type LifecyclePolicy } from '../../../../src/domain/lifecycle/policy.js';
-import type { AccommodationRequest } from '../../../../src/domain/request.js';
+import { type AccommodationRequest, SensitiveFields } from '../../../../src/domain/request.js';
 import type { Actor } from '../../../../src/domain/roles.js';
 import type { CommandType, RequestStatus } from '../../../../src/domain/statuses.js';
+import { typedByPerson } from '../../../../src/privacy/private-text.js';
 
 /** People of the fixtures, by how they stand to the request. */
 export const people = {
@@ -44,6 +45,9 @@ export const canary = {
   hrNote: 'CANARY-hr-note',
 } as const;
 
+/** The canaries as the record holds them: the employee's words as typed text. */
+export const canaryWords = SensitiveFields.parse(canary);
+
 export const pattern = {
   hours: [
     { days: ['mon', 'wed'], start: '08:00', end: '14:30' },
@@ -81,12 +85,12 @@ export const submitPayload = (reference = 'ACC-2026-0042'): CommandPayload<'subm
     jurisdiction: 'us',
   },
   sensitive: {
-    reasonOwnWords: canary.reasonOwnWords,
-    constraintsNote: canary.constraintsNote,
-    otherAccommodation: canary.otherAccommodation,
-    coveragePlan: canary.coveragePlan,
-    statementOfNeed: canary.statementOfNeed,
-    privateNote: canary.privateNote,
+    reasonOwnWords: typedByPerson(canary.reasonOwnWords),
+    constraintsNote: typedByPerson(canary.constraintsNote),
+    otherAccommodation: typedByPerson(canary.otherAccommodation),
+    coveragePlan: typedByPerson(canary.coveragePlan),
+    statementOfNeed: typedByPerson(canary.statementOfNeed),
+    privateNote: typedByPerson(canary.privateNote),
   },
   managerId: people.manager.id,
 });
@@ -105,7 +109,7 @@ export const payloads: { readonly [T in CommandType]: CommandPayload<T> } = {
   documentation_received: {},
   offer_alternative: { pattern, explanation: canary.alternativeExplanation },
   accept_alternative: {},
-  decline_alternative: { comment: canary.declineComment },
+  decline_alternative: { comment: typedByPerson(canary.declineComment) },
   approve: { pattern, reviewDate: '2026-05-15' },
   deny: {
     reason: 'undue_hardship',

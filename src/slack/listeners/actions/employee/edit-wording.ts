@@ -1,5 +1,7 @@
+import { draftForItsAuthor } from '../../../../domain/draft.js';
 import { requestFromDraft } from '../../../../domain/intake.js';
 import { statementOpening } from '../../../../drafting/wording.js';
+import { previewRelease } from '../../../../privacy/release.js';
 import type { AppServices } from '../../../../services.js';
 import { decodeMetadata, encodeMetadata } from '../../../intake-metadata.js';
 import { personOfAction } from '../../../person.js';
@@ -20,12 +22,12 @@ export const editWording =
     if (!body.view || !metadata || !draft || draft.draftId !== metadata.draftId) return;
     const complete = requestFromDraft(draft);
     const currentStatement = complete.ok
-      ? statementOpening(complete.fields.disclosure.reason, complete.fields.sensitive)
+      ? statementOpening(complete.fields.disclosure.reason, previewRelease(complete.fields))
       : undefined;
     await client.views.push({
       trigger_id: body.trigger_id,
       view: editWordingView({
-        draft,
+        draft: draftForItsAuthor(draft),
         privateMetadata: encodeMetadata({ ...metadata, reviewHash: body.view.hash }),
         ...(currentStatement ? { currentStatement } : {}),
       }),

@@ -1,3 +1,4 @@
+import { wordsForItsAuthor } from '../../../../domain/draft.js';
 import { projectForEmployee } from '../../../../domain/projections.js';
 import type { AppServices } from '../../../../services.js';
 import { personOfAction } from '../../../person.js';
@@ -20,7 +21,7 @@ export const openWhatIWrote =
       const request = await store.requests.get(person.teamId, summary.id);
       if (request && request.employeeId === person.userId) requests.push(projectForEmployee(request));
     }
-    const draft = conversation?.draft?.sensitive;
+    const draft = conversation?.draft ? wordsForItsAuthor(conversation.draft.sensitive) : undefined;
     await client.views.open({
       trigger_id: body.trigger_id,
       view: whatIWroteView({ requests, ...(draft ? { draft } : {}) }),

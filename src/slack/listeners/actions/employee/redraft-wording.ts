@@ -1,6 +1,8 @@
 import { reasonWording } from '../../../../domain/disclosure.js';
 import type { Draft } from '../../../../domain/draft.js';
 import { applyDraftPatch, requestFromDraft } from '../../../../domain/intake.js';
+import { typedByPerson } from '../../../../privacy/private-text.js';
+import { previewRelease } from '../../../../privacy/release.js';
 import type { AppServices } from '../../../../services.js';
 import { updateDraft } from '../../../../workflows/drafts.js';
 import { decodeMetadata, encodeMetadata } from '../../../intake-metadata.js';
@@ -70,11 +72,15 @@ async function redraft(services: AppServices, person: Person, draft: Draft): Pro
       : {}),
     ...(fields.sensitive.constraintsNote ? { constraintsNote: fields.sensitive.constraintsNote } : {}),
     ...(fields.sensitive.coveragePlan ? { coverageNotes: fields.sensitive.coveragePlan } : {}),
-    reasonWording: reasonWording(fields.disclosure.reason, fields.sensitive),
+    reasonWording: reasonWording(fields.disclosure.reason, previewRelease(fields)),
     jurisdiction: fields.disclosure.jurisdiction,
   });
   const patch = {
-    sensitive: { statementOfNeed: drafted.statementOfNeed, coveragePlan: drafted.coveragePlan },
+    // The drafted wording is the employee's to keep or change: their words from here on.
+    sensitive: {
+      statementOfNeed: typedByPerson(drafted.statementOfNeed),
+      coveragePlan: typedByPerson(drafted.coveragePlan),
+    },
   };
   // Saved only if the letter can still be written with it: a draft that can't become a letter
   // would keep failing on every screen that shows it.
