@@ -121,6 +121,8 @@ describe('a request from start to purge, as stored and as left in Slack', () => 
     expect(appMessagesIn(managerDm, 'UMANAGER').length).toBeGreaterThan(0);
     expect([...workspace().files.values()].filter((file) => file.channel === dm)).toHaveLength(2);
     const remembered = await store.outbox.posts(TEAM, reference);
+    const card = appMessagesIn('CHR', 'UHR').find((m) => m.threadTs === undefined);
+    expect(card).toBeDefined();
 
     harness.advanceAppClock(31 * DAY_MS);
     const purged = await purgeExpired(harness.app.services, TEAM, 30);
@@ -134,6 +136,10 @@ describe('a request from start to purge, as stored and as left in Slack', () => 
     // Each went once, and the list of where they were went with them.
     const deletes = harness.calls('chat.delete').filter((call) => call.ok);
     expect(new Set(deletes.map((c) => `${c.args.channel} ${c.args.ts}`)).size).toBe(deletes.length);
+    // The thread's replies go before the card they hang from, so no empty thread is left behind.
+    const inHrChannel = deletes.filter((c) => c.args.channel === 'CHR').map((c) => String(c.args.ts));
+    expect(inHrChannel.length).toBeGreaterThan(1);
+    expect(inHrChannel.at(-1)).toBe(card?.ts);
     expect(harness.calls('files.delete').filter((call) => call.ok)).toHaveLength(2);
     expect(remembered.length).toBeGreaterThan(0);
     expect(await store.outbox.posts(TEAM, reference)).toEqual([]);

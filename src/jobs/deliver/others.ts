@@ -9,7 +9,7 @@ import { publishHome } from '../../slack/publish-home.js';
 import { hrStatusLabels } from '../../slack/views/hr-card.js';
 import { managerNoticeText } from '../../slack/views/manager/notice.js';
 import { shortDate } from '../../slack/views/text.js';
-import type { AppPost } from '../../store/types.js';
+import type { AppPost, SlackPost } from '../../store/types.js';
 import type { DeliveryContext } from './context.js';
 
 /**
@@ -119,7 +119,7 @@ export async function deliverDeletePosts(
   // One Slack message may be remembered under two kinds (as HR's card and as a post about it).
   const seen = new Set<string>();
   const targets = [...posts]
-    .sort((a, b) => Number(b.ts) - Number(a.ts))
+    .sort((a, b) => newestFirst(a) - newestFirst(b))
     .filter((post) => {
       const id = fileOf(post) ?? `${post.channel} ${post.ts}`;
       if (seen.has(id)) return false;
@@ -155,6 +155,9 @@ export async function deliverDeletePosts(
     );
   if (everything) await store.outbox.forgetPosts(teamId, requestId);
 }
+
+/** Files first (they have no ts), then messages from the newest: a thread's replies before its card. */
+const newestFirst = (post: SlackPost) => (fileOf(post) ? Number.NEGATIVE_INFINITY : -Number(post.ts));
 
 /** Slack's answers that mean the message or file is already gone: nothing left to delete. */
 const ALREADY_GONE = new Set(['message_not_found', 'channel_not_found', 'file_not_found', 'file_deleted']);
