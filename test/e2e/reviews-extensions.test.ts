@@ -191,4 +191,65 @@ describe('reviews and extensions', () => {
       'the next review',
     );
   });
+
+  it('asked again, HR keeps the end date: the employee and EAP are told, the manager hears nothing', async () => {
+    const employee = harness.employee;
+    await employee.openHome();
+    await employee.click('Ask for an extension');
+    await employee.fill({ 'New last day': '2027-06-30' });
+    await employee.submit();
+    await eventually(
+      async () => (await stored(request.id)).extension?.until === '2027-06-30',
+      'the second extension request',
+    );
+    await eventually(
+      () => posts(hrChannel, 'Request to extend my accommodation').length === 2,
+      'the second letter',
+    );
+    const managerBefore = posts(dmOf('UMANAGER'), '<@UEMPLOYEE>').length;
+    const eapBefore = posts(dmOf('UEAP'), `${request.id} (<@UEMPLOYEE>)`).length;
+    await harness.hr.click('Keep the end date');
+    await eventually(async () => (await stored(request.id)).extension?.outcome === 'declined', 'HR’s answer');
+    const kept = await stored(request.id);
+    expect(kept.status).toBe('review_due');
+    expect(kept.waitingOn).toBe('nobody');
+    expect(kept.approval?.pattern.endDate).toBe('2027-04-30');
+    await eventually(
+      () =>
+        posts(dmOf(employee.user.id), `HR has answered your request to extend ${request.id}`).length === 1,
+      'the employee told',
+    );
+    await eventually(
+      () => posts(dmOf('UEAP'), `${request.id} (<@UEMPLOYEE>)`).length === eapBefore + 1,
+      'the EAP coordinator told',
+    );
+    await eventually(() => posts(hrChannel, 'The extension was not given').length === 1, 'the card’s thread');
+    await harness.emulator.settle();
+    expect(posts(dmOf('UMANAGER'), '<@UEMPLOYEE>')).toHaveLength(managerBefore);
+  });
+
+  it('HR adjusts the hours: the new pattern is stored and the manager hears the change', async () => {
+    const managerBefore = posts(dmOf('UMANAGER'), '<@UEMPLOYEE>').length;
+    await harness.hr.click('Adjust');
+    await harness.hr.expect('Work starts at');
+    await harness.hr.fill({
+      'Work starts at': '07:00',
+      'Work ends at': '15:30',
+      'Next review': '2027-04-23',
+    });
+    await harness.hr.submit();
+    await eventually(async () => (await stored(request.id)).status === 'approved', 'the adjustment');
+    const adjusted = await stored(request.id);
+    expect(adjusted.approval?.pattern.hours[0]).toMatchObject({ start: '07:00', end: '15:30' });
+    expect(adjusted.approval?.pattern.endDate).toBe('2027-04-30');
+    expect(adjusted.approval?.reviewDate).toBe('2027-04-23');
+    await eventually(
+      () => posts(dmOf('UMANAGER'), '<@UEMPLOYEE>').length === managerBefore + 1,
+      'the manager’s message',
+    );
+    const toManager = JSON.stringify(posts(dmOf('UMANAGER'), '<@UEMPLOYEE>').at(-1)?.args);
+    expect(toManager).toContain('has changed');
+    expect(toManager).toMatch(/7:00|07:00/);
+    expect(toManager).not.toMatch(/extension|outpatient|treatment|session|letter/i);
+  });
 });

@@ -99,3 +99,8 @@ export const formSubmission =
     }
     await ack({ response_action: 'update', view: messageModal('Nothing was changed', outcome.message) });
   };
+
+/** The last day the employee asked for, while their extension waits for HR; an answered one is not a default. */
+export function pendingExtensionUntil(request: AccommodationRequest): string | undefined {
+  return request.extension && request.extension.decidedAt === undefined ? request.extension.until : undefined;
+}

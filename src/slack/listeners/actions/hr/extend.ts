@@ -1,6 +1,6 @@
 import type { AppServices } from '../../../../services.js';
 import { extendForm } from '../../../views/hr/forms.js';
-import { formButton } from '../../hr-handlers.js';
+import { formButton, pendingExtensionUntil } from '../../hr-handlers.js';
 
 /**
  * "Extend": new last day and review date for an approved arrangement. Both start at the day the
@@ -9,6 +9,7 @@ import { formButton } from '../../hr-handlers.js';
  */
 export const extend = (services: AppServices) =>
   formButton(services, 'extend', (request) => {
-    const endDate = request.extension?.until ?? request.approval?.pattern.endDate ?? request.schedule.endDate;
+    const endDate =
+      pendingExtensionUntil(request) ?? request.approval?.pattern.endDate ?? request.schedule.endDate;
     return extendForm(request.id, endDate, endDate);
   });
