@@ -50,7 +50,7 @@ describe('HR ends an arrangement in place', () => {
     await harness.hr.submit();
     await eventually(async () => (await stored(request.id)).status === 'approved', 'the approval');
     await eventually(() => posts(dmOf('UMANAGER'), '<@UEMPLOYEE>').length === 1, 'the manager told');
-  });
+  }, 60_000);
 
   it('End asks first; closing the confirmation changes nothing', async () => {
     const before = await stored(request.id);
@@ -60,7 +60,7 @@ describe('HR ends an arrangement in place', () => {
     const after = await stored(request.id);
     expect(after.status).toBe('approved');
     expect(after.version).toBe(before.version);
-  });
+  }, 60_000);
 
   it('End: the card changes in place, the employee and the manager hear it ended and nothing more', async () => {
     const ts = cardTs(request.id);
@@ -113,7 +113,7 @@ describe('HR ends an arrangement in place', () => {
     const ended = await stored(request.id);
     expect(ended.closedAt).toBeUndefined();
     expect(ended.waitingOn).toBe('nobody');
-  });
+  }, 60_000);
 
   it('once ended, the card offers no End or Extend', async () => {
     const blocks = JSON.stringify(
@@ -124,5 +124,5 @@ describe('HR ends an arrangement in place', () => {
     expect(blocks).toContain('Ended');
     expect(blocks).not.toMatch(/"text":"(End|Extend|Approve|Deny)"/);
     expect(blocks).toContain('"text":"Close"');
-  });
+  }, 60_000);
 });

@@ -93,7 +93,7 @@ describe('the provider form and the denial letter reach the employee', () => {
     await employee.click('Get it as a PDF');
     await eventually(() => harness.calls('files.completeUploadExternal').length > uploads, 'the PDF');
     await employee.closeModal();
-  });
+  }, 60_000);
 
   it('Deny under US law: leave and a vacant job must be weighed; the letter then has every part', async () => {
     const request = await acknowledged();
@@ -144,7 +144,7 @@ describe('the provider form and the denial letter reach the employee', () => {
     await employee.click('Get it as a PDF');
     await eventually(() => harness.calls('files.completeUploadExternal').length > uploads, 'the PDF');
     await employee.closeModal();
-  });
+  }, 60_000);
 });
 
 describe('a denial under UK law', () => {
@@ -237,5 +237,5 @@ describe('a denial under UK law', () => {
     expect(letter).toContain('We have to refuse it because we cannot recruit extra staff.');
     expect(letter).toContain('Acas');
     expect(letter).toContain('Write to Jordan within 14 days.');
-  });
+  }, 60_000);
 });

@@ -26,7 +26,8 @@ describe('HR’s interactive process, start to finish (test/e2e/scripts/hr-proce
       transcript += text;
     });
     expect(transcript).toContain('(HR) approved the request');
-  });
+    // Thirty-odd steps by three people, each waiting for the app: longer than one interaction.
+  }, 60_000);
 
   it('tells the manager the approved pattern and dates only', async () => {
     const managerDm = harness.emulator.workspace.openDm(harness.manager.user.id);
