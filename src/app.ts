@@ -56,12 +56,18 @@ export async function buildServices(config: AppConfig, options: ServiceOptions =
             'the key store could not rewrite its files after a purge; it tries again after the next purge or restart',
           ),
         keyPrefix: config.redisKeyPrefix,
+        durability: config.redisDurability,
         vault,
         conversationTtlSeconds: config.draftIdleDays * 86_400,
       })
     : createStore({ kind: 'memory', vault, conversationTtlSeconds: config.draftIdleDays * 86_400 });
   // A master key that is not the one its id wrapped data with stops start-up here, not on every read.
   await store.vault.verifyMasterKeys();
+  // "Saved" means what REDIS_DURABILITY says: a Redis that cannot keep that promise stops start-up
+  // here with the fix, rather than every person being told "not yet safe" on every click.
+  const durability = await store.durability();
+  if (durability.kind === 'unmet') throw new Error(durability.why);
+  if (config.redisUrl) logger.info({ durability: durability.kind }, 'how writes are made safe');
   const drafter = createDrafter({
     apiKey: config.openai.apiKey,
     baseURL: config.openai.baseURL,

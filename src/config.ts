@@ -4,6 +4,7 @@ import { jurisdictions } from './domain/request.js';
 import { CanadianLaw, canadianLaws } from './letters/law.js';
 import { type MasterKey, parseMasterKeys, weakMasterKeyProblems } from './privacy/master-keys.js';
 import { secretCopy } from './privacy/secret-bytes.js';
+import type { DurabilityPolicy } from './store/durability.js';
 import { parseRedisUrl } from './store/redis-connection.js';
 
 /** How many bytes a base64 text decodes to, the decoded bytes wiped at once (they may be a key). */
@@ -80,6 +81,11 @@ const EnvSchema = z.object({
       .transform((value) => secretCopy(Buffer.from(value, 'base64'), true))
       .optional(),
   ),
+  REDIS_DURABILITY: optionalText
+    .transform((value) => value ?? 'aof')
+    .pipe(z.enum(['aof', 'replicas', 'none'], 'use aof, replicas or none')),
+  REDIS_WAIT_REPLICAS: positiveInt(1),
+  REDIS_WAIT_TIMEOUT_MS: positiveInt(1000).pipe(z.number().max(10_000)),
   REDIS_KEY_PREFIX: optionalText
     .transform((value) => value ?? 'aa')
     .pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . and - only')),
@@ -204,6 +210,10 @@ const fixes: Record<string, string> = {
   REDIS_URL:
     'point it at your Redis, e.g. redis://127.0.0.1:6379, redis+cluster://10.0.0.1:6379,10.0.0.2:6379 or redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster',
   REDIS_KEY_PREFIX: 'use a short name such as aa',
+  REDIS_DURABILITY:
+    'use aof (a write counts once it is in the AOF on disk), replicas (once REDIS_WAIT_REPLICAS replicas have it) or none',
+  REDIS_WAIT_REPLICAS: 'use a whole number of replicas, e.g. 1',
+  REDIS_WAIT_TIMEOUT_MS: 'use milliseconds up to 10000, e.g. 1000',
   PSEUDONYM_KEY:
     'generate one with: openssl rand -base64 32 (keep it: changing it hides stored conversations and lists)',
   KEYSTORE_URL:
@@ -256,6 +266,8 @@ export interface AppConfig {
   };
   readonly redisUrl?: string;
   readonly redisKeyPrefix: string;
+  /** What a write waits for before the app calls it saved (see src/store/durability.ts). */
+  readonly redisDurability: DurabilityPolicy;
   /** The Redis that holds the data keys; set whenever redisUrl is. */
   readonly keyStoreUrl?: string;
   /** The key of the keyed hash that stands for user ids in Redis key names; set whenever redisUrl is. */
@@ -425,6 +437,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     },
     redisUrl: data.REDIS_URL,
     redisKeyPrefix: data.REDIS_KEY_PREFIX,
+    redisDurability:
+      data.REDIS_DURABILITY === 'none'
+        ? { mode: 'none' }
+        : data.REDIS_DURABILITY === 'aof'
+          ? { mode: 'aof', timeoutMs: data.REDIS_WAIT_TIMEOUT_MS }
+          : { mode: 'replicas', replicas: data.REDIS_WAIT_REPLICAS, timeoutMs: data.REDIS_WAIT_TIMEOUT_MS },
     ...(data.REDIS_URL && data.KEYSTORE_URL ? { keyStoreUrl: data.KEYSTORE_URL } : {}),
     ...(data.PSEUDONYM_KEY ? { pseudonymKey: data.PSEUDONYM_KEY } : {}),
     vaultMasterKeys: data.VAULT_MASTER_KEYS,

@@ -25,6 +25,7 @@ export async function openMaintenanceStore(
     keyStoreUrl: config.keyStoreUrl ?? '',
     pseudonymKey: config.pseudonymKey ?? Buffer.alloc(0),
     keyPrefix: config.redisKeyPrefix,
+    durability: config.redisDurability,
     vault: { masterKeys: config.vaultMasterKeys, dataKeyCacheMs: 0 },
   });
   return { store, config };

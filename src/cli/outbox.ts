@@ -46,6 +46,7 @@ export const run: CliCommand = async (args, io) => {
     pseudonymKey: config.pseudonymKey ?? Buffer.alloc(0),
     url: config.redisUrl ?? '',
     keyPrefix: config.redisKeyPrefix,
+    durability: config.redisDurability,
     vault: { masterKeys: config.vaultMasterKeys },
   });
   const queue = createEffectQueue(config, createLogger({ level: 'silent', scrub: (text) => text }));

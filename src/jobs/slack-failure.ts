@@ -59,7 +59,8 @@ export function classifyFailure(error: unknown): DeliveryFailure {
     default:
       break;
   }
-  if (e.name === 'StoreUnavailableError') return { retry: true, reason: 'store_unavailable' };
+  if (e.name === 'StoreUnavailableError' || e.name === 'StoreNotDurableError')
+    return { retry: true, reason: 'store_unavailable' };
   // Our own bug or a broken record: retried within the bound, then a dead letter someone can see.
   const name = typeof e.name === 'string' ? e.name.replace(/[^a-z0-9_]/gi, '') : 'Error';
   return { retry: true, reason: `error_${name || 'Error'}` };

@@ -51,6 +51,8 @@ export function rememberingStore(store: Store): Store {
     claimOnce: (teamId, name, value, ttlSeconds) => store.claimOnce(teamId, name, value, ttlSeconds),
     holdClaim: (teamId, name, value, ttlMs) => store.holdClaim(teamId, name, value, ttlMs),
     ping: () => store.ping(),
+    confirmWrites: () => store.confirmWrites(),
+    durability: () => store.durability(),
     close: () => store.close(),
   };
 }

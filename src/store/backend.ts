@@ -1,5 +1,6 @@
 import type { RequestStatus } from '../domain/status.js';
 import type { KeyRef } from '../privacy/key-store.js';
+import type { DurabilityMethod } from './durability.js';
 import type { RedisKeys } from './keys.js';
 
 /**
@@ -13,6 +14,8 @@ export interface StoreBackend {
   /** The key names it stores under; the sealed store names data keys after the same people. */
   readonly keys: RedisKeys;
   ping(): Promise<void>;
+  confirmWrites(): Promise<void>;
+  durabilityMethod(): Promise<DurabilityMethod>;
   close(): Promise<void>;
 
   getConversation(teamId: string, userId: string): Promise<string | null>;

@@ -1,4 +1,5 @@
 import type { VaultOptions } from '../privacy/vault.js';
+import type { DurabilityPolicy } from './durability.js';
 import { createMemoryStore } from './memory-store.js';
 import { createRedisStore } from './redis-store.js';
 import type { SealedStore } from './sealed-store.js';
@@ -44,6 +45,8 @@ export type StoreOptions =
       readonly onKeyStoreError?: (error: Error) => void;
       /** How long a command waits for a (re)connection before StoreUnavailableError; default 1000. */
       readonly connectWaitMs?: number;
+      /** What a write waits for before it counts as saved (REDIS_DURABILITY); default none. */
+      readonly durability?: DurabilityPolicy;
     })
   | (CommonOptions & {
       /** In-process maps: the zero-setup demo only (not shared between processes, gone on exit). */

@@ -2,6 +2,7 @@ import type { RequestStatus } from '../domain/status.js';
 import { type KeyRef, type KeyStore, MemoryKeyStore } from '../privacy/key-store.js';
 import { Vault, type VaultOptions } from '../privacy/vault.js';
 import type { IndexEntries, IndexPosition, StoreBackend } from './backend.js';
+import type { DurabilityMethod } from './durability.js';
 import { keyPolicy, pairMember, parsePairMember, type RedisKeys, redisKeys } from './keys.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
 import { StoreUnavailableError } from './types.js';
@@ -68,6 +69,15 @@ export class MemoryBackend implements StoreBackend {
 
   async ping() {
     this.#open();
+  }
+
+  /** In-process: a write is as safe as it will ever be once it returns (and gone on exit). */
+  async confirmWrites() {
+    this.#open();
+  }
+
+  async durabilityMethod(): Promise<DurabilityMethod> {
+    return { kind: 'reply' };
   }
 
   async close() {

@@ -3,6 +3,13 @@ import type { RequestStatus } from '../domain/status.js';
 import type { KeyRef, KeyStore } from '../privacy/key-store.js';
 import { Vault, type VaultOptions } from '../privacy/vault.js';
 import type { IndexEntries, IndexPosition, StoreBackend } from './backend.js';
+import {
+  confirmWrite,
+  type DurabilityMethod,
+  type DurabilityPolicy,
+  methodFor,
+  readPersistence,
+} from './durability.js';
 import { StoreCommandError } from './errors.js';
 import {
   keyedPseudonyms,
@@ -13,10 +20,10 @@ import {
   type RedisKeys,
   redisKeys,
 } from './keys.js';
-import { openRedis, type RedisClient } from './redis-connection.js';
+import { openRedis, primariesOf, type RedisClient } from './redis-connection.js';
 import { RedisKeyStore } from './redis-key-store.js';
 import { DEFAULT_CONVERSATION_TTL_SECONDS, SealedStore, type SealedStoreOptions } from './sealed-store.js';
-import { StoreUnavailableError } from './types.js';
+import { StoreNotDurableError, StoreUnavailableError } from './types.js';
 
 export interface RedisStoreOptions extends SealedStoreOptions {
   /**
@@ -43,6 +50,8 @@ export interface RedisStoreOptions extends SealedStoreOptions {
   readonly connectWaitMs?: number;
   /** Extra ioredis options (TLS, Sentinel); the safety options below win over these. */
   readonly connection?: RedisOptions;
+  /** What a write waits for before it counts as saved (REDIS_DURABILITY); default none. */
+  readonly durability?: DurabilityPolicy;
 }
 
 export const DEFAULT_CONNECT_WAIT_MS = 1000;
@@ -57,19 +66,22 @@ const COMMAND_TIMEOUT_MS = 2000;
  * - maxRetriesPerRequest 0 fails in-flight commands as soon as the connection drops; commandTimeout
  *   bounds a server that accepts but does not answer. So no call hangs for more than about
  *   connectWaitMs + COMMAND_TIMEOUT_MS.
- * - Reconnection never gives up, with a capped exponential backoff.
+ * - Reconnection never gives up, with an exponential backoff capped at half a second: a person told
+ *   "try again in a moment" after a Redis restart finds the app connected again when they do, and
+ *   trying a refused port twice a second costs nothing.
  */
-export function connectionOptions(extra: RedisOptions | undefined): RedisOptions {
+export function connectionOptions(extra: RedisOptions | undefined, waitMs = 0): RedisOptions {
   return {
     connectTimeout: 2000,
     ...extra,
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    // A WAIT or WAITAOF may take its own timeout before it answers.
+    commandTimeout: COMMAND_TIMEOUT_MS + waitMs,
     enableReadyCheck: true,
     lazyConnect: false,
-    retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),
+    retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 500),
   };
 }
 
@@ -207,11 +219,14 @@ interface ScriptCommands {
 
 export function createRedisStore(options: RedisStoreOptions): SealedStore {
   const ttlSeconds = options.conversationTtlSeconds ?? DEFAULT_CONVERSATION_TTL_SECONDS;
+  const durability = options.durability ?? { mode: 'none' };
+  const waitMs = durability.mode === 'none' ? 0 : durability.timeoutMs;
   const backend = new RedisBackend(
-    openRedis(options.url, connectionOptions(options.connection)),
+    openRedis(options.url, connectionOptions(options.connection, waitMs)),
     redisKeys(options.keyPrefix, options.pseudonymKey ? keyedPseudonyms(options.pseudonymKey) : plainUserIds),
     ttlSeconds * 1000,
     options.connectWaitMs ?? DEFAULT_CONNECT_WAIT_MS,
+    durability,
   );
   const keyStore =
     'url' in options.keyStore
@@ -230,12 +245,15 @@ export class RedisBackend implements StoreBackend {
   readonly #redis: RedisClient & ScriptCommands;
   #waiting: Promise<void> | undefined;
   #closed = false;
+  /** How this connection keeps the durability policy: asked of the server after each (re)connect. */
+  #method: Promise<DurabilityMethod> | undefined;
 
   constructor(
     redis: RedisClient,
     readonly keys: RedisKeys,
     readonly conversationTtlMs: number,
     readonly connectWaitMs: number,
+    readonly durability: DurabilityPolicy = { mode: 'none' },
   ) {
     for (const [name, { numberOfKeys, lua }] of Object.entries(scripts)) {
       redis.defineCommand(name, { numberOfKeys, lua });
@@ -243,7 +261,47 @@ export class RedisBackend implements StoreBackend {
     // Connection errors surface through the commands that hit them (as StoreUnavailableError);
     // without a listener ioredis would print them, URL details included, to stderr.
     redis.on('error', () => {});
+    // A restarted or failed-over server may run other settings: ask again.
+    redis.on('ready', () => {
+      this.#method = undefined;
+    });
     this.#redis = redis as RedisClient & ScriptCommands;
+  }
+
+  /** How writes are made safe on this server (REDIS_DURABILITY), for the start-up check and tests. */
+  durabilityMethod(): Promise<DurabilityMethod> {
+    return this.#run(() => this.#durabilityMethod());
+  }
+
+  /**
+   * Waits until every write this connection made so far is as safe as the policy asks, or throws
+   * StoreNotDurableError: for a retry that finds its earlier write in place, to know it is safe.
+   */
+  async confirmWrites(): Promise<void> {
+    await this.#run(() => this.#confirm());
+  }
+
+  #durabilityMethod(): Promise<DurabilityMethod> {
+    if (this.durability.mode === 'none') return Promise.resolve({ kind: 'reply' });
+    const probe = async (): Promise<DurabilityMethod> => {
+      const primaries = primariesOf(this.#redis);
+      const cluster = primaries.length !== 1 || primaries[0] !== this.#redis;
+      const methods = await Promise.all(
+        primaries.map(async (node) => methodFor(this.durability, await readPersistence(node), !cluster)),
+      );
+      return methods.find((method) => method.kind === 'unmet') ?? methods[0] ?? { kind: 'reply' };
+    };
+    const asked = probe();
+    this.#method ??= asked;
+    asked.catch(() => {
+      if (this.#method === asked) this.#method = undefined;
+    });
+    return this.#method;
+  }
+
+  async #confirm(): Promise<void> {
+    // WAIT and WAITAOF are only chosen off Cluster, where this is the one connection that wrote.
+    await confirmWrite(this.#redis, await this.#durabilityMethod());
   }
 
   /** The ioredis client (a Cluster on Redis Cluster), for tests and tools that look at raw keys. */
@@ -272,12 +330,12 @@ export class RedisBackend implements StoreBackend {
 
   async putConversation(teamId: string, userId: string, value: string, ttlMs: number) {
     const key = this.keys.conversation(teamId, userId);
-    const previous = await this.#run((r) => r.set(key, value, 'PX', ttlMs, 'GET'));
+    const previous = await this.#write((r) => r.set(key, value, 'PX', ttlMs, 'GET'));
     return typeof previous === 'string' ? previous : null;
   }
 
   async deleteConversation(teamId: string, userId: string) {
-    await this.#run((r) => r.del(this.keys.conversation(teamId, userId)));
+    await this.#write((r) => r.del(this.keys.conversation(teamId, userId)));
   }
 
   getProfile(teamId: string, userId: string) {
@@ -285,15 +343,15 @@ export class RedisBackend implements StoreBackend {
   }
 
   async putProfile(teamId: string, userId: string, value: string) {
-    await this.#run((r) => r.set(this.keys.profile(teamId, userId), value));
+    await this.#write((r) => r.set(this.keys.profile(teamId, userId), value));
   }
 
   async deleteProfile(teamId: string, userId: string) {
-    await this.#run((r) => r.del(this.keys.profile(teamId, userId)));
+    await this.#write((r) => r.del(this.keys.profile(teamId, userId)));
   }
 
   claimOnce(teamId: string, name: string, value: string, ttlSeconds: number) {
-    return this.#run((r) => r.aaClaimOnce(this.keys.claim(teamId, name), value, String(ttlSeconds)));
+    return this.#write((r) => r.aaClaimOnce(this.keys.claim(teamId, name), value, String(ttlSeconds)));
   }
 
   async holdClaim(teamId: string, name: string, value: string, ttlMs: number) {
@@ -303,7 +361,7 @@ export class RedisBackend implements StoreBackend {
   // Requests
 
   nextSequence(teamId: string, year: number) {
-    return this.#run((r) => r.incr(this.keys.sequence(teamId, year)));
+    return this.#write((r) => r.incr(this.keys.sequence(teamId, year)));
   }
 
   getRequest(teamId: string, id: string) {
@@ -318,7 +376,7 @@ export class RedisBackend implements StoreBackend {
 
   async compareAndSetRequest(teamId: string, id: string, expected: number, next: number, value: string) {
     const key = this.keys.request(teamId, id);
-    const reply = await this.#run((r) =>
+    const reply = await this.#write((r) =>
       r.aaCompareAndSetRequest(key, String(expected), String(next), value),
     );
     return reply === 1 ? ('written' as const) : reply === 0 ? ('conflict' as const) : ('missing' as const);
@@ -334,7 +392,7 @@ export class RedisBackend implements StoreBackend {
     outbox: readonly { readonly id: string; readonly value: string }[],
   ) {
     const k = this.keys;
-    const reply = await this.#run((r) =>
+    const reply = await this.#write((r) =>
       r.aaCommitTransition(
         k.request(teamId, id),
         k.audit(teamId, id),
@@ -353,7 +411,7 @@ export class RedisBackend implements StoreBackend {
 
   async appendAuditAt(teamId: string, id: string, expected: number, audit: string) {
     const k = this.keys;
-    const reply = await this.#run((r) =>
+    const reply = await this.#write((r) =>
       r.aaAppendAuditAt(k.request(teamId, id), k.audit(teamId, id), String(expected), audit),
     );
     return reply === 1 ? ('written' as const) : reply === 0 ? ('conflict' as const) : ('missing' as const);
@@ -364,7 +422,7 @@ export class RedisBackend implements StoreBackend {
     // and the history is replaced by its tombstone, in one transaction: however often a request is
     // removed (a purge, a reader finding it shredded), one tombstone is what stays.
     const k = this.keys;
-    const replies = await this.#run((r) =>
+    const replies = await this.#write((r) =>
       r
         .multi()
         .del(k.request(teamId, id), k.audit(teamId, id), k.outboxDone(teamId, id), k.outboxDead(teamId, id))
@@ -379,7 +437,7 @@ export class RedisBackend implements StoreBackend {
   // The outbox
 
   async notePendingOutbox(teamId: string, requestId: string, score: number) {
-    await this.#run((r) => r.zadd(this.keys.outboxPending, String(score), pairMember(teamId, requestId)));
+    await this.#write((r) => r.zadd(this.keys.outboxPending, String(score), pairMember(teamId, requestId)));
   }
 
   async pendingOutboxRequests(limit: number) {
@@ -436,7 +494,7 @@ export class RedisBackend implements StoreBackend {
 
   async markOutboxDone(teamId: string, requestId: string, entryId: string, at: string) {
     const k = this.keys;
-    const reply = await this.#run((r) =>
+    const reply = await this.#write((r) =>
       r.aaMarkOutboxDone(
         k.outbox(teamId, requestId),
         k.outboxDone(teamId, requestId),
@@ -450,7 +508,7 @@ export class RedisBackend implements StoreBackend {
 
   async markOutboxDead(teamId: string, requestId: string, entryId: string, value: string, score: number) {
     const k = this.keys;
-    const moved = await this.#run((r) =>
+    const moved = await this.#write((r) =>
       r.aaMarkOutboxDead(
         k.outbox(teamId, requestId),
         k.outboxDead(teamId, requestId),
@@ -460,7 +518,7 @@ export class RedisBackend implements StoreBackend {
       ),
     );
     if (moved !== 1) return false;
-    await this.#run((r) => r.zadd(k.outboxDeadLetters, String(score), pairMember(teamId, entryId)));
+    await this.#write((r) => r.zadd(k.outboxDeadLetters, String(score), pairMember(teamId, entryId)));
     return true;
   }
 
@@ -481,7 +539,7 @@ export class RedisBackend implements StoreBackend {
   ) {
     const k = this.keys;
     await this.notePendingOutbox(teamId, requestId, Date.now());
-    const moved = await this.#run((r) =>
+    const moved = await this.#write((r) =>
       r.aaReviveOutboxEntry(
         k.outboxDead(teamId, requestId),
         k.outbox(teamId, requestId),
@@ -491,12 +549,12 @@ export class RedisBackend implements StoreBackend {
       ),
     );
     if (moved !== 1) return false;
-    await this.#run((r) => r.zrem(k.outboxDeadLetters, pairMember(teamId, entryId)));
+    await this.#write((r) => r.zrem(k.outboxDeadLetters, pairMember(teamId, entryId)));
     return true;
   }
 
   async putPost(teamId: string, requestId: string, field: string, ts: string) {
-    await this.#run((r) => r.hset(this.keys.posts(teamId, requestId), field, ts));
+    await this.#write((r) => r.hset(this.keys.posts(teamId, requestId), field, ts));
   }
 
   async listPosts(teamId: string, requestId: string) {
@@ -506,13 +564,13 @@ export class RedisBackend implements StoreBackend {
 
   async deletePosts(teamId: string, requestId: string, fields?: readonly string[]) {
     const key = this.keys.posts(teamId, requestId);
-    if (!fields) await this.#run((r) => r.del(key));
-    else if (fields.length > 0) await this.#run((r) => r.hdel(key, ...fields));
+    if (!fields) await this.#write((r) => r.del(key));
+    else if (fields.length > 0) await this.#write((r) => r.hdel(key, ...fields));
   }
 
   async addAppPost(teamId: string, userId: string, member: string, score: number, keep: number) {
     const key = this.keys.appPosts(teamId, userId);
-    await this.#run((r) =>
+    await this.#write((r) =>
       r
         .multi()
         .zadd(key, String(score), member)
@@ -527,11 +585,11 @@ export class RedisBackend implements StoreBackend {
 
   async removeAppPosts(teamId: string, userId: string, members: readonly string[]) {
     if (members.length === 0) return;
-    await this.#run((r) => r.zrem(this.keys.appPosts(teamId, userId), ...members));
+    await this.#write((r) => r.zrem(this.keys.appPosts(teamId, userId), ...members));
   }
 
   async noteTeam(teamId: string, score: number) {
-    await this.#run((r) => r.zadd(this.keys.teams, 'NX', String(score), teamId));
+    await this.#write((r) => r.zadd(this.keys.teams, 'NX', String(score), teamId));
   }
 
   async teams() {
@@ -540,7 +598,7 @@ export class RedisBackend implements StoreBackend {
 
   async indexRequest(teamId: string, id: string, entries: IndexEntries, onlyNew: boolean) {
     // The team's indexes share one slot ({team}), so one transaction covers them.
-    await this.#run((r) => {
+    await this.#write((r) => {
       const tx = r.multi();
       const add = (key: string, score: number) =>
         onlyNew ? tx.zadd(key, 'NX', score, id) : tx.zadd(key, score, id);
@@ -561,7 +619,7 @@ export class RedisBackend implements StoreBackend {
     employeeId?: string,
     managerId?: string,
   ) {
-    await this.#run((r) => {
+    await this.#write((r) => {
       const tx = r.multi();
       for (const status of statuses) tx.zrem(this.keys.byStatus(teamId, status), id);
       if (employeeId !== undefined) tx.zrem(this.keys.byEmployee(teamId, employeeId), id);
@@ -605,6 +663,13 @@ export class RedisBackend implements StoreBackend {
   async listAudit(teamId: string, requestId: string) {
     const entries = await this.#run((r) => r.xrange(this.keys.audit(teamId, requestId), '-', '+'));
     return entries.map(([, fields]) => fields[1] ?? '');
+  }
+
+  /** A write: sent like any command, then confirmed as safe as the durability policy asks. */
+  async #write<T>(command: (redis: RedisClient & ScriptCommands) => Promise<T>): Promise<T> {
+    const result = await this.#run(command);
+    await this.#run(() => this.#confirm());
+    return result;
   }
 
   /** Sends a command once the connection is ready; every failure leaves as a store error. */
@@ -657,7 +722,12 @@ const TRANSIENT_REPLIES = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'CLUSTERDOWN
  * is kept but a Redis reply code.
  */
 export function toStoreError(error: unknown): Error {
-  if (error instanceof StoreUnavailableError || error instanceof StoreCommandError) return error;
+  if (
+    error instanceof StoreUnavailableError ||
+    error instanceof StoreNotDurableError ||
+    error instanceof StoreCommandError
+  )
+    return error;
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : '';
   if (name === 'ReplyError') {

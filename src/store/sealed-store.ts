@@ -116,6 +116,14 @@ export class SealedStore implements Store {
     return this.backend.ping();
   }
 
+  confirmWrites(): Promise<void> {
+    return this.backend.confirmWrites();
+  }
+
+  durability() {
+    return this.backend.durabilityMethod();
+  }
+
   /**
    * Maintenance, not the app's contract (`cli -- migrate`): writes a request stored in an older
    * format again in the current one, unchanged, with a compare-and-set. Nothing about the request

@@ -2,6 +2,7 @@ import type { Conversation, EmployeeProfile } from '../domain/draft.js';
 import type { Effect, OutboxEntry } from '../domain/effects.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import type { RequestStatus } from '../domain/status.js';
+import type { DurabilityMethod } from './durability.js';
 
 /**
  * The one storage contract. Two implementations pass the same contract tests: Redis (production)
@@ -29,6 +30,13 @@ export interface Store {
   holdClaim(teamId: string, name: string, value: string, ttlMs: number): Promise<void>;
   /** Throws StoreUnavailableError when the backend cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * Resolves once every write made so far is as safe as REDIS_DURABILITY promises; throws
+   * StoreNotDurableError when it is in the store but not yet safe.
+   */
+  confirmWrites(): Promise<void>;
+  /** How writes are made safe on this store's server (see durability.ts). */
+  durability(): Promise<DurabilityMethod>;
   close(): Promise<void>;
 }
 
@@ -201,7 +209,16 @@ export interface AuditLog {
 }
 
 export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+  override readonly name: string = 'StoreUnavailableError';
+}
+/**
+ * The write reached Redis but is not yet as safe as REDIS_DURABILITY promises (the AOF not yet on
+ * disk, too few replicas): "saved, but not yet safe". A kind of StoreUnavailableError, so every
+ * path that keeps the person's input and asks them to try again does so; pressing again writes
+ * again and waits again.
+ */
+export class StoreNotDurableError extends StoreUnavailableError {
+  override readonly name = 'StoreNotDurableError';
 }
 export class VersionConflictError extends Error {
   override readonly name = 'VersionConflictError';

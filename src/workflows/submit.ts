@@ -42,8 +42,13 @@ export async function submitDraft(
   const fresh = await store.requests.nextReference(teamId, services.now().getUTCFullYear());
   const earlier = await store.claimOnce(teamId, `submit:${draft.draftId}`, fresh, CLAIM_SECONDS);
   const reference = earlier ?? fresh;
-  if (earlier !== null && (await store.requests.get(teamId, earlier)))
+  if (earlier !== null && (await store.requests.get(teamId, earlier))) {
+    // An earlier try stored it (its answer may have been lost, or not yet safe): it is sent once
+    // this store confirms what it holds is safe; then the draft goes, as after any sending.
+    await store.confirmWrites();
+    await forgetDraft(services, teamId, employee.id, draft.draftId, services.now().toISOString());
     return { kind: 'already_submitted', requestId: earlier };
+  }
 
   const { reviewDate, ...facts } = fields;
   const outcome = await runCommand(
@@ -70,10 +75,29 @@ export async function submitDraft(
     if (outcome.code === 'already_done') return { kind: 'already_submitted', requestId: reference };
     return { kind: 'refused', message: outcome.message };
   }
-  const conversation = await store.conversations.get(teamId, employee.id);
-  if (conversation?.draft?.draftId === draft.draftId) {
-    const { draft: _submitted, ...rest } = conversation;
-    await store.conversations.save({ ...rest, updatedAt: outcome.request.updatedAt });
-  }
+  await forgetDraft(services, teamId, employee.id, draft.draftId, outcome.request.updatedAt);
   return { kind: 'submitted', request: outcome.request };
+}
+
+/**
+ * Removes the sent draft. Best effort: the request is stored and its effects are in the outbox, so
+ * the person must hear "sent" even if Redis goes away now; a draft left behind is found sent (and
+ * removed) the next time Send to HR is pressed on it.
+ */
+async function forgetDraft(
+  services: Pick<AppServices, 'store' | 'logger'>,
+  teamId: string,
+  userId: string,
+  draftId: string,
+  at: string,
+): Promise<void> {
+  try {
+    const conversation = await services.store.conversations.get(teamId, userId);
+    if (conversation?.draft?.draftId === draftId) {
+      const { draft: _submitted, ...rest } = conversation;
+      await services.store.conversations.save({ ...rest, updatedAt: at });
+    }
+  } catch (error) {
+    services.logger.warn({ err: error }, 'sent a request but could not remove its draft yet');
+  }
 }

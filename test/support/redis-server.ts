@@ -40,6 +40,8 @@ export async function freePort(): Promise<number> {
 export interface PrivateRedisOptions {
   /** AOF on (default) or off. */
   readonly appendonly?: boolean;
+  /** When the AOF is fsynced: `always` (default: before each reply), `everysec` or `no`. */
+  readonly appendfsync?: 'always' | 'everysec' | 'no';
   /** The `save` rule for snapshots; default '' (none). */
   readonly save?: string;
   /** Default true (Redis's own default); off lets a test read strings in dump.rdb as they are. */
@@ -71,7 +73,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions = {}): Prom
         '--appendonly',
         options.appendonly === false ? 'no' : 'yes',
         '--appendfsync',
-        'always',
+        options.appendfsync ?? 'always',
         '--save',
         options.save ?? '',
         ...extra,

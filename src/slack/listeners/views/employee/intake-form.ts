@@ -8,6 +8,7 @@ import {
   validateScheduleStep,
   validateWorkStep,
 } from '../../../../domain/intake.js';
+import { StoreNotDurableError } from '../../../../store/types.js';
 import { readDisclosureStep, readHelpStep, readScheduleStep, readWorkStep } from '../../../state.js';
 import { modal, section, type View } from '../../../views/blocks.js';
 import { intakeInputIds } from '../../../views/intake/index.js';
@@ -35,6 +36,15 @@ export const firstInput: Record<FormStep | 'wording', string> = {
 
 export const COULD_NOT_SAVE =
   'I couldn’t save that just now. Everything you typed is still here: please press the button again in a moment.';
+
+/** Redis has the write but could not confirm it is safe (REDIS_DURABILITY): said as it is. */
+export const SAVED_NOT_SAFE =
+  'I saved that, but couldn’t yet confirm it is stored safely. Everything you typed is still here: please press the button again in a moment to be sure.';
+
+/** The note for a save that failed: not saved at all, or saved but not yet safe. */
+export function couldNotSave(error: unknown): string {
+  return error instanceof StoreNotDurableError ? SAVED_NOT_SAFE : COULD_NOT_SAVE;
+}
 
 export const goneView = (): View =>
   modal({

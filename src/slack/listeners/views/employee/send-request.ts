@@ -2,6 +2,7 @@ import type { Draft } from '../../../../domain/draft.js';
 import { requestFromDraft } from '../../../../domain/intake.js';
 import { checkRelease, releaseCandidates } from '../../../../privacy/release.js';
 import type { AppServices } from '../../../../services.js';
+import { StoreNotDurableError } from '../../../../store/types.js';
 import { submitDraft } from '../../../../workflows/submit.js';
 import { decodeMetadata } from '../../../intake-metadata.js';
 import { intakeScreen, reviewLetter } from '../../../intake-screen.js';
@@ -12,6 +13,9 @@ import type { ViewSubmitArgs } from '../../args.js';
 
 const COULD_NOT_SEND =
   'I couldn’t send your request just now, so nothing has gone to HR yet. Your letter is safe here: please press Send to HR again in a moment.';
+/** The request reached Redis, but Redis could not confirm it is safe (REDIS_DURABILITY). */
+const SENT_NOT_SAFE =
+  'Your request is saved, but I couldn’t yet confirm it is stored safely, so HR may not have it yet. Your letter is still here: please press Send to HR again in a moment to be sure.';
 
 /**
  * "Send to HR" on the review: the request is stored through `decide`, with its effects (HR's card,
@@ -76,11 +80,13 @@ export const sendRequest =
         released: release.fields,
       });
     } catch (error) {
-      // Nothing was sent, and the draft is untouched: say so, and keep the letter on screen.
+      // Nothing was sent (or it was, but is not yet safe), and the draft is untouched: say which,
+      // and keep the letter on screen. Pressing again sends it, or finds it sent and confirms it.
       services.logger.warn({ err: error }, 'could not submit a request');
+      const note = error instanceof StoreNotDurableError ? SENT_NOT_SAFE : COULD_NOT_SEND;
       await ack({
         response_action: 'update',
-        view: intakeScreen(services, draft, profile, { step: 'review', notes: [COULD_NOT_SEND] }),
+        view: intakeScreen(services, draft, profile, { step: 'review', notes: [note] }),
       });
       return;
     }

@@ -9,7 +9,7 @@ import { intakeScreen } from '../../../intake-screen.js';
 import { personOfView } from '../../../person.js';
 import { provisionalProfile } from '../../../profile.js';
 import type { ViewSubmitArgs } from '../../args.js';
-import { COULD_NOT_SAVE, type FormStep, firstInput, forms, furthest, goneView } from './intake-form.js';
+import { couldNotSave, type FormStep, firstInput, forms, furthest, goneView } from './intake-form.js';
 import { showReviewWithName } from './show-review-with-name.js';
 
 /** "Next" on one of the four intake forms: check it, save it, and show the next step (or errors). */
@@ -64,6 +64,6 @@ export const submitIntakeStep =
       }
     } catch (error) {
       services.logger.warn({ err: error, step }, 'could not save an intake step');
-      await ack({ response_action: 'errors', errors: { [firstInput[step]]: COULD_NOT_SAVE } });
+      await ack({ response_action: 'errors', errors: { [firstInput[step]]: couldNotSave(error) } });
     }
   };

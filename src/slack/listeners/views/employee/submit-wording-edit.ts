@@ -9,7 +9,7 @@ import { personOfView } from '../../../person.js';
 import { provisionalProfile } from '../../../profile.js';
 import { readWordingEdit } from '../../../state.js';
 import type { ViewSubmitArgs } from '../../args.js';
-import { COULD_NOT_SAVE, firstInput, goneView } from './intake-form.js';
+import { couldNotSave, firstInput, goneView } from './intake-form.js';
 import { showReviewWithName } from './show-review-with-name.js';
 
 /** "Save" on the wording form: the edited wording, back on the review it was opened from. */
@@ -67,7 +67,7 @@ export const submitWordingEdit =
       }
     } catch (error) {
       services.logger.warn({ err: error }, 'could not save the edited wording');
-      await ack({ response_action: 'errors', errors: { [firstInput.wording]: COULD_NOT_SAVE } });
+      await ack({ response_action: 'errors', errors: { [firstInput.wording]: couldNotSave(error) } });
     }
   };
 
