@@ -9,6 +9,7 @@ import { personOfAction, personOfView } from '../person.js';
 import type { View } from '../views/blocks.js';
 import { messageModal } from '../views/hr/forms.js';
 import type { FormReading } from '../views/hr/pattern-form.js';
+import { withNote } from '../views/with-note.js';
 import type { ButtonArgs, ViewSubmitArgs } from './args.js';
 
 /**
@@ -55,14 +56,36 @@ export const formButton =
  * show its problems beside the fields (response_action "errors"), or give the command; a refusal
  * that is not about a field (someone else acted first) replaces the form with what happened.
  */
-export const formSubmission =
-  (
-    services: AppServices,
-    type: CommandType,
-    read: (values: unknown, request: AccommodationRequest) => FormReading<unknown>,
-    check?: (payload: unknown, request: AccommodationRequest, actor: Actor) => Record<string, string>,
-  ) =>
-  async ({ ack, body, view, context }: ViewSubmitArgs): Promise<void> => {
+export const formSubmission = (
+  services: AppServices,
+  type: CommandType,
+  read: (values: unknown, request: AccommodationRequest) => FormReading<unknown>,
+  check?: (payload: unknown, request: AccommodationRequest, actor: Actor) => Record<string, string>,
+) => {
+  return async (args: ViewSubmitArgs): Promise<void> => {
+    let acked = false;
+    const ack: ViewSubmitArgs['ack'] = (response) => {
+      acked = true;
+      return args.ack(response);
+    };
+    try {
+      await submitForm({ ...args, ack });
+    } catch (error) {
+      // Redis out of reach (or anything else) before the answer: the form stays open with all
+      // that was entered, and says so beside its first field. After the answer it is the error
+      // handler's to tell.
+      if (acked) throw error;
+      services.logger.warn({ err: error }, 'could not act on an HR form');
+      const first = firstInputBlock(args.view);
+      await args.ack(
+        first
+          ? { response_action: 'errors', errors: { [first]: FORM_NOT_SAVED } }
+          : { response_action: 'update', view: withNote(args.view, FORM_NOT_SAVED) },
+      );
+    }
+  };
+
+  async function submitForm({ ack, body, view, context }: ViewSubmitArgs): Promise<void> {
     const person = personOfView(body);
     const actor = actorIn(context, person.userId);
     const reference = view.private_metadata;
@@ -98,7 +121,20 @@ export const formSubmission =
       return;
     }
     await ack({ response_action: 'update', view: messageModal('Nothing was changed', outcome.message) });
-  };
+  }
+};
+
+/** Said beside the first field when the store could not be reached: what is true, and what to do. */
+export const FORM_NOT_SAVED =
+  'I couldn’t reach my storage, so this may not have been saved. Everything you entered is still here: please press the button again in a moment.';
+
+function firstInputBlock(view: { readonly blocks?: readonly unknown[] }): string | undefined {
+  for (const block of view.blocks ?? []) {
+    const { type, block_id: id } = block as { type?: unknown; block_id?: unknown };
+    if (type === 'input' && typeof id === 'string') return id;
+  }
+  return undefined;
+}
 
 /** The last day the employee asked for, while their extension waits for HR; an answered one is not a default. */
 export function pendingExtensionUntil(request: AccommodationRequest): string | undefined {
