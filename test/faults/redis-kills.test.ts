@@ -82,7 +82,6 @@ const stepThree = {
 };
 const stepFour = {
   'How the reason is worded': "Don't name anything",
-  'Should your manager be told the approved schedule?': 'No, just HR',
   'May the EAP team see how your request is going?': 'No, keep it between me and HR',
   'Where do you work?': 'United States',
 };
