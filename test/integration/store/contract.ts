@@ -357,6 +357,17 @@ export function storeContract(harness: StoreHarness): void {
       expect(await store.claimOnce(TEAM, 'event:Ev01', 'again', 60)).toBeNull();
     });
 
+    it('holds a claim for a while after the work it guarded, replacing whoever held it', async () => {
+      const store = open({ keyPrefix: uniquePrefix('hold') });
+      expect(await store.claimOnce(TEAM, 'pace:C1', 'first', 10)).toBeNull();
+      // The post landed: the channel stays held a little longer, then frees itself.
+      await store.holdClaim(TEAM, 'pace:C1', 'first', 300);
+      expect(await store.claimOnce(TEAM, 'pace:C1', 'second', 10)).toBe('first');
+      await harness.idle(600);
+      expect(await store.claimOnce(TEAM, 'pace:C1', 'second', 10)).toBeNull();
+      expect(() => store.holdClaim(TEAM, 'pace:C1', 'x', 0)).toThrow('ttlMs');
+    });
+
     it("remembers where the app posted in a person's DM, oldest first, per person, and forgets on request", async () => {
       const store = open({ keyPrefix: uniquePrefix('app-posts') });
       const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
