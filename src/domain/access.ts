@@ -129,4 +129,6 @@ export const commandRelations: Readonly<Record<CommandType, readonly Relation[]>
   close_after_grace: ['system'],
   release: ['owner'],
   decline_extension: ['hr'],
+  // Given from the command line by an administrator answering a data-subject request.
+  record_export: ['system'],
 };

@@ -232,6 +232,7 @@ export const commandPayloads = {
   purge: PurgePayload,
   close_after_grace: CloseAfterGracePayload,
   release: ReleasePayload,
+  record_export: Empty,
   decline_extension: DeclineExtensionPayload,
 } as const satisfies Record<CommandType, z.ZodType>;
 

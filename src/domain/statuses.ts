@@ -88,6 +88,7 @@ export const commandTypes = [
   'close_after_grace',
   'release',
   'decline_extension',
+  'record_export',
 ] as const;
 export type CommandType = (typeof commandTypes)[number];
 

@@ -127,4 +127,44 @@ describe('npm run cli -- export, against the app’s Redis', () => {
     expect(run.stderr).toContain('Say whose export: --role eap or --role hr.');
     expect(cli('--role', 'hr').stderr).toContain('Name the workspace: --team T0123ABCD.');
   });
+
+  it('--employee: the person’s whole record, decrypted, to a file only its owner reads, and on each audit trail', async () => {
+    const person = seeded.find((record) => record.employeeId === 'UAGREED');
+    if (!person) throw new Error('the fixture seeds UAGREED');
+    const before = await store.audit.list(TEAM, person.id);
+    const run = cli('--employee', 'UAGREED', '--team', TEAM, '--out', 'record.json');
+    expect(run.stderr).toContain('1 request(s), each export recorded on its audit trail');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const file = join(run.cwd, 'record.json');
+    expect(statSync(file).mode & 0o077).toBe(0);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as {
+      employeeId: string;
+      requests: { request: AccommodationRequest; audit: { action: string; actorRole: string }[] }[];
+    };
+    expect(record.employeeId).toBe('UAGREED');
+    expect(record.requests.map((entry) => entry.request.id)).toEqual([person.id]);
+    // Decrypted: the person's own words, the private note included, as they are stored.
+    expect(record.requests[0]?.request.sensitive.privateNote).toBe(canary.privateNote);
+    expect(readFileSync(file, 'utf8')).toContain(canary.reasonOwnWords);
+    // Nobody else's record is in it.
+    for (const other of seeded.filter((r) => r.employeeId !== 'UAGREED'))
+      expect(readFileSync(file, 'utf8')).not.toContain(other.employeeId);
+    // The export is on the trail, written through decide as the system's, and in the file too.
+    const after = await store.audit.list(TEAM, person.id);
+    expect(after.length).toBe(before.length + 1);
+    expect(after.at(-1)).toMatchObject({ action: 'record_export', actorRole: 'system' });
+    expect(record.requests[0]?.audit.at(-1)).toMatchObject({ action: 'record_export' });
+    expect((await store.requests.get(TEAM, person.id))?.status).toBe(person.status);
+  });
+
+  it('--employee writes to a file only, and says what to type otherwise', () => {
+    const toTerminal = cli('--employee', 'UAGREED', '--team', TEAM);
+    expect(toTerminal.code).toBe(2);
+    expect(toTerminal.stderr).toContain('Give --out FILE');
+    expect(toTerminal.stdout).toBe('');
+    expect(cli('--employee', 'someone', '--team', TEAM, '--out', 'x.json').stderr).toContain(
+      '--employee U0123ABCD',
+    );
+  });
 });

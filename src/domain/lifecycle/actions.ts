@@ -120,6 +120,8 @@ export const commandsWithoutButtons: readonly CommandType[] = [
   'close_after_grace',
   // Released from the "what HR will read" preview, which the privacy layer owns.
   'release',
+  // The administrator's export of a person's whole record, from the command line.
+  'record_export',
 ];
 
 export function availableActions(

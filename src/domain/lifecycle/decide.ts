@@ -828,6 +828,9 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
     });
   },
 
+  // Written to the audit trail only: the record itself is read by the export, not changed.
+  record_export: (context) => step(context, { effects: [] }),
+
   release: (context, payload) => {
     const { request, actor } = context as Existing;
     const empty = payload.fields.filter((field) => !hasWords(request.sensitive[field]));

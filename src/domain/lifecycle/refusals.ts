@@ -34,6 +34,7 @@ const doing: Readonly<Record<CommandType, string>> = {
   close_after_grace: 'close it',
   release: 'share your words with HR',
   decline_extension: 'answer an extension request',
+  record_export: 'export the whole record',
 };
 
 export function refuse(code: RefusalCode, message: string, fieldErrors?: Record<string, string>): Refused {

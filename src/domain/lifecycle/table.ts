@@ -50,6 +50,8 @@ export const lifecycle: Readonly<Record<CommandType, TransitionRule>> = {
   close_after_grace: { from: finishedStatuses, to: 'closed' },
   // Releasing words to HR makes sense while HR still works on the request.
   release: { from: openStatuses, to: 'same' },
+  // An administrator exported the person's whole record (a data-subject request): status unchanged.
+  record_export: { from: existing, to: 'same' },
 };
 
 /** The status a command leads to from `from`, or undefined when the table has no such move. */

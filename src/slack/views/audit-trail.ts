@@ -37,6 +37,7 @@ const actionWords: Readonly<Record<string, string>> = {
   release: 'shared some of their words with HR',
   viewed: 'viewed the request',
   exported: 'exported the data',
+  record_export: 'exported the whole record for a data request',
   reminded: 'sent a reminder',
   edited: 'edited the request',
   not_permitted: 'tried an HR action without permission (nothing changed)',

@@ -129,6 +129,7 @@ export const payloads: { readonly [T in CommandType]: CommandPayload<T> } = {
   purge: {},
   close_after_grace: {},
   release: { fields: ['coveragePlan'] },
+  record_export: {},
   decline_extension: {},
 };
 

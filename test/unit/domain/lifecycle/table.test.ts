@@ -71,6 +71,7 @@ const spec: Readonly<Record<CommandType, Row>> = {
   // Only while an extension the employee asked for waits for HR's answer (decide.test.ts); the
   // review reached here by its date has none, so it is refused from every status.
   decline_extension: { by: ['hr'], from: [], to: 'same' },
+  record_export: { by: ['system'], from: [...open, ...finished, 'closed'], to: 'same' },
 };
 
 const actors: Readonly<Record<Relation, Actor>> = {
