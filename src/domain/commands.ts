@@ -44,6 +44,7 @@ const SubmittedWords = z
     coveragePlan: TypedText.optional(),
     statementOfNeed: TypedText.optional(),
     privateNote: TypedText.optional(),
+    teamNote: TypedText.optional(),
   })
   .strict();
 
@@ -62,6 +63,8 @@ export const SubmitPayload = z
     managerId: z.string().min(1).optional(),
     /** Fields the employee released on the "what HR will read" screen before sending. */
     released: z.array(ReleasableField).optional(),
+    /** The note for the team, released to the manager (kept only with consent and a note). */
+    teamNoteReleased: z.literal(true).optional(),
   })
   .strict()
   .refine((p) => p.schedule.endDate >= p.schedule.startDate, {

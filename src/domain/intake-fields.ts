@@ -37,6 +37,7 @@ export const disclosureFields = {
   shareWithManager: 'disclosure_share_with_manager',
   /** Who the manager is: a users_select, offered from the workspace profile when it names one. */
   manager: 'disclosure_manager',
+  teamNote: 'disclosure_team_note',
   eapMayTrack: 'disclosure_eap_may_track',
   jurisdiction: 'disclosure_jurisdiction',
   privateNote: 'disclosure_private_note',

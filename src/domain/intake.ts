@@ -37,6 +37,8 @@ export const intakeLimits = {
   /** The letter's reason statement is one line. */
   ownWords: textLimits.line,
   privateNote: 1500,
+  /** Read by the manager beside the pattern: a line or two. */
+  teamNote: 280,
   /** "Anything else about your work": one line of the letter, as its hint says. */
   constraintsNote: textLimits.line,
   /** The letter describes "other" in one line. */
@@ -93,6 +95,7 @@ export interface DisclosureStepValues {
   readonly shareWithManager?: boolean;
   /** The manager picked (a Slack user id). */
   readonly managerId?: string;
+  readonly teamNote?: string;
   readonly eapMayTrack?: boolean;
   readonly jurisdiction?: string;
   readonly privateNote?: string;
@@ -322,6 +325,8 @@ export function validateDisclosureStep(values: DisclosureStepValues, context: In
   if (values.managerId !== undefined && values.managerId === context.employeeId)
     errors[disclosureFields.manager] = 'Please choose your manager, not yourself.';
   const managerId = shareWithManager && !errors[disclosureFields.manager] ? (values.managerId ?? null) : null;
+  const teamNote = text(values.teamNote);
+  checkLength(errors, disclosureFields.teamNote, teamNote, limits.teamNote);
 
   // Sharing is opt-in: an unanswered question means "no".
   const disclosure = withoutUndefined({
@@ -330,11 +335,16 @@ export function validateDisclosureStep(values: DisclosureStepValues, context: In
     eapMayTrackStatus: values.eapMayTrack ?? false,
     jurisdiction,
   });
-  const sensitive = { reasonOwnWords: typedByPerson(ownWords), privateNote: typedByPerson(privateNote) };
+  const sensitive = {
+    reasonOwnWords: typedByPerson(ownWords),
+    privateNote: typedByPerson(privateNote),
+    teamNote: typedByPerson(teamNote),
+  };
   if (hasErrors(errors)) {
     const typed = withoutRefused(errors, {
       reasonOwnWords: [disclosureFields.ownWords, sensitive.reasonOwnWords],
       privateNote: [disclosureFields.privateNote, sensitive.privateNote],
+      teamNote: [disclosureFields.teamNote, sensitive.teamNote],
     });
     return { ok: false, errors, partial: { disclosure, managerId, sensitive: typed } };
   }

@@ -1,5 +1,10 @@
 import { forItsAuthor, hasWords } from '../privacy/private-text.js';
-import { type ReleasedText, releasedWords } from '../privacy/release.js';
+import {
+  type ReleasedText,
+  releasedWords,
+  type TeamNoteText,
+  teamNoteForManager,
+} from '../privacy/release.js';
 import type { DenialAlternative } from './commands.js';
 import { denialAlternativesOf, type HrNote, hrNotesOf } from './hr-words.js';
 import { waitingOnOf } from './lifecycle/clock.js';
@@ -27,11 +32,13 @@ import type { RequestStatus, WaitingOn } from './statuses.js';
  * of a record), so a field added to the record later reaches no audience until someone adds it here.
  */
 
-export type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
+export type DeepReadonly<T> = T extends string
+  ? T // a branded string stays a string
+  : T extends (infer U)[]
+    ? readonly DeepReadonly<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
 
 export type { ReleasedText } from '../privacy/release.js';
 
@@ -187,6 +194,7 @@ export type EmployeeView = DeepReadonly<
       statementOfNeed?: string;
       privateNote?: string;
       declineComment?: string;
+      teamNote?: string;
     };
     /** Which of their words HR can read. */
     released: ReleasableField[];
@@ -221,6 +229,7 @@ export function projectForEmployee(r: AccommodationRequest): EmployeeView {
       statementOfNeed: forItsAuthor(s.statementOfNeed),
       privateNote: forItsAuthor(s.privateNote),
       declineComment: forItsAuthor(s.declineComment),
+      teamNote: forItsAuthor(s.teamNote),
     }),
     released: [...(r.released ?? [])],
     alternative: facts.alternative
@@ -491,6 +500,8 @@ export function projectForEap(r: AccommodationRequest): EapView {
  */
 export type ManagerState = 'in_place' | 'ended' | 'withdrawn';
 
+export type { TeamNoteText } from '../privacy/release.js';
+
 export type ManagerView = DeepReadonly<{
   employeeId: string;
   hours: WorkingHours[];
@@ -501,6 +512,8 @@ export type ManagerView = DeepReadonly<{
   reviewDate: string;
   timeZone: string;
   state: ManagerState;
+  /** Only if the employee wrote one and released it to the manager. */
+  teamNote?: TeamNoteText;
 }> &
   Projected<'manager'>;
 
@@ -521,6 +534,10 @@ export function projectForManager(r: AccommodationRequest): ManagerView | null {
     reviewDate: r.approval.reviewDate,
     timeZone: pattern.timeZone,
     state: managerStateOf(r),
+    teamNote:
+      r.teamNoteReleased && hasWords(r.sensitive.teamNote)
+        ? teamNoteForManager(r.sensitive.teamNote)
+        : undefined,
   });
 }
 

@@ -102,6 +102,11 @@ export const SensitiveFields = z.object({
   /** The employee's optional comment on declining HR's alternative: private until released. */
   declineComment: TypedText.optional(),
   /**
+   * A short note for the team, in the employee's words: their manager reads it with the approved
+   * pattern only if they agreed the manager be told and sent it (`teamNoteReleased`).
+   */
+  teamNote: TypedText.optional(),
+  /**
    * HR's own words. HR may write a health detail into them as easily as anyone, so they are sealed
    * like the employee's. Lists are kept as one JSON value per concept (read them through
    * `hr-words.ts`), because the store seals string fields one by one.
@@ -283,6 +288,11 @@ export const AccommodationRequest = z.object({
   managerToldAt: z.string().optional(),
   /** The last change the manager was told of (their Home shows its state); routing data only. */
   managerToldOf: z.enum(['approved', 'extended', 'ended', 'withdrawn']).optional(),
+  /**
+   * The employee released their note for the team to their manager: they saw it under "what your
+   * manager reads" and sent it, and no health detail was found in it. The text stays sealed.
+   */
+  teamNoteReleased: z.literal(true).optional(),
   /** The HR member handling the request. */
   assigneeId: z.string().min(1).optional(),
   hrClock: HrClock.optional(),

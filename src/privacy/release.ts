@@ -116,3 +116,49 @@ export function releaseRefusal(check: Extract<ReleaseCheck, { ok: false }>): str
     'If HR asks for confirmation of your needs, your provider can send it to HR directly on the provider form.'
   );
 }
+
+/**
+ * The note for the team, as the manager would read it beside the approved hours. It goes only with
+ * the employee's consent to tell the manager, and only if it names no health detail and holds no
+ * address: the same rule as for HR, since a manager needs it even less. `none`: nothing to send.
+ */
+export function checkTeamNote(
+  source: Pick<ReleaseSource, 'disclosure' | 'sensitive'>,
+): 'none' | 'ok' | { readonly healthDetail: boolean; readonly address: boolean } {
+  const note = source.sensitive.teamNote;
+  if (!hasWords(note) || !source.disclosure.shareScheduleWithManager) return 'none';
+  const [spans = []] = detectAcrossFields([readPrivate(note)], { addresses: true });
+  if (spans.length === 0) return 'ok';
+  return {
+    healthDetail: spans.some((span) => span.category !== 'contact'),
+    address: spans.some((span) => span.category === 'contact'),
+  };
+}
+
+declare const releasedToManager: unique symbol;
+/**
+ * The employee's note for the team, which they saw under "what your manager reads" and sent, and
+ * in which `checkTeamNote` found no health detail. Only `teamNoteForManager` makes one.
+ */
+export type TeamNoteText = string & { readonly [releasedToManager]: true };
+
+/** The way out of `PrivateText` towards the manager: the note the record lists as released to them. */
+export function teamNoteForManager(text: PrivateText): TeamNoteText {
+  return readPrivate(text) as TeamNoteText;
+}
+
+/** The review's inline explanation when the note for the team cannot go to the manager. */
+export function teamNoteRefusal(check: {
+  readonly healthDetail: boolean;
+  readonly address: boolean;
+}): string {
+  const what = [
+    ...(check.healthDetail ? ['a health detail'] : []),
+    ...(check.address ? ['a web or email address'] : []),
+  ].join(' and ');
+  return (
+    `Your note for the team can’t go to your manager as it is: it mentions ${what}. ` +
+    'Your manager only needs to know how the work is covered, so nothing has been sent. ' +
+    'Please change the note with *Change what’s shared*, or leave it empty.'
+  );
+}

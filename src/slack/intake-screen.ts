@@ -1,7 +1,14 @@
 import { type Draft, draftForItsAuthor, type IntakeStep } from '../domain/draft.js';
 import { requestFromDraft, reviewReadiness } from '../domain/intake.js';
 import { composeLetter, LetterDataError } from '../letters/index.js';
-import { checkRelease, previewRelease, releaseCandidates, releaseRefusal } from '../privacy/release.js';
+import {
+  checkRelease,
+  checkTeamNote,
+  previewRelease,
+  releaseCandidates,
+  releaseRefusal,
+  teamNoteRefusal,
+} from '../privacy/release.js';
 import type { AppServices } from '../services.js';
 import { requestLetterData, todayIn } from '../workflows/request-letter.js';
 import { encodeMetadata } from './intake-metadata.js';
@@ -152,5 +159,7 @@ function releaseProblemOf(draft: Draft): { releaseProblem?: string } {
   const complete = requestFromDraft(draft);
   if (!complete.ok) return {};
   const check = checkRelease(releaseCandidates(complete.fields));
-  return check.ok ? {} : { releaseProblem: releaseRefusal(check) };
+  if (!check.ok) return { releaseProblem: releaseRefusal(check) };
+  const note = checkTeamNote(complete.fields);
+  return typeof note === 'object' ? { releaseProblem: teamNoteRefusal(note) } : {};
 }

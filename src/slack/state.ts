@@ -139,6 +139,7 @@ export function readDisclosureStep(values: unknown): DisclosureStepValues {
     ownWords: form.text(disclosureFields.ownWords),
     shareWithManager: form.yesNo(disclosureFields.shareWithManager),
     managerId: form.user(disclosureFields.manager),
+    teamNote: form.text(disclosureFields.teamNote),
     eapMayTrack: form.yesNo(disclosureFields.eapMayTrack),
     jurisdiction: form.choice(disclosureFields.jurisdiction),
     privateNote: form.text(disclosureFields.privateNote),

@@ -35,10 +35,12 @@ export async function submitDraft(
     >;
     /** The fields whose words the employee released by sending what the review showed them. */
     readonly released?: readonly ReleasableField[];
+    /** The note for the team passed the release check and goes to the manager with the pattern. */
+    readonly teamNoteReleased?: boolean;
   },
 ): Promise<SubmitOutcome> {
   const { store } = services;
-  const { teamId, employee, draft, fields, released = [] } = args;
+  const { teamId, employee, draft, fields, released = [], teamNoteReleased = false } = args;
   const fresh = await store.requests.nextReference(teamId, services.now().getUTCFullYear());
   const earlier = await store.claimOnce(teamId, `submit:${draft.draftId}`, fresh, CLAIM_SECONDS);
   const reference = earlier ?? fresh;
@@ -67,6 +69,7 @@ export async function submitDraft(
         ...(draft.managerId && facts.disclosure.shareScheduleWithManager
           ? { managerId: draft.managerId }
           : {}),
+        ...(teamNoteReleased ? { teamNoteReleased: true as const } : {}),
       },
     },
     employee,

@@ -6,7 +6,8 @@
  * employee's comment declining it), through the real app over HTTP against the local Slack. The
  * words are plain work words, so they really are released to HR and really travel; then no canary
  * may be in anything addressed to the manager (their DMs, their Home tab), while the manager does
- * get the approved pattern and, later, its withdrawal.
+ * get the approved pattern and, later, its withdrawal, with the one note the employee wrote for the
+ * team and released to them.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -29,6 +30,8 @@ const canaries = {
   declineComment: `The Fieldfare${marker()} train makes mornings hard.`,
   hrNoteAfter: `Agreed on the Dunlin${marker()} call, file updated.`,
 } as const;
+/** The one thing the employee chose to tell the manager in their own words, and released to them. */
+const teamNote = `Robin covers the Pipit${marker()} queue from 2:30.`;
 type Field = keyof typeof canaries;
 const all = Object.entries(canaries) as [Field, string][];
 
@@ -111,9 +114,12 @@ describe('the manager is told the approved pattern and its change, and nothing a
       'May the EAP team see how your request is going?': 'Yes, they may see its status and dates',
       'Where do you work?': 'United States',
       'Private note (only you can see this)': canaries.privateNote,
+      'A short note for your team (optional)': teamNote,
     });
     await employee.submit();
     await employee.expect('Step 5 of 5');
+    // What the manager will read, exactly, before sending.
+    await employee.expect('Your manager also reads your note for the team');
     await employee.click('Edit wording');
     await employee.fill({
       'What you’re asking for, in your words': canaries.wordingStatement,
@@ -130,6 +136,7 @@ describe('the manager is told the approved pattern and its change, and nothing a
     expect(request?.disclosure.shareScheduleWithManager).toBe(true);
     expect(request?.managerId).toBe(managerId);
     expect(request?.released?.length).toBeGreaterThan(0);
+    expect(request?.teamNoteReleased).toBe(true);
   });
 
   it('HR reads the released words, writes a note, offers an alternative; the employee declines it with a comment', async () => {
@@ -195,6 +202,8 @@ describe('the manager is told the approved pattern and its change, and nothing a
     manager.openMessages();
     await manager.expect('Tuesdays and Thursdays: 8:00 AM – 2:30 PM ET');
     await manager.expect('was withdrawn: their usual hours apply again');
+    // And the note the employee wrote and released for the team, as they wrote it.
+    await manager.expect(`Their note for the team: “${teamNote}”`);
   });
 
   it('the manager’s Home lists the pattern and that it was withdrawn', async () => {
@@ -233,7 +242,8 @@ describe('the manager is told the approved pattern and its change, and nothing a
     );
     const request = await harness.app.services.store.requests.get(TEAM, summary?.id ?? '');
     expect(found(JSON.stringify(request?.sensitive ?? {})).sort()).toEqual(
-      // Edit wording's coverage plan replaced step 3's: the same field, typed twice.
+      // Edit wording's coverage plan replaced step 3's: the same field, typed twice. (The note for the
+      // team is kept apart: it is the one thing released to the manager.)
       all
         .map(([field]) => field)
         .filter((field) => field !== 'coveragePlan')

@@ -341,12 +341,14 @@ const clockFields: readonly (keyof AccommodationRequest)[] = ['dueAt', 'hrClock'
 const handlers: { readonly [T in CommandType]: Handler<T> } = {
   submit: (context, payload) => {
     const { at, now, policy, actor } = context;
-    const { reference, teamId, sensitive, reviewDate, managerId, released, ...facts } = payload;
+    const { reference, teamId, sensitive, reviewDate, managerId, released, teamNoteReleased, ...facts } =
+      payload;
     if (managerId !== undefined && managerId === actor.id)
       return refuse('invalid_payload', 'Your manager can’t be you. Please choose your manager.', {
         managerId: 'Please choose your manager, not yourself.',
       });
     const draft = context.request;
+    const { teamNote: _unshared, ...withoutTeamNote } = sensitive;
     const request: AccommodationRequest = {
       id: reference,
       teamId,
@@ -358,11 +360,15 @@ const handlers: { readonly [T in CommandType]: Handler<T> } = {
       statusChangedAt: at,
       submittedAt: at,
       ...facts,
-      sensitive: sensitive as SensitiveFields,
+      // Without consent to tell the manager, a note for the team has nobody to go to: not kept.
+      sensitive: (facts.disclosure.shareScheduleWithManager ? sensitive : withoutTeamNote) as SensitiveFields,
       ...(reviewDate ? { reviewDate } : {}),
       // Without consent the app keeps no manager at all.
       ...(managerId && facts.disclosure.shareScheduleWithManager ? { managerId } : {}),
       ...(released?.length ? { released: releasable(released, sensitive) } : {}),
+      ...(teamNoteReleased && facts.disclosure.shareScheduleWithManager && hasWords(sensitive.teamNote)
+        ? { teamNoteReleased }
+        : {}),
       waitingOn: 'hr',
       dueAt: acknowledgeDue(now, policy).toISOString(),
       hrClock: { decisionDueAt: decisionDue(now, policy).toISOString() },

@@ -43,7 +43,7 @@ export function privacyNoticeView({
       section(
         '*Who sees what*\n' +
           `• *HR at ${companyName}* sees your request letter and what you choose to share. Never your private notes or your chats with me.\n` +
-          '• *Your manager*, only if you say yes, is told the approved days and hours. Not the reason.\n' +
+          '• *Your manager*, only if you say yes, is told the approved days, hours and dates, and a short note for the team if you write one and send it. Not the reason.\n' +
           '• *The EAP team*, only if you say yes, sees the status and dates of your request. Never the reason or letters.',
       ),
       section(

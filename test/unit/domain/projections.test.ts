@@ -15,7 +15,17 @@ import type { AppServices } from '../../../src/services.js';
 import { hrLetterText } from '../../../src/slack/hr-letter.js';
 import { managerHomeBlocks } from '../../../src/slack/views/manager/home.js';
 import { managerNoticeText } from '../../../src/slack/views/manager/notice.js';
-import { accepted, canary, later, pathTo, payloads, people, policy, walk } from './lifecycle/fixtures.js';
+import {
+  accepted,
+  canary,
+  later,
+  pathTo,
+  payloads,
+  people,
+  policy,
+  start,
+  walk,
+} from './lifecycle/fixtures.js';
 
 const { owner, hr } = people;
 
@@ -266,6 +276,34 @@ describe('manager projection', () => {
       decide(withdrawn, { type: 'close', payload: {} }, hr, later(now, 2), policy),
     ).request;
     expect(projectForManager(closed)?.state).toBe('withdrawn');
+  });
+
+  it('carries the note for the team only once the employee released it, and never without consent', () => {
+    const note = 'Robin covers the support queue from 3 on Tuesdays.';
+    const submit = (disclosure: { shareScheduleWithManager: boolean }, teamNoteReleased?: true) => {
+      const payload = {
+        ...payloads.submit,
+        disclosure: { ...payloads.submit.disclosure, ...disclosure },
+        sensitive: { ...payloads.submit.sensitive, teamNote: note },
+        ...(teamNoteReleased ? { teamNoteReleased } : {}),
+      };
+      let request = accepted(decide(null, { type: 'submit', payload }, owner, start, policy)).request;
+      for (const [type, actor] of [
+        ['acknowledge', hr],
+        ['approve', hr],
+      ] as const)
+        request = accepted(
+          decide(request, { type, payload: payloads[type] }, actor, later(start, 1), policy),
+        ).request;
+      return request;
+    };
+    expect(projectForManager(submit({ shareScheduleWithManager: true }, true))?.teamNote).toBe(note);
+    // Written but not sent to the manager: not there.
+    expect(projectForManager(submit({ shareScheduleWithManager: true }))).not.toHaveProperty('teamNote');
+    // Without consent the note is not even kept.
+    const noConsent = submit({ shareScheduleWithManager: false }, true);
+    expect(noConsent.sensitive.teamNote).toBeUndefined();
+    expect(noConsent.teamNoteReleased).toBeUndefined();
   });
 
   it('is what the manager’s DM and Home are built from: handing them the record does not compile', () => {

@@ -71,6 +71,14 @@ export function disclosureStepView({
         optional: true,
         ...(offered ? { initial: offered } : {}),
       }),
+      textInput({
+        id: disclosureFields.teamNote,
+        label: 'A short note for your team (optional)',
+        hint: 'Only if your manager is told: they read it, exactly as written, with the approved hours. About the work only, e.g. who covers what.',
+        optional: true,
+        multiline: true,
+        initial: draft.sensitive.teamNote,
+      }),
       radioInput({
         id: disclosureFields.eapMayTrack,
         label: 'May the EAP team see how your request is going?',

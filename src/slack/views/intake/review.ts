@@ -100,8 +100,12 @@ function letterBlocks(letterText: string): KnownBlock[] {
 
 function whoSees(draft: AuthorDraft): string {
   const disclosure = draft.disclosure ?? {};
+  const note = draft.sensitive.teamNote?.trim();
   const manager = disclosure.shareScheduleWithManager
-    ? '• *Your manager* is told the approved days, hours and dates. Not the reason.'
+    ? '• *Your manager* is told the approved days, hours and dates. Not the reason.' +
+      (note
+        ? `\n• *Your manager also reads your note for the team*, exactly as written: “${escapeMrkdwn(clip(note, 300))}”`
+        : '')
     : '• *Your manager* is not told anything by this app.';
   const eap = disclosure.eapMayTrackStatus
     ? '• *The EAP team* sees the status and dates, so they can check in.'

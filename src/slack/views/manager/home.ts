@@ -1,7 +1,7 @@
 import type { ManagerView } from '../../../domain/projections.js';
 import type { LetterLocale } from '../../../letters/index.js';
 import { context, header, type KnownBlock, section } from '../blocks.js';
-import { managerPatternLines, managerStateLabels } from './notice.js';
+import { managerPatternLines, managerStateLabels, teamNoteLine } from './notice.js';
 
 /** People listed before "and N more": keeps the Home tab well inside Slack's 100 blocks. */
 export const MANAGER_HOME_MAX = 20;
@@ -22,7 +22,8 @@ export function managerHomeBlocks(
     ),
   ];
   for (const view of views.slice(0, MANAGER_HOME_MAX)) {
-    const lines = managerPatternLines(view, locale).map((line) => `• ${line}`);
+    const note = view.state === 'in_place' ? teamNoteLine(view) : undefined;
+    const lines = [...managerPatternLines(view, locale).map((line) => `• ${line}`), ...(note ? [note] : [])];
     blocks.push(section(`*<@${view.employeeId}>* · ${managerStateLabels[view.state]}\n${lines.join('\n')}`));
   }
   const more = views.length - MANAGER_HOME_MAX;

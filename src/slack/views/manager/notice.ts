@@ -2,6 +2,8 @@ import type { ManagerEvent } from '../../../domain/lifecycle/manager-notice.js';
 import type { ManagerView } from '../../../domain/projections.js';
 import { formatWeekdays } from '../../../letters/format.js';
 import { approvalForManager, type LetterLocale, managerNoticeLines } from '../../../letters/index.js';
+import { escapeMrkdwn } from '../blocks.js';
+import { clip } from '../text.js';
 
 /**
  * What a manager reads, in a DM and on their Home tab. Built from the manager's projection alone
@@ -29,6 +31,16 @@ export function managerPatternLines(view: ManagerView, locale: LetterLocale): st
 
 const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join('\n');
 
+/** The employee's released note for the team, quoted as they wrote it (escaped, so it pings nobody). */
+export function teamNoteLine(view: ManagerView): string | undefined {
+  return view.teamNote ? `Their note for the team: “${escapeMrkdwn(clip(view.teamNote, 300))}”` : undefined;
+}
+
+const withNote = (view: ManagerView, text: string) => {
+  const note = teamNoteLine(view);
+  return note ? `${text}\n${note}` : text;
+};
+
 const ASK_HR =
   'They agreed that you be told these days, hours and dates. For cover or planning, please talk to HR.';
 
@@ -37,9 +49,19 @@ export function managerNoticeText(view: ManagerView, event: ManagerEvent, locale
   const who = `<@${view.employeeId}>`;
   switch (event) {
     case 'approved':
-      return `${who} has an agreed working pattern:\n${bullets(managerPatternLines(view, locale))}\n${ASK_HR}`;
+      return (
+        withNote(
+          view,
+          `${who} has an agreed working pattern:\n${bullets(managerPatternLines(view, locale))}`,
+        ) + `\n${ASK_HR}`
+      );
     case 'extended':
-      return `The working pattern agreed for ${who} has changed. It is now:\n${bullets(managerPatternLines(view, locale))}\n${ASK_HR}`;
+      return (
+        withNote(
+          view,
+          `The working pattern agreed for ${who} has changed. It is now:\n${bullets(managerPatternLines(view, locale))}`,
+        ) + `\n${ASK_HR}`
+      );
     case 'ended':
       return `The working pattern agreed for ${who} has ended: their usual hours apply again.`;
     case 'withdrawn':

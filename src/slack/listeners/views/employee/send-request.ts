@@ -1,6 +1,6 @@
 import type { Draft } from '../../../../domain/draft.js';
 import { requestFromDraft } from '../../../../domain/intake.js';
-import { checkRelease, releaseCandidates } from '../../../../privacy/release.js';
+import { checkRelease, checkTeamNote, releaseCandidates } from '../../../../privacy/release.js';
 import type { AppServices } from '../../../../services.js';
 import { StoreNotDurableError } from '../../../../store/types.js';
 import { submitDraft } from '../../../../workflows/submit.js';
@@ -63,7 +63,9 @@ export const sendRequest =
     // Sending is the release: the words in the letter go to HR only if none of them, read alone or
     // together, names a health detail or holds an address. Otherwise the review says so inline.
     const release = checkRelease(releaseCandidates(complete.fields));
-    if (!release.ok) {
+    // The note for the team goes to the manager under the same rule; the review says why if not.
+    const teamNote = checkTeamNote(complete.fields);
+    if (!release.ok || typeof teamNote === 'object') {
       await ack({
         response_action: 'update',
         view: intakeScreen(services, draft, profile, { step: 'review' }),
@@ -78,6 +80,7 @@ export const sendRequest =
         draft,
         fields: complete.fields,
         released: release.fields,
+        teamNoteReleased: teamNote === 'ok',
       });
     } catch (error) {
       // Nothing was sent (or it was, but is not yet safe), and the draft is untouched: say which,
