@@ -325,7 +325,8 @@ function placeName(
   if (category !== 'treatment' && category !== 'support_group' && category !== 'provider')
     return [first, last];
   const head = tokens[first];
-  if (!head || !isCapitalised(text, head)) return [first, last];
+  if (!head) return [first, last];
+  if (!isCapitalised(text, head)) return namedBefore(text, tokens, first, last);
   let to = last;
   const next = tokens[to + 1];
   const current = tokens[to];
@@ -348,6 +349,33 @@ function placeName(
     from--;
   }
   return [from, to];
+}
+
+/**
+ * A kind of care written in lower case ("treatment center") right after a place's own name
+ * ("Harborlight"): the name is the identifying part, so the span widens over it rather than leaving
+ * "Harborlight [health detail]" readable. Only a capitalised word that is not the sentence's first
+ * and not a small word ("at", "my") counts as a name, up to three of them.
+ */
+function namedBefore(text: string, tokens: Token[], first: number, last: number): [number, number] {
+  let to = last;
+  const next = tokens[to + 1];
+  const current = tokens[to];
+  if (next && current && FACILITY_NOUNS.has(next.singular) && followsClosely(text, current, next)) to++;
+  let from = first;
+  while (from > 0 && first - from < NAME_WORDS) {
+    const before = tokens[from - 1];
+    const after = tokens[from];
+    if (!before || !after || NOT_NAME_WORDS.has(before.norm) || !isCapitalised(text, before)) break;
+    if (!followsClosely(text, before, after) || startsSentence(text, before)) break;
+    from--;
+  }
+  return [from, to];
+}
+
+/** Whether a token begins the text or a sentence (its capital says nothing about a name then). */
+function startsSentence(text: string, token: Token): boolean {
+  return /(?:^|[.!?]\s+)$/.test(text.slice(0, token.start));
 }
 
 interface Hit {

@@ -233,6 +233,14 @@ describe('detectClinical: spans', () => {
       'Brightwater Behavioral Health',
     ]);
     expect(flagged('Riverside Conference Center is booked')).toEqual([]);
+    // a place's name before a kind of care written in lower case is still the place's: no
+    // "Harborlight [health detail]" is left readable
+    expect(flagged('my group at Harborlight treatment center')).toEqual(['Harborlight treatment center']);
+    expect(flagged('Mondays I go to the Harborlight recovery center')).toEqual([
+      'Harborlight recovery center',
+    ]);
+    // the sentence's first word is not a name: only the care is flagged
+    expect(flagged('Recovery center hours changed')).toEqual(['Recovery center']);
   });
 
   it('marks crisis language as crisis', () => {
