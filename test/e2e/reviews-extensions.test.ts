@@ -17,7 +17,7 @@ import { TEAM } from '../support/scripts.js';
  * employee and HR are each asked once, and the extension goes from the employee's button to HR's
  * letter, HR's Extend, the manager (with consent) and the EAP coordinator (status and dates).
  */
-describe('reviews and extensions', () => {
+describe('reviews and extensions', { timeout: 60_000 }, () => {
   let harness: Harness;
   let second: RunningApp;
   let queue: Queue;
