@@ -57,8 +57,13 @@ const steps: { step: string; next: string; values: Values; freeText: string[] }[
       'The reason, in your own words': 'I have regular appointments for a while.',
       'Where do you work?': 'United States',
       'Private note (only you can see this)': 'Ask about the parking pass.',
+      'A short note for your team (optional)': 'Sam covers the Tuesday stand-up.',
     },
-    freeText: ['The reason, in your own words', 'Private note (only you can see this)'],
+    freeText: [
+      'The reason, in your own words',
+      'Private note (only you can see this)',
+      'A short note for your team (optional)',
+    ],
   },
 ];
 
@@ -127,7 +132,7 @@ describe('a crisis phrase in every free-text field and in a DM gets the crisis l
       await employee.click('Edit wording');
       await tryCrisis('What you’re asking for', wording, field);
     }
-    expect(checked).toHaveLength(7);
+    expect(checked).toHaveLength(8);
     // Nothing of any phrase reached HR: no request was sent, and no message to anyone holds one.
     expect(await harness.app.services.store.requests.listByEmployee('T0DEMO', employee.user.id)).toEqual([]);
     for (const phrase of phrases)
