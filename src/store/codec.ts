@@ -8,7 +8,14 @@ import {
   AlternativeOffer,
   Approval,
   AuditEntry,
+  Denial,
+  DenialReason,
   Disclosure,
+  Documentation,
+  DocumentationItem,
+  ExtensionAsk,
+  FlexibleWorkingGround,
+  IsoDate,
   ReasonChoice,
   SensitiveFields,
   sensitiveFieldNames,
@@ -33,8 +40,13 @@ import type { DeadLetter, RequestSummary } from './types.js';
  * leak its content into a log.
  */
 
-/** Requests and conversations are written in format 3; profiles and audit entries stay at 2. */
-export const RECORD_VERSION = 3;
+/**
+ * Requests are written in format 4, conversations in format 3; profiles and audit entries stay at 2.
+ * `RECORD_VERSION` is the newest format of any record: `cli -- migrate` notes it as the oldest
+ * served, and a kind whose own newest format is older (conversations) is held to that one instead.
+ */
+export const RECORD_VERSION = 4;
+export const CONVERSATION_VERSION = 3;
 const PLAIN_RECORD_VERSION = 2;
 
 const Sealed = z.string().refine(looksSealed, 'a sealed value');
@@ -114,6 +126,37 @@ const SealedRequestV3 = z.strictObject({
 
 /** The AAD field of a format 3 request's sealed value: the record's version is part of it. */
 const requestField = (version: number) => `request@v${version}`;
+
+/**
+ * Format 4: the process's own choices are sealed too. Which documentation HR asked for
+ * (`session_days_and_times`), a denial's reason and statutory ground, an extension's last day and
+ * outcome, and whether the manager and EAP may be told all say something about the treatment or
+ * the employee's choices about it, and no index, clock or routing step reads them from the stored
+ * record. So the whole disclosure and those fields join the sealed value; plain stays only ids,
+ * status, the process's timestamps and due times (`documentation.requestedAt`, `denial.deniedAt`,
+ * `extension.requestedAt`...), who acted, and the names of the fields the employee released.
+ *
+ * The sealed value is bound to the record's version and padded as in format 3 (same AAD field). A
+ * format 3 sealed value cannot stand in for a format 4 one, nor the other way round: each sealed
+ * schema is strict, and the two differ (`reason` there, `disclosure` here).
+ */
+const StoredRequestV4 = z.strictObject({
+  v: z.literal(4),
+  ...PlainRequestShape,
+  documentation: z.strictObject(Documentation.omit({ items: true }).shape).optional(),
+  denial: z.strictObject(Denial.omit({ reason: true, flexibleWorkingGround: true }).shape).optional(),
+  extension: z.strictObject(ExtensionAsk.omit({ until: true, outcome: true }).shape).optional(),
+  sealed: Sealed,
+});
+const SealedRequestV4 = z.strictObject({
+  ...SealedRequestV3.omit({ reason: true }).shape,
+  disclosure: z.strictObject(Disclosure.shape),
+  documentationItems: z.array(DocumentationItem).min(1).optional(),
+  denialReason: DenialReason.optional(),
+  denialGround: FlexibleWorkingGround.optional(),
+  extensionUntil: IsoDate.optional(),
+  extensionOutcome: ExtensionAsk.shape.outcome,
+});
 
 const StoredDraftV2 = z.strictObject({
   ...Draft.omit({ sensitive: true, disclosure: true }).shape,
@@ -210,10 +253,10 @@ export interface ReadRules {
 }
 export const READ_ANY_FORMAT: ReadRules = { minFormat: 1 };
 
-function checkFloor(version: number, rules: ReadRules, what: string): void {
-  if (version < rules.minFormat) {
+function checkFloor(version: number, minFormat: number, what: string): void {
+  if (version < minFormat) {
     throw new CorruptRecordError(
-      `${what} has format ${version}, older than the stored data was migrated to (${rules.minFormat})`,
+      `${what} has format ${version}, older than the stored data was migrated to (${minFormat})`,
     );
   }
 }
@@ -286,18 +329,33 @@ const requestLabel = (teamId: string, id: string) => `stored request ${teamId}/$
 
 export async function encodeRequest(request: AccommodationRequest, vault: Vault): Promise<string> {
   const what = `request ${request.teamId}/${request.id}`;
-  const { sensitive, disclosure, schedule, work, accommodations, alternative, approval, ...plain } =
-    checkInput(AccommodationRequest, request, what);
-  const { reason, ...plainDisclosure } = disclosure;
+  const {
+    sensitive,
+    disclosure,
+    schedule,
+    work,
+    accommodations,
+    alternative,
+    approval,
+    documentation,
+    denial,
+    extension,
+    ...plain
+  } = checkInput(AccommodationRequest, request, what);
   const content = check(
-    SealedRequestV3,
+    SealedRequestV4,
     {
-      reason,
+      disclosure,
       schedule,
       work,
       accommodations,
       ...(alternative ? { alternativePattern: alternative.pattern } : {}),
       ...(approval ? { approvalPattern: approval.pattern } : {}),
+      ...(documentation ? { documentationItems: documentation.items } : {}),
+      ...(denial ? { denialReason: denial.reason } : {}),
+      ...(denial?.flexibleWorkingGround ? { denialGround: denial.flexibleWorkingGround } : {}),
+      ...(extension ? { extensionUntil: extension.until } : {}),
+      ...(extension?.outcome ? { extensionOutcome: extension.outcome } : {}),
       sensitive,
     },
     what,
@@ -309,15 +367,22 @@ export async function encodeRequest(request: AccommodationRequest, vault: Vault)
     ...plain,
     ...(alternative ? { alternative: withoutPattern(alternative) } : {}),
     ...(approval ? { approval: withoutPattern(approval) } : {}),
-    disclosure: plainDisclosure,
+    ...(documentation ? { documentation: omit(documentation, ['items']) } : {}),
+    ...(denial ? { denial: omit(denial, ['reason', 'flexibleWorkingGround']) } : {}),
+    ...(extension ? { extension: omit(extension, ['until', 'outcome']) } : {}),
     sealed,
   };
-  return JSON.stringify(check(StoredRequestV3, stored, what));
+  return JSON.stringify(check(StoredRequestV4, stored, what));
 }
 
 function withoutPattern<T extends { pattern: unknown }>(value: T): Omit<T, 'pattern'> {
-  const { pattern: _pattern, ...rest } = value;
-  return rest;
+  return omit(value, ['pattern']);
+}
+
+function omit<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {
+  const rest: Partial<T> = { ...value };
+  for (const key of keys) delete rest[key];
+  return rest as Omit<T, K>;
 }
 
 export async function decodeRequest(
@@ -329,13 +394,81 @@ export async function decodeRequest(
 ) {
   const what = requestLabel(teamId, id);
   const record = parseRecord(raw, what, RECORD_VERSION);
-  checkFloor(record.v, rules, what);
-  const ref = requestKeyRef(teamId, id);
+  checkFloor(record.v, rules.minFormat, what);
   if (record.v < 3) return decodeLegacyRequest(record, vault, teamId, id, what);
+  if (record.v === 3) return decodeRequestV3(record, vault, teamId, id, what);
+  const {
+    v: _v,
+    sealed,
+    alternative,
+    approval,
+    documentation,
+    denial,
+    extension,
+    ...plain
+  } = check(StoredRequestV4, record, what);
+  if (plain.teamId !== teamId || plain.id !== id)
+    throw new CorruptRecordError(`${what} holds another request`);
+  const opened = await vault.open(requestKeyRef(teamId, id), requestField(plain.version), sealed);
+  const content = check(SealedRequestV4, parseJson(opened, `${what} sealed part`), what);
+  // Each plain part and its sealed half come and go together: one without the other was edited.
+  if (
+    Boolean(alternative) !== Boolean(content.alternativePattern) ||
+    Boolean(approval) !== Boolean(content.approvalPattern) ||
+    Boolean(documentation) !== Boolean(content.documentationItems) ||
+    Boolean(denial) !== Boolean(content.denialReason) ||
+    Boolean(extension) !== Boolean(content.extensionUntil) ||
+    (!denial && content.denialGround !== undefined) ||
+    (!extension && content.extensionOutcome !== undefined)
+  )
+    throw new CorruptRecordError(`${what} has a part without its sealed half`);
+  return check(
+    AccommodationRequest,
+    {
+      ...plain,
+      ...(alternative ? { alternative: { ...alternative, pattern: content.alternativePattern } } : {}),
+      ...(approval ? { approval: { ...approval, pattern: content.approvalPattern } } : {}),
+      ...(documentation ? { documentation: { ...documentation, items: content.documentationItems } } : {}),
+      ...(denial
+        ? {
+            denial: {
+              ...denial,
+              reason: content.denialReason,
+              ...(content.denialGround ? { flexibleWorkingGround: content.denialGround } : {}),
+            },
+          }
+        : {}),
+      ...(extension
+        ? {
+            extension: {
+              ...extension,
+              until: content.extensionUntil,
+              ...(content.extensionOutcome ? { outcome: content.extensionOutcome } : {}),
+            },
+          }
+        : {}),
+      schedule: content.schedule,
+      work: content.work,
+      accommodations: content.accommodations,
+      disclosure: content.disclosure,
+      sensitive: content.sensitive,
+    },
+    what,
+  );
+}
+
+/** Format 3 (read only; `cli -- migrate` rewrites it as 4): the process's choices still plain. */
+async function decodeRequestV3(
+  record: Record<string, unknown>,
+  vault: Vault,
+  teamId: string,
+  id: string,
+  what: string,
+) {
   const { v: _v, sealed, disclosure, alternative, approval, ...plain } = check(StoredRequestV3, record, what);
   if (plain.teamId !== teamId || plain.id !== id)
     throw new CorruptRecordError(`${what} holds another request`);
-  const opened = await vault.open(ref, requestField(plain.version), sealed);
+  const opened = await vault.open(requestKeyRef(teamId, id), requestField(plain.version), sealed);
   const content = check(SealedRequestV3, parseJson(opened, `${what} sealed part`), what);
   if (
     Boolean(alternative) !== Boolean(content.alternativePattern) ||
@@ -358,7 +491,7 @@ export async function decodeRequest(
   );
 }
 
-/** Formats 1 and 2, field by field as they were written (`cli -- migrate` rewrites them as 3). */
+/** Formats 1 and 2, field by field as they were written (`cli -- migrate` rewrites them as 4). */
 async function decodeLegacyRequest(
   record: Record<string, unknown>,
   vault: Vault,
@@ -394,7 +527,9 @@ export function decodeRequestSummary(raw: string, teamId: string, id: string): R
       ? check(StoredRequestV1, parsed, what)
       : parsed.v === 2
         ? check(StoredRequestV2, parsed, what)
-        : check(StoredRequestV3, parsed, what);
+        : parsed.v === 3
+          ? check(StoredRequestV3, parsed, what)
+          : check(StoredRequestV4, parsed, what);
   return {
     id: record.id,
     employeeId: record.employeeId,
@@ -449,7 +584,7 @@ export async function encodeConversation(
         )
       : undefined;
   const stored = {
-    v: RECORD_VERSION,
+    v: CONVERSATION_VERSION,
     teamId,
     userId,
     updatedAt,
@@ -469,8 +604,8 @@ export async function decodeConversation(
   rules: ReadRules = READ_ANY_FORMAT,
 ) {
   const what = `stored conversation ${teamId}/${userId}`;
-  const record = parseRecord(raw, what, RECORD_VERSION);
-  checkFloor(record.v, rules, what);
+  const record = parseRecord(raw, what, CONVERSATION_VERSION);
+  checkFloor(record.v, Math.min(rules.minFormat, CONVERSATION_VERSION), what);
   if (record.v < 3) return decodeLegacyConversation(record, vault, teamId, userId, person, what);
   const stored = check(StoredConversationV3, record, what);
   if (stored.teamId !== teamId || stored.userId !== userId) {

@@ -30,13 +30,16 @@ export interface MigrationReport {
  *      old names are deleted, tombstones included);
  *   1. data keys kept beside their records in the data Redis (before KEYSTORE_URL existed) move to
  *      the key store, with their remaining lifetime, and leave the data Redis;
- *   2. every request and conversation in an older format is read and written again in format 3
- *      (the plain disclosure choice of format 1, the plain schedule and working pattern of 1 and 2
- *      are sealed now, not at their next write);
+ *   2. every request in an older format is read and written again in format 4, and every
+ *      conversation in format 3 (the plain disclosure choice of format 1, the plain schedule and
+ *      working pattern of 1 and 2, and the plain documentation asked for, denial reason and ground,
+ *      extension date and outcome and sharing choices of 1 to 3 are sealed now, not at their next
+ *      write);
  *   3. every workspace with a status index is put on the list of workspaces with requests, which
  *      the retention sweep covers (versions before it swept only the bot token's workspace);
- *   4. the key store notes that format 3 is the oldest served: from then on an old-format record
- *      (which could only be one assembled by hand from old sealed values) is refused.
+ *   4. the key store notes that format 4 is the oldest served (3 for conversations, whose newest it
+ *      is): from then on an old-format record (which could only be one assembled by hand from old
+ *      sealed values) is refused.
  * The data Redis's own AOF and backups still hold the old keys and formats until they are rewritten
  * and expire: README, "How long data lasts".
  */

@@ -6,6 +6,7 @@ import { requestStatuses } from '../domain/status.js';
 import { ShreddedError, type Vault } from '../privacy/vault.js';
 import { DATA_KEY_TTL_MARGIN_MS, type IndexPosition, type StoreBackend } from './backend.js';
 import {
+  CONVERSATION_VERSION,
   decodeAuditEntry,
   decodeConversation,
   decodeDeadLetter,
@@ -22,7 +23,6 @@ import {
   encodeRequest,
   formatOf,
   READ_ANY_FORMAT,
-  RECORD_VERSION,
   type ReadRules,
 } from './codec.js';
 import { MigrationNeededError, PurgeNotDecidedError, RequestNotFoundError } from './errors.js';
@@ -225,7 +225,7 @@ function conversationStore(
               ...(draftId === undefined ? [] : [draftKeyRef(teamId, userId, draftId)]),
             ];
       const legacyKeys = (await vault.keyStore.hasWrappedKeys(legacyRefs)).filter(Boolean).length;
-      const oldFormat = (formatOf(raw) ?? 0) < RECORD_VERSION;
+      const oldFormat = (formatOf(raw) ?? 0) < CONVERSATION_VERSION;
       if (legacyKeys === 0 && !oldFormat) return { rewritten: false, keyNamesRemoved: 0 };
       let conversation: Conversation | undefined;
       if (legacyKeys > 0) {
@@ -446,7 +446,7 @@ function requestStore(
         const current = raw === null ? null : await openRequest(teamId, id, raw);
         if (current === null) throw new RequestNotFoundError(`request ${id} was not found`);
         // The same record, sealed again in this version's format; the version moves on because
-        // format 3 binds the sealed value to it.
+        // formats 3 and 4 bind the sealed value to it.
         const next: AccommodationRequest = { ...current, version: current.version + 1 };
         const value = await encodeRequest(next, vault);
         const outcome = await backend.compareAndSetRequest(teamId, id, current.version, next.version, value);

@@ -368,14 +368,14 @@ describe('what an employee can do around their request', () => {
         // words they released by sending (the coverage plan) and the disclosure choice HR did receive
         // are kept, sealed, until retention ends.
         const stored = JSON.parse(raw ?? '{}') as { v: number; version: number; sealed: string };
-        expect(stored.v).toBe(3);
+        expect(stored.v).toBe(4);
         const value = stored.sealed;
         const field = `request@v${stored.version}`;
         const ref = requestKeyRef(TEAM, reference);
         const opened = JSON.parse(await inspector.vault.open(ref, field, value));
         expect(opened.sensitive.privateNote).toBeUndefined();
         expect(opened.sensitive.coveragePlan).toMatch(/Priya covers until 10/);
-        expect(opened.reason).toMatch(/^(functional|program|own_words)$/);
+        expect(opened.disclosure.reason).toMatch(/^(functional|program|own_words)$/);
 
         // Not before the retention period ends...
         // The app's clock: earlier tests moved it on.

@@ -80,7 +80,7 @@ async function writeLegacy(keyPrefix: string, master: MasterKey, id: string, for
   return json;
 }
 
-describe('cli migrate: stored data from before the key store and format 3', () => {
+describe('cli migrate: stored data from before the key store and formats 3 and 4', () => {
   it('is not mistaken for purged data before the migration, and is sealed whole after it', async () => {
     const keyPrefix = uniquePrefix('migrate');
     const master = masterKey('k1');
@@ -120,14 +120,14 @@ describe('cli migrate: stored data from before the key store and format 3', () =
     for (const id of ['ACC-2025-0001', 'ACC-2025-0002']) {
       expect(await data.exists(keys.legacyDataKey(requestKeyRef(TEAM, id)))).toBe(0);
       const raw = (await data.hget(keys.request(TEAM, id), 'data')) ?? '';
-      expect(JSON.parse(raw).v).toBe(3);
-      expect(raw).not.toMatch(/"reason"|sessionStart|shifted_hours|old words/);
+      expect(JSON.parse(raw).v).toBe(4);
+      expect(raw).not.toMatch(/"reason"|"disclosure"|sessionStart|shifted_hours|old words/);
       const request = await store.requests.get(TEAM, id);
       expect(request?.sensitive.statementOfNeed).toBe(`old words ${id}`);
       expect(request?.disclosure.reason).toBe('functional');
     }
     // The rewrite is storage upkeep, not a change to the request: every field of the record is what
-    // the old format held (only the version moved on, because format 3 binds sealed values to it),
+    // the old format held (only the version moved on, because formats 3 and 4 bind sealed values to it),
     // and nothing was added to the audit trail or the outbox.
     for (const id of ['ACC-2025-0001', 'ACC-2025-0002']) {
       const { sensitive: _sensitive, version, ...before } = makeRequest(TEAM, id, 'U1');

@@ -40,11 +40,7 @@ function open() {
   return { store, keys: redisKeys(keyPrefix) };
 }
 
-type Stored = Record<string, unknown> & {
-  sealed: string;
-  version: number;
-  disclosure: Record<string, unknown>;
-};
+type Stored = Record<string, unknown> & { sealed: string; version: number };
 
 describe('a stored request changed behind the app', () => {
   it("refuses version 1's sealed statement copied into version 2", async () => {
@@ -71,11 +67,20 @@ describe('a stored request changed behind the app', () => {
     const request = await submitThrough(store, TEAM, 'ACC-2026-0002', 'U1');
     const key = keys.request(TEAM, request.id);
     const stored = JSON.parse((await redis.hget(key, 'data')) ?? '{}') as Stored;
-    expect(stored.disclosure).not.toHaveProperty('reason');
-    const forged = { ...stored, disclosure: { ...stored.disclosure, reason: 'program' } };
+    // Format 4 keeps the whole disclosure (the choice and the sharing choices) in the sealed value.
+    expect(stored).not.toHaveProperty('disclosure');
+    const plainDisclosure = {
+      reason: 'program',
+      shareScheduleWithManager: false,
+      eapMayTrackStatus: true,
+      jurisdiction: 'us',
+    };
+    const forged = { ...stored, disclosure: plainDisclosure };
     await redis.hset(key, 'data', JSON.stringify(forged));
     await expect(store.requests.get(TEAM, request.id)).rejects.toBeInstanceOf(CorruptRecordError);
-    // The older format 2 never held a plain choice either: written by hand, it is refused too.
+    // Nor did formats 3 and 2: written by hand with a plain choice, they are refused too.
+    await redis.hset(key, 'data', JSON.stringify({ ...forged, v: 3 }));
+    await expect(store.requests.get(TEAM, request.id)).rejects.toBeInstanceOf(CorruptRecordError);
     await redis.hset(
       key,
       'data',
