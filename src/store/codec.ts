@@ -84,11 +84,12 @@ const StoredRequestV2 = z.strictObject({
 });
 
 /**
- * Format 3: everything health-revealing in one sealed value. In an app used only by people in
+ * Format 3 (read only since format 4): one sealed value. In an app used only by people in
  * treatment, a record with an evening three-hour, three-times-a-week schedule is health data, so
  * the schedule, the working pattern (asked for, offered, approved) and the accommodation types are
- * sealed with the free text and the disclosure choice. Plain stays only what indexes, clocks and
- * routing read: ids, status, dates and due times.
+ * sealed with the free text and the disclosure choice. The process's own choices (documentation
+ * asked for, a denial's reason, an extension's last day, the sharing choices) stayed plain here;
+ * format 4 seals them too.
  *
  * The sealed value is bound (in its AAD) to the record's version, so a sealed value copied from
  * version 1 into version 2 fails to open; being one value, no part of it can be deleted on its own;
