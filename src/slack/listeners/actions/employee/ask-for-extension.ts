@@ -5,6 +5,7 @@ import { tellInDm } from '../../../direct-messages.js';
 import { personOfAction } from '../../../person.js';
 import { extensionRequestView } from '../../../views/extension-request.js';
 import type { ButtonArgs } from '../../args.js';
+import { ownRequest } from './own-request.js';
 
 /**
  * "Ask for an extension", from the review message or the Home tab: the form opens only when
@@ -16,8 +17,8 @@ export const askForExtension =
   async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const person = personOfAction(body);
-    const request = await services.store.requests.get(person.teamId, action.value ?? '');
-    if (!request || request.employeeId !== person.userId) return;
+    const request = await ownRequest(services, person, action.value);
+    if (!request) return;
     const refused = permit(
       request,
       'request_extension',

@@ -10,6 +10,7 @@ import {
 import { tellInDm } from '../../../direct-messages.js';
 import { letterPeople } from '../../../letter-people.js';
 import type { Person } from '../../../person.js';
+import { ownRequest } from './own-request.js';
 
 /**
  * The letter a button names (`reference|kind`), only for the employee whose request it is, and only
@@ -31,8 +32,8 @@ export async function ownLetter(
   | undefined
 > {
   const [reference = '', kind = ''] = (value ?? '').split('|');
-  const request = await services.store.requests.get(person.teamId, reference);
-  if (!request || request.employeeId !== person.userId) return undefined;
+  const request = await ownRequest(services, person, reference);
+  if (!request) return undefined;
   const view = projectForEmployeeLetter(request);
   const letter = letterToShow(services, view, kind);
   if (!letter) {

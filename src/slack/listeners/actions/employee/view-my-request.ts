@@ -5,6 +5,7 @@ import { hrLetterText } from '../../../hr-letter.js';
 import { personOfAction } from '../../../person.js';
 import { requestLetterView } from '../../../views/my-data.js';
 import type { ButtonArgs } from '../../args.js';
+import { ownRequest } from './own-request.js';
 
 /** "View" on one of the employee's requests: the letter exactly as HR received it. */
 export const viewMyRequest =
@@ -12,8 +13,8 @@ export const viewMyRequest =
   async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const person = personOfAction(body);
-    const request = await services.store.requests.get(person.teamId, action.value ?? '');
-    if (!request || request.employeeId !== person.userId) return;
+    const request = await ownRequest(services, person, action.value);
+    if (!request) return;
     const profile = await services.profiles.load(client, person);
     await client.views.open({
       trigger_id: body.trigger_id,

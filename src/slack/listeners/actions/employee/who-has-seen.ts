@@ -2,6 +2,7 @@ import type { AppServices } from '../../../../services.js';
 import { personOfAction } from '../../../person.js';
 import { disclosureLedgerView } from '../../../views/disclosure-ledger.js';
 import type { ButtonArgs } from '../../args.js';
+import { ownRequest } from './own-request.js';
 
 /** "Who has seen it": the disclosure ledger of the employee's own request. */
 export const whoHasSeen =
@@ -9,8 +10,8 @@ export const whoHasSeen =
   async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const person = personOfAction(body);
-    const request = await services.store.requests.get(person.teamId, action.value ?? '');
-    if (!request || request.employeeId !== person.userId) return;
+    const request = await ownRequest(services, person, action.value);
+    if (!request) return;
     const entries = await services.store.audit.list(person.teamId, request.id);
     await client.views.open({
       trigger_id: body.trigger_id,
