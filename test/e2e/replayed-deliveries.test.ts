@@ -37,7 +37,11 @@ const writes = (from: number): RecordedCall[] =>
   harness
     .calls()
     .slice(from)
-    .filter((call) => !/\.(info|list|test)$|^users\.profile\.get$/.test(call.method) && call.method !== 'conversations.open');
+    .filter(
+      (call) =>
+        !/\.(info|list|test)$|^users\.profile\.get$/.test(call.method) &&
+        call.method !== 'conversations.open',
+    );
 
 /** The journey up to "sent", as someone else. */
 function journeyAs(who: string): Step[] {
