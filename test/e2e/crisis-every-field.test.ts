@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
+import { type OpenAIServer, startOpenAIServer } from '../support/openai-server.js';
 
 /**
  * The crisis phrases of the privacy issue, typed into every free-text field of the intake and the
- * Edit wording form, and sent as DMs, through the real app over HTTP: each gets the crisis line, and
- * nothing of it is saved in the draft or the chat.
+ * Edit wording form, and sent as DMs, through the real app over HTTP: each gets the crisis line,
+ * nothing of it is saved in the draft or the chat, and none of it reaches the model, which is
+ * running (a local OpenAI-compatible server) and is shown to be asked for ordinary questions.
  */
 const phrases = [
   'I keep thinking about ending it',
@@ -69,11 +71,29 @@ const steps: { step: string; next: string; values: Values; freeText: string[] }[
 
 describe('a crisis phrase in every free-text field and in a DM gets the crisis line, and is not kept', () => {
   let harness: Harness;
+  let model: OpenAIServer;
   beforeAll(async () => {
-    harness = await startHarness();
+    model = await startOpenAIServer();
+    harness = await startHarness({
+      env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test-key', OPENAI_MAX_RETRIES: '0' },
+    });
   }, 60_000);
   afterAll(async () => {
     await harness?.stop();
+    await model?.close();
+  });
+
+  /** Every phrase absent from everything the model was sent so far. */
+  const modelSawNone = () => {
+    const sent = model.requests.map((r) => r.rawBody).join('\n');
+    for (const phrase of phrases) expect(sent, phrase).not.toContain(phrase);
+  };
+
+  it('an ordinary question in a DM is put to the model (it is running)', async () => {
+    const before = model.requests.length;
+    await harness.eap.message('Can my manager see why I asked for different hours?');
+    await harness.eap.expect('manager');
+    expect(model.requests.length).toBeGreaterThan(before);
   });
 
   const draftText = async (userId: string) =>
@@ -85,6 +105,7 @@ describe('a crisis phrase in every free-text field and in a DM gets the crisis l
     await employee.expect('988');
     expect(employee.screen()).not.toContain('held this message back');
     expect(await draftText(employee.user.id)).not.toContain(phrase);
+    modelSawNone();
   });
 
   it('every intake field and both Edit wording fields, each phrase in turn', async () => {
@@ -137,5 +158,13 @@ describe('a crisis phrase in every free-text field and in a DM gets the crisis l
     expect(await harness.app.services.store.requests.listByEmployee('T0DEMO', employee.user.id)).toEqual([]);
     for (const phrase of phrases)
       expect(JSON.stringify(harness.calls('chat.postMessage'))).not.toContain(phrase);
+    // The draft as it stands goes to the model when the employee asks for a redraft: none of it.
+    const before = model.requests.length;
+    if (!employee.screen().includes('Step 5 of 5')) await employee.command('/accommodation');
+    await employee.expect('Step 5 of 5');
+    await employee.click('Redraft with the assistant');
+    await harness.emulator.settle();
+    expect(model.requests.length).toBeGreaterThan(before);
+    modelSawNone();
   }, 120_000);
 });
