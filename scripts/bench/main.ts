@@ -7,9 +7,10 @@ import { interactionKey, type Plan } from './bare-bolt.js';
 import { startChild, stopChild } from './children.js';
 import { measureLetterRender } from './letter-render.js';
 import type { LoadJob, LoadResult } from './load-generator.js';
-import { type RecordedInteraction, recordJourney, startRecorder } from './record.js';
+import { type RecordedInteraction, recordJourney, recordQuestion, startRecorder } from './record.js';
 import { commandCalls, startBenchRedis } from './redis.js';
 import { runScaleOut } from './scale-out.js';
+import { measureSlowWork } from './slow-work.js';
 import { percentile, round, table } from './stats.js';
 
 /**
@@ -27,6 +28,8 @@ interface Preset {
   readonly renders: number;
   /** The scale-out run: people who send at once, HR's looks at each request, Home openings. */
   readonly scaleOut: { readonly senders: number; readonly looks: number; readonly homeOpens: number };
+  /** Questions to the assistant with a fast model, then as many with a slow one. */
+  readonly slowWork: { readonly questions: number; readonly concurrency: number; readonly slowMs: number };
 }
 
 const presets: Record<string, Preset> = {
@@ -36,6 +39,7 @@ const presets: Record<string, Preset> = {
     people: 10_000,
     renders: 5000,
     scaleOut: { senders: 24, looks: 4, homeOpens: 2000 },
+    slowWork: { questions: 400, concurrency: 16, slowMs: 2000 },
   },
   ci: {
     name: 'ci',
@@ -43,6 +47,7 @@ const presets: Record<string, Preset> = {
     people: 200,
     renders: 300,
     scaleOut: { senders: 4, looks: 3, homeOpens: 100 },
+    slowWork: { questions: 60, concurrency: 8, slowMs: 1500 },
   },
 };
 
@@ -65,7 +70,7 @@ const labels: Record<string, string> = {
 };
 
 /** Which interactions are sent as many people, and which as the one person of the recording. */
-const asManyPeople = new Set(['home', 'command', 'eap']);
+const asManyPeople = new Set(['home', 'command', 'eap', 'question']);
 
 // ---- the run ---------------------------------------------------------------------------------
 
@@ -125,6 +130,7 @@ await emulator.settle();
 
 log('recording one journey through the app…');
 const recorded = await recordJourney(emulator, recorder);
+const question = await recordQuestion(emulator, recorder);
 emulator.connect(appUrl);
 
 /** The recorded body with the person and the trigger_id left to fill. */
@@ -412,6 +418,21 @@ const summary = {
   renderP99Ms: round(render.p99, 3),
   rssGrowthMb: round(rssGrowthMb, 1),
 };
+// ---- slow work and the ack: questions to the assistant, model fast then slow ----------------
+const slowWork = await measureSlowWork({
+  template: templateOf(question),
+  env,
+  signingSecret: emulator.signingSecret,
+  generator,
+  people: synthetic.slice(0, preset.slowWork.questions).map((p) => p.id.replace(/^U/, '')),
+  slowMs: preset.slowWork.slowMs,
+  concurrency: preset.slowWork.concurrency,
+});
+log('');
+log(
+  `slow work: ${preset.slowWork.questions / 2} questions to the assistant at concurrency ${preset.slowWork.concurrency} with the model answering at once, then as many with it taking ${preset.slowWork.slowMs} ms: ack p50 ${round(slowWork.fast.p50, 1)} → ${round(slowWork.slow.p50, 1)} ms, p99 ${round(slowWork.fast.p99, 1)} → ${round(slowWork.slow.p99, 1)} ms (ratio ${round(slowWork.p99Ratio)}); not acked in time ${slowWork.fast.failed} and ${slowWork.slow.failed}; the model was asked ${slowWork.modelRequests.fast} and ${slowWork.modelRequests.slow} times`,
+);
+
 await recorder.close();
 await Promise.all([stopChild(appChild), stopChild(bareChild)]);
 await emulator.stop();

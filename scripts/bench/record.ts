@@ -146,3 +146,10 @@ export async function recordJourney(emulator: Emulator, recorder: Recorder): Pro
   out.push(await capture(emulator, recorder, 'eap', () => eap.openHome()));
   return out;
 }
+
+/** A question typed to the assistant in the app's DM: the interaction whose slow work is the model. */
+export async function recordQuestion(emulator: Emulator, recorder: Recorder): Promise<RecordedInteraction> {
+  return capture(emulator, recorder, 'question', () =>
+    emulator.as('employee').message('How do I ask for flexible hours for my sessions?'),
+  );
+}
