@@ -1,7 +1,6 @@
 import { deliver, type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoEnvironment } from '../../src/cli/demo-env.js';
-import { demoDirectory } from '../../src/cli/demo-workspace.js';
 import { loadConfig } from '../../src/config.js';
 import { createStore, type SealedStore } from '../../src/store/index.js';
 import { type AppProcess, startAppProcess } from '../support/app-process.js';

@@ -49,19 +49,15 @@ export function managerNoticeText(view: ManagerView, event: ManagerEvent, locale
   const who = `<@${view.employeeId}>`;
   switch (event) {
     case 'approved':
-      return (
-        withNote(
-          view,
-          `${who} has an agreed working pattern:\n${bullets(managerPatternLines(view, locale))}`,
-        ) + `\n${ASK_HR}`
-      );
+      return `${withNote(
+        view,
+        `${who} has an agreed working pattern:\n${bullets(managerPatternLines(view, locale))}`,
+      )}\n${ASK_HR}`;
     case 'extended':
-      return (
-        withNote(
-          view,
-          `The working pattern agreed for ${who} has changed. It is now:\n${bullets(managerPatternLines(view, locale))}`,
-        ) + `\n${ASK_HR}`
-      );
+      return `${withNote(
+        view,
+        `The working pattern agreed for ${who} has changed. It is now:\n${bullets(managerPatternLines(view, locale))}`,
+      )}\n${ASK_HR}`;
     case 'ended':
       return `The working pattern agreed for ${who} has ended: their usual hours apply again.`;
     case 'withdrawn':
