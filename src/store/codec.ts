@@ -17,12 +17,14 @@ import {
   FlexibleWorkingGround,
   IsoDate,
   ReasonChoice,
+  ReleasableField,
   SensitiveFields,
   sensitiveFieldNames,
   TreatmentSchedule,
   WorkingPattern,
   WorkPattern,
 } from '../domain/request.js';
+import { commandTypes, waitingOnValues } from '../domain/statuses.js';
 import type { KeyRef, Vault } from '../privacy/vault.js';
 import { looksSealed } from '../privacy/vault-format.js';
 import { CorruptRecordError, InvalidRecordError } from './errors.js';
@@ -133,21 +135,88 @@ const requestField = (version: number) => `request@v${version}`;
  * (`session_days_and_times`), a denial's reason and statutory ground, an extension's last day and
  * outcome, and whether the manager and EAP may be told all say something about the treatment or
  * the employee's choices about it, and no index, clock or routing step reads them from the stored
- * record. So the whole disclosure and those fields join the sealed value; plain stays only ids,
- * status, the process's timestamps and due times (`documentation.requestedAt`, `denial.deniedAt`,
- * `extension.requestedAt`...), who acted, and the names of the fields the employee released.
+ * record. So the whole disclosure and those fields join the sealed value.
+ *
+ * So do the process markers (`process` in the sealed value): who the process waits on (`provider`
+ * says a clinician is involved), the last command's name (`provider_pending`, `deny`), what the
+ * manager was last told of, whether HR's alternative was accepted or declined, whether the
+ * employee sent their note for the team to the manager, and the names of the fields the employee
+ * released (`reasonOwnWords` says own-words text exists, which padding hides otherwise). Nothing
+ * reads them without the data key: the only keyless reader of a stored request is
+ * `decodeRequestSummary` (ids, status, status change and submission times, the manager's id),
+ * which the status, employee and manager indexes and the retention sweep use; the reminders, HR's
+ * Home queue, the EAP dashboard and the manager's Home open the request before reading anything
+ * else, and the indexes' scores are worked out from the request being written, not read back.
+ *
+ * Plain stays only what those keyless readers and the indexes need, plus the process's timestamps
+ * and due times (`dueAt`, `documentation.requestedAt`, `denial.deniedAt`, `extension.requestedAt`,
+ * `alternative.respondedAt`, `managerToldAt`...) and who acted (`lastActorId`): ids, status, and
+ * dates for ageing and due times. None of the markers has to stay plain.
+ *
+ * Format 4 records written before the markers were sealed (format 4 was never released, so it was
+ * amended in place rather than made a format 5) have no `process` in their sealed value and keep
+ * the markers plain; they are still read, and sealed on their next write. Which layout a record has
+ * is told by its sealed value, which cannot be edited: a record whose sealed value has `process`
+ * and that also carries a plain marker is refused.
  *
  * The sealed value is bound to the record's version and padded as in format 3 (same AAD field). A
  * format 3 sealed value cannot stand in for a format 4 one, nor the other way round: each sealed
  * schema is strict, and the two differ (`reason` there, `disclosure` here).
  */
-const StoredRequestV4 = z.strictObject({
-  v: z.literal(4),
-  ...PlainRequestShape,
+const processMarkerNames = [
+  'waitingOn',
+  'lastAction',
+  'managerToldOf',
+  'teamNoteReleased',
+  'released',
+] as const;
+const PlainRequestShapeV4 = {
+  ...AccommodationRequest.omit({
+    sensitive: true,
+    disclosure: true,
+    schedule: true,
+    work: true,
+    accommodations: true,
+    alternative: true,
+    approval: true,
+    documentation: true,
+    denial: true,
+    extension: true,
+    waitingOn: true,
+    lastAction: true,
+    managerToldOf: true,
+    teamNoteReleased: true,
+    released: true,
+  }).shape,
+  approval: z.strictObject(Approval.omit({ pattern: true }).shape).optional(),
   documentation: z.strictObject(Documentation.omit({ items: true }).shape).optional(),
   denial: z.strictObject(Denial.omit({ reason: true, flexibleWorkingGround: true }).shape).optional(),
   extension: z.strictObject(ExtensionAsk.omit({ until: true, outcome: true }).shape).optional(),
+};
+/** Format 4 as it is written now: no process marker in plain. */
+const StoredRequestV4 = z.strictObject({
+  v: z.literal(4),
+  ...PlainRequestShapeV4,
+  alternative: z.strictObject(AlternativeOffer.omit({ pattern: true, response: true }).shape).optional(),
   sealed: Sealed,
+});
+/** Format 4 as it is read: a record of the earlier layout may have its markers plain. */
+const StoredRequestV4Read = z.strictObject({
+  ...StoredRequestV4.shape,
+  alternative: z.strictObject(AlternativeOffer.omit({ pattern: true }).shape).optional(),
+  waitingOn: z.enum(waitingOnValues).optional(),
+  lastAction: z.enum(commandTypes).optional(),
+  managerToldOf: AccommodationRequest.shape.managerToldOf,
+  teamNoteReleased: AccommodationRequest.shape.teamNoteReleased,
+  released: z.array(ReleasableField).optional(),
+});
+const ProcessMarkers = z.strictObject({
+  waitingOn: z.enum(waitingOnValues).optional(),
+  lastAction: z.enum(commandTypes).optional(),
+  managerToldOf: AccommodationRequest.shape.managerToldOf,
+  alternativeResponse: AlternativeOffer.shape.response,
+  teamNoteReleased: AccommodationRequest.shape.teamNoteReleased,
+  released: z.array(ReleasableField).optional(),
 });
 const SealedRequestV4 = z.strictObject({
   ...SealedRequestV3.omit({ reason: true }).shape,
@@ -157,6 +226,8 @@ const SealedRequestV4 = z.strictObject({
   denialGround: FlexibleWorkingGround.optional(),
   extensionUntil: IsoDate.optional(),
   extensionOutcome: ExtensionAsk.shape.outcome,
+  /** Absent only in a format 4 record of the earlier layout, whose markers are plain. */
+  process: ProcessMarkers.optional(),
 });
 
 const StoredDraftV2 = z.strictObject({
@@ -341,6 +412,11 @@ export async function encodeRequest(request: AccommodationRequest, vault: Vault)
     documentation,
     denial,
     extension,
+    waitingOn,
+    lastAction,
+    managerToldOf,
+    teamNoteReleased,
+    released,
     ...plain
   } = checkInput(AccommodationRequest, request, what);
   const content = check(
@@ -357,6 +433,14 @@ export async function encodeRequest(request: AccommodationRequest, vault: Vault)
       ...(denial?.flexibleWorkingGround ? { denialGround: denial.flexibleWorkingGround } : {}),
       ...(extension ? { extensionUntil: extension.until } : {}),
       ...(extension?.outcome ? { extensionOutcome: extension.outcome } : {}),
+      process: {
+        ...(waitingOn ? { waitingOn } : {}),
+        ...(lastAction ? { lastAction } : {}),
+        ...(managerToldOf ? { managerToldOf } : {}),
+        ...(alternative?.response ? { alternativeResponse: alternative.response } : {}),
+        ...(teamNoteReleased ? { teamNoteReleased } : {}),
+        ...(released ? { released } : {}),
+      },
       sensitive,
     },
     what,
@@ -366,7 +450,7 @@ export async function encodeRequest(request: AccommodationRequest, vault: Vault)
   const stored = {
     v: RECORD_VERSION,
     ...plain,
-    ...(alternative ? { alternative: withoutPattern(alternative) } : {}),
+    ...(alternative ? { alternative: omit(alternative, ['pattern', 'response']) } : {}),
     ...(approval ? { approval: withoutPattern(approval) } : {}),
     ...(documentation ? { documentation: omit(documentation, ['items']) } : {}),
     ...(denial ? { denial: omit(denial, ['reason', 'flexibleWorkingGround']) } : {}),
@@ -406,12 +490,29 @@ export async function decodeRequest(
     documentation,
     denial,
     extension,
+    waitingOn,
+    lastAction,
+    managerToldOf,
+    teamNoteReleased,
+    released,
     ...plain
-  } = check(StoredRequestV4, record, what);
+  } = check(StoredRequestV4Read, record, what);
   if (plain.teamId !== teamId || plain.id !== id)
     throw new CorruptRecordError(`${what} holds another request`);
   const opened = await vault.open(requestKeyRef(teamId, id), requestField(plain.version), sealed);
   const content = check(SealedRequestV4, parseJson(opened, `${what} sealed part`), what);
+  // The sealed value says which layout this is: with `process` sealed, a plain marker was added by hand.
+  const plainMarkers = { waitingOn, lastAction, managerToldOf, teamNoteReleased, released };
+  if (
+    content.process &&
+    (processMarkerNames.some((name) => plainMarkers[name] !== undefined) ||
+      alternative?.response !== undefined)
+  )
+    throw new CorruptRecordError(`${what} has a process marker in plain`);
+  const markers = content.process ?? {
+    ...plainMarkers,
+    ...(alternative?.response ? { alternativeResponse: alternative.response } : {}),
+  };
   // Each plain part and its sealed half come and go together: one without the other was edited.
   if (
     Boolean(alternative) !== Boolean(content.alternativePattern) ||
@@ -420,14 +521,28 @@ export async function decodeRequest(
     Boolean(denial) !== Boolean(content.denialReason) ||
     Boolean(extension) !== Boolean(content.extensionUntil) ||
     (!denial && content.denialGround !== undefined) ||
-    (!extension && content.extensionOutcome !== undefined)
+    (!extension && content.extensionOutcome !== undefined) ||
+    (!alternative && markers.alternativeResponse !== undefined)
   )
     throw new CorruptRecordError(`${what} has a part without its sealed half`);
   return check(
     AccommodationRequest,
     {
       ...plain,
-      ...(alternative ? { alternative: { ...alternative, pattern: content.alternativePattern } } : {}),
+      ...(markers.waitingOn ? { waitingOn: markers.waitingOn } : {}),
+      ...(markers.lastAction ? { lastAction: markers.lastAction } : {}),
+      ...(markers.managerToldOf ? { managerToldOf: markers.managerToldOf } : {}),
+      ...(markers.teamNoteReleased ? { teamNoteReleased: markers.teamNoteReleased } : {}),
+      ...(markers.released ? { released: markers.released } : {}),
+      ...(alternative
+        ? {
+            alternative: {
+              ...omit(alternative, ['response']),
+              pattern: content.alternativePattern,
+              ...(markers.alternativeResponse ? { response: markers.alternativeResponse } : {}),
+            },
+          }
+        : {}),
       ...(approval ? { approval: { ...approval, pattern: content.approvalPattern } } : {}),
       ...(documentation ? { documentation: { ...documentation, items: content.documentationItems } } : {}),
       ...(denial
@@ -530,7 +645,7 @@ export function decodeRequestSummary(raw: string, teamId: string, id: string): R
         ? check(StoredRequestV2, parsed, what)
         : parsed.v === 3
           ? check(StoredRequestV3, parsed, what)
-          : check(StoredRequestV4, parsed, what);
+          : check(StoredRequestV4Read, parsed, what);
   return {
     id: record.id,
     employeeId: record.employeeId,

@@ -14,7 +14,8 @@ import { makeConversation, makeRequest, uniquePrefix } from './fixtures.js';
 /**
  * The process's own choices say something about the treatment: HR asking a provider to confirm
  * `session_days_and_times`, a denial for `undue_hardship`, an extension to a later last day, an
- * employee who let the manager be told. None of them is in a stored record's plain part.
+ * employee who let the manager be told, a process waiting on the `provider`, an employee who
+ * released own words (`reasonOwnWords`). None of them is in a stored record's plain part.
  */
 
 const TEAM = 'T0CHOICES';
@@ -67,6 +68,24 @@ function withChoices(id: string, status: AccommodationRequest['status']): Accomm
       flexibleWorkingGround: 'insufficient_work',
     },
     extension: { requestedAt: at, until: '2027-04-17', decidedAt: at, outcome: 'declined' },
+    alternative: {
+      offeredAt: at,
+      offeredBy: 'U-HR',
+      pattern: {
+        hours: [{ days: ['mon', 'wed', 'fri'], start: '07:00', end: '15:30' }],
+        startDate: '2026-03-09',
+        endDate: '2026-05-29',
+        timeZone: 'America/Chicago',
+      },
+      respondBy: '2026-03-11T10:00:00.000Z',
+      response: 'declined',
+      respondedAt: at,
+    },
+    waitingOn: 'provider',
+    lastAction: 'provider_pending',
+    managerToldOf: 'extended',
+    teamNoteReleased: true,
+    released: ['reasonOwnWords', 'declineComment'],
   };
 }
 
@@ -80,6 +99,11 @@ const choiceValues = [
   '2027-04-17',
   'declined',
   '"uk"',
+  '"provider"',
+  'provider_pending',
+  '"extended"',
+  'reasonOwnWords',
+  'declineComment',
 ];
 const choiceFields = [
   '"items"',
@@ -91,6 +115,12 @@ const choiceFields = [
   '"shareScheduleWithManager"',
   '"eapMayTrackStatus"',
   '"jurisdiction"',
+  '"waitingOn"',
+  '"lastAction"',
+  '"managerToldOf"',
+  '"teamNoteReleased"',
+  '"response"',
+  '"released"',
 ];
 
 describe('the process’s choices at rest', () => {
@@ -113,6 +143,7 @@ describe('the process’s choices at rest', () => {
       }
       // The dates the clocks and HR's steps read stay plain.
       expect(raw).toContain('"reconsiderBy":"2026-03-18"');
+      expect(raw).toContain('"respondBy":"2026-03-11T10:00:00.000Z"');
       expect(await store.requests.get(TEAM, id)).toEqual({ ...request, version: 1 });
     }
     // A request without any of the optional parts reads back without them.
@@ -143,7 +174,15 @@ describe('the process’s choices at rest', () => {
     const denial = stored.denial;
     const documentation = stored.documentation;
     const extension = stored.extension;
+    const alternative = stored.alternative;
     const forgeries = [
+      // A process marker put in plain beside the sealed ones.
+      { waitingOn: 'hr' },
+      { lastAction: 'submit' },
+      { managerToldOf: 'approved' },
+      { teamNoteReleased: true },
+      { released: [] },
+      { alternative: { ...alternative, response: 'declined' } },
       { disclosure: { reason: 'functional' } },
       { disclosure: { shareScheduleWithManager: false } },
       { denial: { ...denial, reason: 'other' } },
@@ -164,6 +203,73 @@ describe('the process’s choices at rest', () => {
   });
 });
 
+describe('format 4 records of the earlier layout, with the process markers plain', () => {
+  it('are still read, and sealed on their next write', async () => {
+    const keyPrefix = uniquePrefix('choices-early4');
+    const keys = redisKeys(keyPrefix);
+    const store = open(keyPrefix, { id: 'k1', key: randomBytes(32) });
+    // As format 4 first wrote it: the markers (and the alternative's answer) plain, no `process`.
+    const request = { ...withChoices('ACC-2026-0001', 'denied'), version: 2 };
+    const {
+      sensitive,
+      disclosure,
+      schedule,
+      work,
+      accommodations,
+      alternative,
+      documentation,
+      denial,
+      extension,
+    } = request;
+    const sealed = await store.vault.seal(
+      requestKeyRef(TEAM, request.id),
+      `request@v${request.version}`,
+      JSON.stringify({
+        disclosure,
+        schedule,
+        work,
+        accommodations,
+        alternativePattern: alternative?.pattern,
+        documentationItems: documentation?.items,
+        denialReason: denial?.reason,
+        denialGround: denial?.flexibleWorkingGround,
+        extensionUntil: extension?.until,
+        extensionOutcome: extension?.outcome,
+        sensitive,
+      }),
+    );
+    const { items: _items, ...plainDocumentation } = documentation ?? { items: [] };
+    const { reason: _reason, flexibleWorkingGround: _ground, ...plainDenial } = denial ?? { reason: 'other' };
+    const { until: _until, outcome: _outcome, ...plainExtension } = extension ?? { until: '' };
+    const { pattern: _pattern, ...plainAlternative } = alternative ?? { pattern: undefined };
+    const { sensitive: _s, disclosure: _d, schedule: _sc, work: _w, accommodations: _a, ...plain } = request;
+    const earlier = JSON.stringify({
+      v: 4,
+      ...plain,
+      alternative: plainAlternative,
+      documentation: plainDocumentation,
+      denial: plainDenial,
+      extension: plainExtension,
+      sealed,
+    });
+    expect(earlier).toContain('"waitingOn":"provider"');
+    expect(earlier).toContain('"response":"declined"');
+    await data.hset(keys.request(TEAM, request.id), 'version', '2', 'data', earlier);
+    await data.zadd(keys.byStatus(TEAM, 'denied'), Date.parse(request.statusChangedAt), request.id);
+
+    expect(await store.requests.get(TEAM, request.id)).toEqual(request);
+    // The next write seals the markers.
+    await store.requests.commit({
+      request,
+      audit: { at, actorRole: 'system', actorId: 'system', action: 'edited' },
+      effects: [],
+    });
+    const raw = (await data.hget(keys.request(TEAM, request.id), 'data')) ?? '';
+    for (const value of [...choiceValues, ...choiceFields]) expect(raw).not.toContain(value);
+    expect(await store.requests.get(TEAM, request.id)).toEqual({ ...request, version: 3 });
+  });
+});
+
 describe('cli migrate: requests stored in format 3', () => {
   it('reads them as they are, and rewrites them with the choices sealed', async () => {
     const keyPrefix = uniquePrefix('migrate-f3');
@@ -172,14 +278,21 @@ describe('cli migrate: requests stored in format 3', () => {
     const store = open(keyPrefix, master);
     // As format 3 wrote it: the choices plain beside one sealed value bound to `request@v<version>`.
     const request = { ...withChoices('ACC-2026-0001', 'denied'), version: 3 };
-    const { sensitive, disclosure, schedule, work, accommodations, ...plain } = request;
+    const { sensitive, disclosure, schedule, work, accommodations, alternative, ...plain } = request;
     const { reason, ...sharing } = disclosure;
+    const { pattern: alternativePattern, ...plainAlternative } = alternative ?? { pattern: undefined };
     const sealed = await store.vault.seal(
       requestKeyRef(TEAM, request.id),
       `request@v${request.version}`,
-      JSON.stringify({ reason, schedule, work, accommodations, sensitive }),
+      JSON.stringify({ reason, schedule, work, accommodations, alternativePattern, sensitive }),
     );
-    const formatThree = JSON.stringify({ v: 3, ...plain, disclosure: sharing, sealed });
+    const formatThree = JSON.stringify({
+      v: 3,
+      ...plain,
+      alternative: plainAlternative,
+      disclosure: sharing,
+      sealed,
+    });
     await data.hset(keys.request(TEAM, request.id), 'version', '3', 'data', formatThree);
     await data.zadd(keys.byStatus(TEAM, 'denied'), Date.parse(request.statusChangedAt), request.id);
     expect(formatThree).toContain('undue_hardship');
