@@ -4,17 +4,21 @@ import { isHrOverdue } from '../domain/lifecycle/clock.js';
 import { projectForHr } from '../domain/projections.js';
 import type { AccommodationRequest } from '../domain/request.js';
 import { openStatuses } from '../domain/statuses.js';
+import { defaultLocale } from '../letters/index.js';
 import type { AppServices } from '../services.js';
 import { lifecyclePolicy } from '../workflows/lifecycle-policy.js';
+import { toldAsManager } from '../workflows/manager-told.js';
 import type { Person } from './person.js';
 import { type HrQueueRow, hrHomeView } from './views/hr/home.js';
+import { managerHomeBlocks } from './views/manager/home.js';
 
 /** Enough for any HR team's open requests; the Home tab pages them. */
 const MAX_PER_STATUS = 1000;
 
 /**
  * HR's Home tab: every open request of the workspace, from HR's projection, with the buttons
- * `availableActions` gives this HR member now. Overdue first, then by due date.
+ * `availableActions` gives this HR member now. Overdue first, then by due date. An HR member who
+ * manages someone also finds what they were told as that person's manager, as any manager does.
  */
 export async function publishHrHome(
   services: AppServices,
@@ -53,8 +57,11 @@ export async function publishHrHome(
         row.view.dueAt ? Date.parse(row.view.dueAt) : Number.POSITIVE_INFINITY;
       return due(a) - due(b) || a.view.reference.localeCompare(b.view.reference);
     });
+  // As someone's manager: only what they were told, from the manager projection.
+  const told = await toldAsManager(store, person.teamId, person.userId);
+  const managerBlocks = managerHomeBlocks(told, defaultLocale[services.config.defaultJurisdiction]);
   await client.views.publish({
     user_id: person.userId,
-    view: hrHomeView({ viewerId: person.userId, rows, page, now }),
+    view: hrHomeView({ viewerId: person.userId, rows, page, now, managerBlocks }),
   });
 }

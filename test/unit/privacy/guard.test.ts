@@ -1,10 +1,16 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { eapDashboard } from '../../../src/domain/eap-dashboard.js';
 import { createLogger } from '../../../src/logger.js';
 import { sendingTo } from '../../../src/privacy/audience.js';
 import { crisisReply } from '../../../src/privacy/crisis.js';
 import { createGuardedFetch, HELD_BACK_TEXT } from '../../../src/privacy/guard.js';
+import type { TeamNoteText } from '../../../src/privacy/release.js';
 import { PrivacyScope, runInPrivacyScope } from '../../../src/privacy/scope.js';
+import { eapHomeView } from '../../../src/slack/views/eap/home.js';
+import { managerHomeBlocks } from '../../../src/slack/views/manager/home.js';
+import { policy } from '../domain/lifecycle/fixtures.js';
+import { told } from '../views/manager-fixtures.js';
 
 /**
  * The guard on its own: what a real Web API client would send (form-encoded, JSON inside fields,
@@ -299,5 +305,53 @@ describe('the outbound guard', () => {
     const lines = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => line.heldBackCount)).toEqual([1, 2]);
     expect(logs.join('')).not.toMatch(/sertraline|rehab/);
+  });
+});
+
+/**
+ * An EAP coordinator who manages someone gets one Home tab, published under EAP's audience, with
+ * a manager section in it. The guard judges a Home tab the strictest way whoever it is for, so
+ * the manager section goes exactly when it would go to the manager on its own, and no further.
+ */
+describe('the outbound guard on an EAP Home tab with a manager section', () => {
+  const audiences = ['eap', 'manager', 'employee', 'hr'] as const;
+  const tabWithNote = (note: string) => {
+    const [view] = told(1);
+    if (!view) throw new Error('one view');
+    const dashboard = eapDashboard([], {
+      now: new Date('2026-03-20T15:00:00.000Z'),
+      minGroup: 11,
+      calendar: policy.calendar,
+    });
+    return eapHomeView(dashboard, managerHomeBlocks([{ ...view, teamNote: note as TeamNoteText }]));
+  };
+
+  it('lets the pattern and a released note for the team through, under EAP’s audience as under the manager’s', async () => {
+    for (const audience of audiences) {
+      const { sent, call } = setup(HR);
+      await sendingTo(audience, () =>
+        call('views.publish', { user_id: HR, view: tabWithNote('Robin covers the queue from 2:30.') }),
+      );
+      const body = readable(sent[0]?.body ?? '');
+      expect(body, audience).toContain('working patterns you were told about');
+      expect(body, audience).toContain('robin covers the queue from 2:30.');
+      expect(body, audience).not.toContain(HELD_BACK_TEXT.toLowerCase());
+    }
+  });
+
+  it('holds the whole tab back under EAP’s audience, as under the manager’s, if the section carried a health detail or someone’s private words', async () => {
+    for (const note of [
+      'She takes sertraline in the mornings.',
+      'Dr. Quillfeather says\nthree nights a week',
+    ]) {
+      for (const audience of audiences) {
+        const { sent, call } = setup(HR);
+        await sendingTo(audience, () => call('views.publish', { user_id: HR, view: tabWithNote(note) }));
+        const body = readable(sent[0]?.body ?? '');
+        expect(body, audience).toContain(HELD_BACK_TEXT.toLowerCase());
+        expect(body, audience).not.toMatch(/sertraline|quillfeather/);
+        expect(body, audience).not.toContain('accommodation tracking');
+      }
+    }
   });
 });

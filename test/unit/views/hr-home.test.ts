@@ -1,10 +1,13 @@
+import { validateView } from '@accommodation-assistant/slack-emulator';
 import { describe, expect, it } from 'vitest';
 import { availableActions } from '../../../src/domain/lifecycle/actions.js';
 import { isHrOverdue } from '../../../src/domain/lifecycle/clock.js';
 import { projectForHr } from '../../../src/domain/projections.js';
 import type { AccommodationRequest } from '../../../src/domain/request.js';
 import { HR_HOME_PAGE_SIZE, hrHomeView } from '../../../src/slack/views/hr/home.js';
+import { MANAGER_HOME_MAX, managerHomeBlocks } from '../../../src/slack/views/manager/home.js';
 import { later, policy, requestIn } from '../domain/lifecycle/fixtures.js';
+import { told } from './manager-fixtures.js';
 import { allText, blocksOf } from './support.js';
 
 const viewer = 'U_HR1';
@@ -56,5 +59,64 @@ describe('HR’s Home tab', () => {
       ),
     );
     expect(new Set(seen).size).toBe(57);
+  });
+});
+
+describe('HR’s Home tab for an HR member who is also someone’s manager', () => {
+  const now = later(requestIn('acknowledged').now, 1);
+
+  it('lists what they were told as a manager, after the queue and before their own buttons', () => {
+    const view = hrHomeView({
+      viewerId: viewer,
+      rows: queue(3, now),
+      page: 0,
+      now,
+      managerBlocks: managerHomeBlocks(told(2)),
+    });
+    const text = allText(view);
+    expect(text).toContain('Working patterns you were told about');
+    expect(text).toContain('<@U_REPORT1>');
+    expect(text).toContain('<@U_REPORT2>');
+    expect(text.indexOf('Showing 1–3 of 3')).toBeLessThan(
+      text.indexOf('Working patterns you were told about'),
+    );
+    expect(text.indexOf('Working patterns you were told about')).toBeLessThan(
+      text.indexOf('Start a request of my own'),
+    );
+    // The queue is unchanged by it.
+    expect(text).toContain('*Open:* 3');
+    expect(validateView(view, 'home')).toEqual([]);
+  });
+
+  it('adds nothing when they were told nothing as a manager', () => {
+    const rows = queue(3, now);
+    const without = hrHomeView({ viewerId: viewer, rows, page: 0, now });
+    const empty = hrHomeView({ viewerId: viewer, rows, page: 0, now, managerBlocks: managerHomeBlocks([]) });
+    expect(empty).toEqual(without);
+    expect(allText(empty)).not.toContain('Working patterns you were told about');
+  });
+
+  it('stays within Slack’s 100 blocks with a full page of requests and more reports than are listed', () => {
+    const many = told(MANAGER_HOME_MAX + 15);
+    const view = hrHomeView({
+      viewerId: viewer,
+      rows: queue(HR_HOME_PAGE_SIZE * 3, now),
+      page: 1,
+      now,
+      managerBlocks: managerHomeBlocks(many),
+    });
+    expect(blocksOf(view).length).toBeLessThanOrEqual(100);
+    expect(validateView(view, 'home')).toEqual([]);
+    const text = allText(view);
+    // A full page of the queue, the paging both ways, and the manager section capped with a count.
+    expect(text).toContain(
+      `Showing ${HR_HOME_PAGE_SIZE + 1}–${HR_HOME_PAGE_SIZE * 2} of ${HR_HOME_PAGE_SIZE * 3}`,
+    );
+    expect(text).toContain('Next page');
+    expect(text).toContain('Previous page');
+    expect(text).toContain('…and 15 more, ended longest ago.');
+    expect(text).toContain(`<@U_REPORT${MANAGER_HOME_MAX}>`);
+    expect(text).not.toContain(`<@U_REPORT${MANAGER_HOME_MAX + 1}>`);
+    expect(text).toContain('Start a request of my own');
   });
 });

@@ -7,15 +7,19 @@ import { hrStatusLabels } from '../hr-card.js';
 import { accommodationShortLabels } from '../intake/options.js';
 import { shortDate } from '../text.js';
 
-/** Person rows shown: with the figures' blocks, far inside Slack's 100 blocks. */
+/**
+ * Person rows shown: with the figures' blocks and the room a manager section may take
+ * (MANAGER_HOME_MAX_BLOCKS), inside Slack's 100 blocks.
+ */
 export const EAP_HOME_MAX_PEOPLE = 40;
 
 /**
  * The EAP coordinator's Home tab: the workspace's figures, small groups hidden, and a row for each
  * employee who agreed to EAP tracking. Built from the dashboard alone, which holds no reason, no
- * letter and no free text.
+ * letter and no free text. A coordinator who manages people also sees what they were told as a
+ * manager (`managerBlocks`, from manager projections only; empty adds nothing).
  */
-export function eapHomeView(dashboard: EapDashboard): View {
+export function eapHomeView(dashboard: EapDashboard, managerBlocks: readonly KnownBlock[] = []): View {
   const n = (figure: Figure) => figureText(figure, dashboard.minGroup);
   const days = (figure: Figure) =>
     figureText(figure, dashboard.minGroup, (value) => `${value} business day${value === 1 ? '' : 's'}`);
@@ -62,6 +66,7 @@ export function eapHomeView(dashboard: EapDashboard): View {
     blocks.push(section(personLine(person)));
   const more = dashboard.people.length - EAP_HOME_MAX_PEOPLE;
   if (more > 0) blocks.push(context(`…and ${more} more, whose requests changed longest ago.`));
+  if (managerBlocks.length > 0) blocks.push(divider(), ...managerBlocks);
   return { type: 'home', blocks };
 }
 

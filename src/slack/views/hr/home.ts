@@ -13,7 +13,10 @@ export const hrHomeIds = {
   selfBlock: 'hr_home_self',
 } as const;
 
-/** Requests per page: two blocks each keeps the whole tab far inside Slack's 100 blocks. */
+/**
+ * Requests per page: two blocks each, with the counts, the paging, HR's own buttons and the room a
+ * manager section may take (MANAGER_HOME_MAX_BLOCKS), keeps the whole tab inside Slack's 100 blocks.
+ */
 export const HR_HOME_PAGE_SIZE = 20;
 /** Quick actions per row: the likely next step, View request and History. */
 const QUICK_ACTIONS = 3;
@@ -30,6 +33,11 @@ export interface HrHomeOptions {
   readonly rows: readonly HrQueueRow[];
   readonly page: number;
   readonly now: Date;
+  /**
+   * As someone's manager: what this HR member was told (views/manager/home.ts), built from manager
+   * projections only. Empty when they were told nothing, and then nothing is added.
+   */
+  readonly managerBlocks?: readonly KnownBlock[];
 }
 
 /**
@@ -37,7 +45,7 @@ export interface HrHomeOptions {
  * date, each with its quick actions. Paged: the tab says which requests it shows of how many and
  * offers the next page, so nothing is ever left off silently.
  */
-export function hrHomeView({ viewerId, rows, page, now }: HrHomeOptions): View {
+export function hrHomeView({ viewerId, rows, page, now, managerBlocks = [] }: HrHomeOptions): View {
   const pages = Math.max(1, Math.ceil(rows.length / HR_HOME_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const shown = rows.slice(current * HR_HOME_PAGE_SIZE, (current + 1) * HR_HOME_PAGE_SIZE);
@@ -81,6 +89,8 @@ export function hrHomeView({ viewerId, rows, page, now }: HrHomeOptions): View {
     ];
     if (buttons.length > 0) blocks.push(actions(hrHomeIds.pagingBlock, buttons));
   }
+  // HR members manage people too: what they were told as a manager, as any manager's Home shows it.
+  if (managerBlocks.length > 0) blocks.push(divider(), ...managerBlocks);
   // HR members are employees too: the privacy notice and their own request are a click away.
   blocks.push(
     divider(),

@@ -7,6 +7,12 @@ import { managerPatternLines, managerStateLabels, teamNoteLine } from './notice.
 export const MANAGER_HOME_MAX = 20;
 
 /**
+ * The most blocks the section ever takes (heading, explanation, a row each, "and N more"): the room
+ * HR's and the EAP coordinator's Home tabs keep for it under Slack's 100.
+ */
+export const MANAGER_HOME_MAX_BLOCKS = MANAGER_HOME_MAX + 3;
+
+/**
  * The part of a manager's Home tab that lists what they were told: per employee, the approved
  * days and hours, the dates, and where it stands now. Built from manager projections only.
  */
