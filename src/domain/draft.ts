@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { forItsAuthor } from '../privacy/private-text.js';
-import { AccommodationType, Disclosure, SensitiveFields, TreatmentSchedule, WorkPattern } from './request.js';
+import {
+  AccommodationType,
+  Disclosure,
+  SensitiveFields,
+  TreatmentSchedule,
+  TypedText,
+  WorkPattern,
+} from './request.js';
 
 export const intakeSteps = ['schedule', 'work', 'help', 'disclosure', 'review'] as const;
 export const IntakeStep = z.enum(intakeSteps);
@@ -42,10 +49,15 @@ export function draftForItsAuthor(draft: Draft): AuthorDraft {
   return { ...draft, sensitive: wordsForItsAuthor(draft.sensitive) };
 }
 
-/** One turn of the assistant chat, already redacted: placeholders stand where health details were. */
+/**
+ * One turn of the assistant chat, already redacted: placeholders stand where health details were.
+ * The words stay `PrivateText` on both sides (redaction is a detector and can miss, and an answer can
+ * quote the question): the chat is never released, so the redactor, `maskForModel` and the author's
+ * own screens are its only ways out, as for the intake's fields.
+ */
 export const RedactedTurn = z.object({
   role: z.enum(['user', 'assistant']),
-  content: z.string(),
+  content: TypedText,
   at: z.string(),
 });
 export type RedactedTurn = z.infer<typeof RedactedTurn>;

@@ -1,11 +1,16 @@
 import type { Jurisdiction } from '../domain/request.js';
-import { hasWords } from '../privacy/private-text.js';
+import { forInMemoryMatching, hasWords, type PrivateText } from '../privacy/private-text.js';
 import { type Article, type AssistantAction, articleText, loadKnowledge } from './knowledge.js';
 import { rareWordMasker } from './masking.js';
 import { createModelClient, type ModelFailureKind, type StructuredModel } from './model-client.js';
 import { coverageWithOwnNotes, draftOfflineStatement } from './offline-statement.js';
 import { loadPromptLibrary } from './prompt-library.js';
-import { type GroundArticle, groundedQuestionMessages, statementMessages } from './prompt-messages.js';
+import {
+  type GroundArticle,
+  groundedQuestionMessages,
+  HISTORY_TURNS_KEPT,
+  statementMessages,
+} from './prompt-messages.js';
 import { createTopicIndex, type TopicSearch } from './retrieval.js';
 import {
   GROUNDED_ANSWER_FORMAT_NAME,
@@ -38,8 +43,11 @@ function factsOf(input: StatementInput): StatementFacts {
 }
 
 export interface DrafterPrivacy {
-  /** Replaces clinical detail with placeholders; applied to every string bound for a prompt. */
-  redact(text: string): string;
+  /**
+   * Replaces clinical detail with placeholders; applied to every string bound for a prompt. It is the
+   * redactor, so typed text (a chat turn) may be handed to it: what comes out is text.
+   */
+  redact(text: string | PrivateText): string;
   /** True when the text holds clinical detail; model output that does is not used. */
   isClinical(text: string): boolean;
 }
@@ -188,10 +196,12 @@ export function createDrafter(options: DrafterOptions): Drafter {
    */
   const trackingRedact = (mask: (text: string) => string = (text) => text) => {
     const placeholders = new Set<string>();
-    const redact = (text: string): string => {
+    const redact = (text: string | PrivateText): string => {
       const redacted = mask(privacy.redact(text));
+      // Whether the person typed the placeholder themselves: a match in memory, nothing kept.
+      const typed = typeof text === 'string' ? text : forInMemoryMatching(text);
       for (const [bracketed] of redacted.matchAll(/\[[^[\]\n]{1,60}\]/g)) {
-        if (!text.includes(bracketed)) placeholders.add(bracketed);
+        if (!typed.includes(bracketed)) placeholders.add(bracketed);
       }
       return redacted;
     };
@@ -257,7 +267,7 @@ export function createDrafter(options: DrafterOptions): Drafter {
     async answerQuestion({ question, history, jurisdiction = DEFAULT_JURISDICTION }) {
       // Searched in memory on the words as typed: nothing leaves the process, and redaction could hide
       // the very word ("diagnosis") that picks the right topic.
-      const found = topics.search(question, jurisdiction, {
+      const found = topics.search(forInMemoryMatching(question), jurisdiction, {
         isHealthWord: (word) => privacy.isClinical(word),
       });
       const offline = (fallback: FallbackReason): AnswerResult => ({
@@ -273,17 +283,26 @@ export function createDrafter(options: DrafterOptions): Drafter {
       // The ground: the best topic first when the search is sure, else the closest topics.
       const ground = groundFor(found);
       // The question and history are redacted, then rare words are masked: only structure and
-      // everyday words reach the model (DESIGN.md 2.5).
+      // everyday words reach the model (DESIGN.md 2.5). This is where the chat's typed text becomes
+      // text, through the redactor and the masking; the prompt builder takes text only, so it is
+      // handed the masked words and only caps them.
       const redaction = trackingRedact(maskRareWords);
+      const masked = {
+        question: redaction.redact(question),
+        history: history
+          .slice(-HISTORY_TURNS_KEPT)
+          .map(({ role, content }) => ({ role, content: redaction.redact(content) })),
+      };
+      const alreadyMasked = (text: string) => text;
       const outcome = await model.complete({
         schema: groundedAnswerWireSchema,
         name: GROUNDED_ANSWER_FORMAT_NAME,
         messages: groundedQuestionMessages(
           prompts.questionSystem,
           ground.map((article) => groundArticle(article, jurisdiction)),
-          question,
-          history,
-          redaction.redact,
+          masked.question,
+          masked.history,
+          alreadyMasked,
         ),
       });
       if (!outcome.ok) {

@@ -43,4 +43,5 @@ export {
   type StatementDraft,
   type StatementInput,
   statementInputSchema,
+  type TypedChatTurn,
 } from './schemas.js';

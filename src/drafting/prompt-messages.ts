@@ -74,8 +74,9 @@ export function groundingBlock(articles: readonly GroundArticle[]): string {
 }
 
 /**
- * The question with recent history and the articles that are its only ground. History is redacted
- * again though memory stores it redacted; the question is redacted here.
+ * The question with recent history and the articles that are its only ground. Both are text: the
+ * chat is typed text (`PrivateText`) until the drafter has redacted and masked it (history again,
+ * though memory stores it redacted), so every string here passes `redact` and is capped.
  */
 export function groundedQuestionMessages(
   systemPrompt: string,

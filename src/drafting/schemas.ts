@@ -6,6 +6,7 @@ import {
   TypedText,
   WorkPattern,
 } from '../domain/request.js';
+import type { PrivateText } from '../privacy/private-text.js';
 
 /**
  * What drafting needs from the intake: the domain's own work facts (C1), the reason wording the
@@ -107,10 +108,17 @@ export const chatTurnSchema = z.object({
 });
 export type ChatTurn = z.infer<typeof chatTurnSchema>;
 
+/** A turn of the chat as the employee's conversation holds it: typed text until it is masked. */
+export interface TypedChatTurn {
+  readonly role: ChatTurn['role'];
+  readonly content: PrivateText;
+}
+
 export interface QuestionInput {
-  question: string;
+  /** The employee's message as typed: searched in memory, masked before any prompt. */
+  question: PrivateText;
   /** Earlier turns, oldest first, already redacted by the chat memory. */
-  history: ChatTurn[];
+  history: readonly TypedChatTurn[];
   /** Where the employee works: the articles are read for that country. Defaults to the US. */
   jurisdiction?: Jurisdiction;
 }

@@ -7,6 +7,7 @@
 
 import { foldCase } from './clinical/fold-case.js';
 import { normalForm, originalRange } from './normal-form.js';
+import { type PrivateText, readPrivate } from './private-text.js';
 
 export type CrisisCountry = 'US' | 'CA' | 'UK' | 'OTHER';
 
@@ -226,8 +227,8 @@ export function findCrisisInNormalForm(text: string): Array<[number, number]> {
   return found.sort((a, b) => a[0] - b[0]);
 }
 
-export function detectCrisis(text: string): boolean {
-  return findCrisis(text).length > 0;
+export function detectCrisis(text: string | PrivateText): boolean {
+  return findCrisis(typeof text === 'string' ? text : readPrivate(text)).length > 0;
 }
 
 const OPENING =

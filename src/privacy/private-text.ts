@@ -11,7 +11,9 @@ declare const typedByAPerson: unique symbol;
  * - `release.ts` turns the words the employee released after "What HR will read" into `ReleasedText`;
  * - the redactor and the model's masking (`redactTyped`, `maskForModel`) turn it into text with every
  *   health detail (and, for the model, every rare word) replaced by a placeholder;
- * - `forItsAuthor` gives it back to the person who wrote it, for their own screens only.
+ * - `forItsAuthor` gives it back to the person who wrote it, for their own screens only;
+ * - `forInMemoryMatching` lends a chat turn's words to the assistant's own matching in this process
+ *   (the start wish, the topic search), whose result is a decision or article ids, never the words.
  * `readPrivate` is for the privacy layer itself (detecting, releasing, redacting, sealing); a test
  * keeps it from being imported anywhere else.
  */
@@ -41,6 +43,18 @@ export function forItsAuthor(text: PrivateText): string;
 export function forItsAuthor(text: PrivateText | undefined): string | undefined;
 export function forItsAuthor(text: PrivateText | undefined): string | undefined {
   return text as unknown as string | undefined;
+}
+
+/**
+ * The words of a chat turn for matching in this process only: the assistant's start wish, its topic
+ * search over the knowledge base, and whether a placeholder the app writes was already typed. The
+ * search has to see the words as typed, since redaction could hide the very word ("diagnosis") that
+ * picks the right topic; what comes out of it is a decision, article ids and scores, never the
+ * words, and nothing it reads is stored, logged or sent. A test keeps its callers to the assistant's
+ * workflow and the drafter.
+ */
+export function forInMemoryMatching(text: PrivateText): string {
+  return text as unknown as string;
 }
 
 /** Whether the person typed anything but spaces (a check on the words that reveals none of them). */

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { detectClinical, redactClinical } from './clinical/index.js';
 import { isCommonWord } from './common-words.js';
 import { normalize } from './normal-form.js';
+import type { PrivateText } from './private-text.js';
 
 /**
  * What the process must not let out while it handles one incoming Slack request: the exact health
@@ -148,6 +149,6 @@ export function currentPrivacyScope(): PrivacyScope | undefined {
  * what the detector flags, and also whatever the request being handled knows to be someone's
  * private detail, even where the detector alone would not flag it.
  */
-export function redactInScope(text: string): string {
+export function redactInScope(text: string | PrivateText): string {
   return redactClinical(text, { known: currentPrivacyScope()?.allSecrets() ?? [] }).text;
 }

@@ -6,6 +6,7 @@ import { openStatuses } from '../domain/status.js';
 import type { AnswerResult, AssistantAction, Drafter } from '../drafting/index.js';
 import { detectClinical } from '../privacy/clinical/index.js';
 import { detectCrisis } from '../privacy/crisis.js';
+import { forInMemoryMatching, type PrivateText, typedByPerson } from '../privacy/private-text.js';
 import { redactInScope } from '../privacy/scope.js';
 import type { Store } from '../store/types.js';
 import { loadConversation } from './drafts.js';
@@ -70,7 +71,7 @@ export async function handleDirectMessage(
   deps: AssistantDeps,
   teamId: string,
   userId: string,
-  text: string,
+  text: PrivateText,
 ): Promise<AssistantReply> {
   if (detectCrisis(text)) return { kind: 'crisis' };
   const { store, drafter, now } = deps;
@@ -78,7 +79,7 @@ export async function handleDirectMessage(
   const historyNote = hadClinical ? await claimHistoryNote(store, teamId, userId, now) : false;
   const conversation = await loadConversation(store, teamId, userId, now);
 
-  if (startIntent.test(text)) {
+  if (startIntent.test(forInMemoryMatching(text))) {
     return { kind: 'start', hasDraft: conversation.draft !== undefined, historyNote };
   }
 
@@ -91,10 +92,11 @@ export async function handleDirectMessage(
     jurisdiction,
   });
   const at = now.toISOString();
+  // Kept as typed text even redacted: the chat is the employee's, and an answer can quote them.
   const turns: RedactedTurn[] = [
     ...conversation.turns,
-    { role: 'user' as const, content: question, at },
-    { role: 'assistant' as const, content: redactInScope(result.answer), at },
+    { role: 'user' as const, content: typedByPerson(question), at },
+    { role: 'assistant' as const, content: typedByPerson(redactInScope(result.answer)), at },
   ].slice(-MEMORY_TURNS);
   await store.conversations.save({ ...conversation, turns, updatedAt: at });
   const offer = result.action

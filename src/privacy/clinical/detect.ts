@@ -1,6 +1,7 @@
 import { isCommonWord } from '../common-words.js';
 import { findCrisisInNormalForm } from '../crisis.js';
 import { normalForm, originalRange } from '../normal-form.js';
+import { type PrivateText, readPrivate } from '../private-text.js';
 import { foldCase } from './fold-case.js';
 import { LEXICON, type Neighbours, type Term } from './lexicon.js';
 import type { ClinicalCategory, ClinicalSpan } from './types.js';
@@ -773,7 +774,8 @@ export interface DetectOptions {
  * names a clinical service ("okonkwo.psychiatry@…") is a clinical detail; other addresses count
  * only with `addresses`. Pure and fast.
  */
-export function detectClinical(text: string, options: DetectOptions = {}): ClinicalSpan[] {
+export function detectClinical(typed: string | PrivateText, options: DetectOptions = {}): ClinicalSpan[] {
+  const text = typeof typed === 'string' ? typed : readPrivate(typed);
   if (text.length === 0) return [];
   const form = normalForm(text);
   const spans = detectInNormalForm(form.text).map((span) => {

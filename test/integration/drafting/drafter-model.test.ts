@@ -15,7 +15,7 @@ import {
   readGroundedPrompt,
   startOpenAIServer,
 } from '../../support/openai-server.js';
-import { CANARIES, canaryPrivacy, REASON, statementInput } from '../../unit/drafting/fixtures.js';
+import { asked, CANARIES, canaryPrivacy, REASON, statementInput } from '../../unit/drafting/fixtures.js';
 
 let server: OpenAIServer;
 beforeAll(async () => {
@@ -53,13 +53,10 @@ function drafterFor(overrides: Partial<DrafterOptions> = {}) {
   return { drafter, warnings, privacy };
 }
 
-const question = {
-  question: 'Do I have to tell HR that my Suboxone appointments are why?',
-  history: [
-    { role: 'user' as const, content: 'I go to an IOP three evenings a week.' },
-    { role: 'assistant' as const, content: 'Thanks for telling me. What would help most?' },
-  ],
-};
+const question = asked('Do I have to tell HR that my Suboxone appointments are why?', [
+  { role: 'user' as const, content: 'I go to an IOP three evenings a week.' },
+  { role: 'assistant' as const, content: 'Thanks for telling me. What would help most?' },
+]);
 
 describe('drafting with a reachable model', () => {
   it('returns the model statement with the chosen reason put in, the employee’s own coverage notes first, and no note', async () => {
@@ -119,20 +116,21 @@ describe('drafting with a reachable model', () => {
 
   it('masks rare words the detector does not know, in the question and the history, before the prompt', async () => {
     const { drafter } = drafterFor();
-    await drafter.answerQuestion({
-      question: 'Can Mrs Okonkwo from Harborlight see my request?',
-      history: [{ role: 'user', content: 'Lindqvist drives me on Tuesdays.' }],
-    });
+    await drafter.answerQuestion(
+      asked('Can Mrs Okonkwo from Harborlight see my request?', [
+        { role: 'user', content: 'Lindqvist drives me on Tuesdays.' },
+      ]),
+    );
     const raw = server.requests[0]?.rawBody ?? '';
     for (const word of ['Okonkwo', 'Harborlight', 'Lindqvist']) expect(raw).not.toContain(word);
-    const { question: asked } = readGroundedPrompt(bodyOf(0));
-    expect(asked).toBe('Can Mrs [word 1] from [word 2] see my request?');
+    const { question: sent } = readGroundedPrompt(bodyOf(0));
+    expect(sent).toBe('Can Mrs [word 1] from [word 2] see my request?');
   });
 
   it('masks the Spanish words search reads, which are not the articles’ own words', async () => {
     // "recaer" (to relapse) and "diagnóstico" help find the topic, yet say what the person lives with.
     const { drafter } = drafterFor();
-    await drafter.answerQuestion({ question: '¿y si vuelvo a recaer, pido otro diagnóstico?', history: [] });
+    await drafter.answerQuestion(asked('¿y si vuelvo a recaer, pido otro diagnóstico?'));
     const raw = server.requests[0]?.rawBody ?? '';
     for (const word of ['recaer', 'diagnóstico', 'diagnostico']) expect(raw).not.toContain(word);
     expect(readGroundedPrompt(bodyOf(0)).question).toMatch(/\[word \d\]\?$/);
@@ -145,9 +143,7 @@ describe('drafting with a reachable model', () => {
       whenToAskForHelp: 'HR can explain the policy.',
     });
     const { drafter } = drafterFor();
-    expect(
-      await drafter.answerQuestion({ question: 'Can Harborlight see my request?', history: [] }),
-    ).toMatchObject({
+    expect(await drafter.answerQuestion(asked('Can Harborlight see my request?'))).toMatchObject({
       source: 'offline',
       fallback: 'echoed_placeholder',
     });
@@ -155,11 +151,7 @@ describe('drafting with a reachable model', () => {
 
   it('reads the articles for the employee’s country', async () => {
     const { drafter } = drafterFor();
-    await drafter.answerQuestion({
-      question: 'Can they fire me for asking?',
-      history: [],
-      jurisdiction: 'uk',
-    });
+    await drafter.answerQuestion(asked('Can they fire me for asking?', [], 'uk'));
     const { articles } = readGroundedPrompt(bodyOf(0));
     const retaliation = articles.find((article) => article.id === 'retaliation');
     expect(retaliation?.text).toContain('victimisation');
@@ -169,7 +161,7 @@ describe('drafting with a reachable model', () => {
   it('offers the closest topics, not an invented answer, when the model finds no article that answers', async () => {
     server.mode('from-prompt');
     const { drafter } = drafterFor();
-    const answer = await drafter.answerQuestion({ question: 'Who won the game last night?', history: [] });
+    const answer = await drafter.answerQuestion(asked('Who won the game last night?'));
     expect(answer).toMatchObject({ kind: 'topics', source: 'model', answer: CLOSEST_TOPICS_TEXT });
     if (answer.kind !== 'topics') throw new Error('expected topics');
     expect(answer.topics).toHaveLength(3);
@@ -180,7 +172,7 @@ describe('drafting with a reachable model', () => {
     async (question) => {
       server.mode('from-prompt');
       const { drafter } = drafterFor();
-      const answer = await drafter.answerQuestion({ question, history: [] });
+      const answer = await drafter.answerQuestion(asked(question));
       expect(answer).toMatchObject({ kind: 'topics', answer: CLOSEST_TOPICS_TEXT });
       expect(server.requests).toHaveLength(0);
     },
@@ -193,7 +185,7 @@ describe('drafting with a reachable model', () => {
       whenToAskForHelp: 'Ask HR.',
     });
     const { drafter, warnings } = drafterFor();
-    const answer = await drafter.answerQuestion({ question: 'Can they fire me for asking?', history: [] });
+    const answer = await drafter.answerQuestion(asked('Can they fire me for asking?'));
     expect(answer).toMatchObject({
       source: 'offline',
       fallback: 'uncited_output',
@@ -210,7 +202,7 @@ describe('drafting with a reachable model', () => {
       whenToAskForHelp: 'Ask HR if it takes longer.',
     });
     const { drafter } = drafterFor();
-    const answer = await drafter.answerQuestion({ question: 'How long does HR have to reply?', history: [] });
+    const answer = await drafter.answerQuestion(asked('How long does HR have to reply?'));
     expect(answer).toMatchObject({
       source: 'offline',
       fallback: 'ungrounded_output',
@@ -375,7 +367,7 @@ describe('offline mode', () => {
     try {
       const { drafter, warnings } = drafterFor({ apiKey: undefined, baseURL: undefined });
       const draft = await drafter.draftStatement(statementInput());
-      const answer = await drafter.answerQuestion({ question: 'What if they say no?', history: [] });
+      const answer = await drafter.answerQuestion(asked('What if they say no?'));
       expect(draft).toMatchObject({ source: 'offline', fallback: 'not_configured' });
       expect(answer).toMatchObject({ source: 'offline', fallback: 'not_configured' });
       expect(answer.answer).toMatch(/^HR may offer a different change/);

@@ -16,7 +16,7 @@ import {
   type OpenAIServerMode,
   startOpenAIServer,
 } from '../../support/openai-server.js';
-import { CANARIES, statementInput } from '../../unit/drafting/fixtures.js';
+import { asked, CANARIES, statementInput } from '../../unit/drafting/fixtures.js';
 
 // The product's own detector and redactor, as the app wires them: what these tests prove holds
 // for the real lexicon, not only for the canary list the other drafting tests inject.
@@ -34,13 +34,13 @@ beforeEach(() => server.reset());
 const drafter = () =>
   createDrafter({ baseURL: server.url, model: 'test-model', timeoutMs: 300, maxRetries: 1, privacy });
 
-const question = {
-  question: 'Do I have to tell HR that my Suboxone appointments are why? I also see a therapist at rehab.',
-  history: [
+const question = asked(
+  'Do I have to tell HR that my Suboxone appointments are why? I also see a therapist at rehab.',
+  [
     { role: 'user' as const, content: 'I go to an IOP three evenings a week for opioid use.' },
     { role: 'assistant' as const, content: 'Thanks for telling me. What would help most?' },
   ],
-};
+);
 
 describe('drafting with the real clinical redactor', () => {
   it('sends no clinical word the employee typed, on any path the server can take', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../src/domain/request.js';
 import { type Actor, systemActor } from '../../../src/domain/roles.js';
 import type { CommandType } from '../../../src/domain/statuses.js';
+import { typedByPerson } from '../../../src/privacy/private-text.js';
 import type { VaultOptions } from '../../../src/privacy/vault.js';
 import { type Committed, type Store, VersionConflictError } from '../../../src/store/types.js';
 
@@ -99,8 +100,12 @@ export function makeConversation(
     userId,
     updatedAt: when,
     turns: [
-      { role: 'user', content: options.turnText ?? 'I need Tuesday mornings for [treatment].', at: when },
-      { role: 'assistant', content: 'Let us set up a schedule change.', at: when },
+      {
+        role: 'user',
+        content: typedByPerson(options.turnText ?? 'I need Tuesday mornings for [treatment].'),
+        at: when,
+      },
+      { role: 'assistant', content: typedByPerson('Let us set up a schedule change.'), at: when },
     ],
     draft: {
       draftId: options.draftId ?? `d-${randomUUID().slice(0, 8)}`,

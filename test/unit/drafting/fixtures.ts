@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import type { DrafterPrivacy, StatementInput } from '../../../src/drafting/index.js';
+import type { Jurisdiction } from '../../../src/domain/request.js';
+import type { DrafterPrivacy, QuestionInput, StatementInput } from '../../../src/drafting/index.js';
 import { statementInputSchema } from '../../../src/drafting/schemas.js';
+import { typedByPerson } from '../../../src/privacy/private-text.js';
 
 /** Clinical words planted in the employee's free text; none may reach a prompt or a log. */
 export const CANARIES = ['Suboxone', 'methadone', 'IOP', 'opioid', 'therapist', 'rehab', 'relapse'];
@@ -14,7 +16,8 @@ export function canaryPrivacy(): DrafterPrivacy & { redacted: string[] } {
   const redacted: string[] = [];
   return {
     redacted,
-    redact(text) {
+    redact(typed) {
+      const text = String(typed);
       redacted.push(text);
       return text.replace(pattern, '[health detail]');
     },
@@ -54,4 +57,17 @@ export function statementInput(
     ownWords: 'My Suboxone dose and the IOP group at the rehab place mean I must leave by 16:30.',
     ...overrides,
   });
+}
+
+/** A DM question as the assistant hands it over: the message and the stored turns are typed text. */
+export function asked(
+  question: string,
+  history: readonly { role: 'user' | 'assistant'; content: string }[] = [],
+  jurisdiction?: Jurisdiction,
+): QuestionInput {
+  return {
+    question: typedByPerson(question),
+    history: history.map(({ role, content }) => ({ role, content: typedByPerson(content) })),
+    ...(jurisdiction ? { jurisdiction } : {}),
+  };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type AnswerResult, createDrafter } from '../../../src/drafting/index.js';
-import { canaryPrivacy } from './fixtures.js';
+import { asked, canaryPrivacy } from './fixtures.js';
 
 // Offline: what every employee gets when no model is configured, and what a model's answer must
 // keep to. Each answer is read as the employee in that country reads it.
 const drafter = createDrafter({ model: 'unused', timeoutMs: 1, maxRetries: 0, privacy: canaryPrivacy() });
 
 async function answer(question: string, jurisdiction: 'us' | 'uk' | 'ca'): Promise<string> {
-  const result: AnswerResult = await drafter.answerQuestion({ question, history: [], jurisdiction });
+  const result: AnswerResult = await drafter.answerQuestion(asked(question, [], jurisdiction));
   if (result.kind !== 'answer') throw new Error(`"${question}" got the closest topics, not an answer`);
   return result.answer;
 }

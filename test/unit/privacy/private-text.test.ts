@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Conversation } from '../../../src/domain/draft.js';
 import { projectForEmployee, projectForHr } from '../../../src/domain/projections.js';
 import { groundedQuestionMessages } from '../../../src/drafting/prompt-messages.js';
 import { createLogger } from '../../../src/logger.js';
@@ -8,6 +9,7 @@ import { redactClinical } from '../../../src/privacy/clinical/index.js';
 import { maskForModel } from '../../../src/privacy/mask.js';
 import { type PrivateText, typedByPerson } from '../../../src/privacy/private-text.js';
 import { releasedWords } from '../../../src/privacy/release.js';
+import { crisisMessage } from '../../../src/slack/views/assistant.js';
 import { section } from '../../../src/slack/views/blocks.js';
 import { whatIWroteView } from '../../../src/slack/views/what-i-wrote.js';
 import { requestLetterData } from '../../../src/workflows/request-letter.js';
@@ -95,6 +97,71 @@ describe('typed text is refused by every builder, at compile time', () => {
   });
 });
 
+describe('a chat turn is typed text too, from the DM to the stored conversation', () => {
+  // What the DM listener hands the assistant, and what the stored conversation reads back.
+  const dm = typedByPerson('Can Dr Okonkwo-Reyes at Harborlight see my request?');
+  const stored = Conversation.parse({
+    teamId: 'T1',
+    userId: 'U1',
+    updatedAt: '2026-03-10T09:00:00.000Z',
+    turns: [{ role: 'user', content: 'Lindqvist drives me to Harborlight', at: '2026-03-10T09:00:00.000Z' }],
+  });
+  const turn = stored.turns[0];
+  if (!turn) throw new Error('the stored conversation lost its turn');
+
+  it('a prompt builder takes neither the message nor a stored turn', () => {
+    const redact = (text: string) => text;
+    const compileOnly = () => {
+      // @ts-expect-error the DM goes to the model only masked
+      groundedQuestionMessages('system', [], dm, [], redact);
+      // @ts-expect-error the stored chat goes to the model only masked, turn by turn
+      groundedQuestionMessages('system', [], 'a question', stored.turns, redact);
+      // @ts-expect-error one stored turn is typed text as well
+      groundedQuestionMessages('system', [], turn.content, [], redact);
+    };
+    void compileOnly;
+    // What compiles is the masked text: the rare words are placeholders.
+    const history = [{ role: turn.role, content: maskForModel(turn.content).text }];
+    const prompt = JSON.stringify(
+      groundedQuestionMessages('system', [], maskForModel(dm).text, history, redact),
+    );
+    for (const word of ['Okonkwo', 'Harborlight', 'Lindqvist']) expect(prompt).not.toContain(word);
+  });
+
+  it('a view builder takes neither', () => {
+    const compileOnly = () => {
+      // @ts-expect-error a Block Kit builder takes text, not a DM as typed
+      section(dm);
+      // @ts-expect-error nor a turn of the stored chat
+      section(turn.content);
+      // @ts-expect-error the assistant's own messages are the app's wording, never the person's
+      crisisMessage(turn.content);
+    };
+    void compileOnly;
+    expect(JSON.stringify(section(maskForModel(dm).text))).not.toContain('Okonkwo');
+  });
+
+  it('the logger takes neither, as the message or as a field', () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      stream: { write: (line: string) => lines.push(line) },
+      scrub: (text) => text,
+    });
+    const compileOnly = () => {
+      // @ts-expect-error a log message is text the app wrote
+      logger.info(dm);
+      // @ts-expect-error a log field is a routing fact, not what was said
+      logger.warn({ userId: stored.userId, question: dm }, 'answered');
+      // @ts-expect-error a stored turn is refused as a field too
+      logger.error({ said: turn.content }, 'answered');
+    };
+    void compileOnly;
+    logger.info({ userId: stored.userId, turns: stored.turns.length }, 'answered');
+    expect(lines.join('')).not.toContain('Lindqvist');
+  });
+});
+
 describe('the ways out of typed text', () => {
   it('release gives HR exactly the released words, and the redactor leaves no detail readable', () => {
     const released: string = releasedWords(typedByPerson('Leaving at 15:30 on Mondays'));
@@ -132,6 +199,15 @@ describe('the ways out of typed text', () => {
       'drafting/offline-statement.ts',
       'privacy/private-text.ts',
       'privacy/release.ts',
+    ]);
+  });
+
+  it('only the assistant’s own matching in memory reads a chat turn’s words', () => {
+    // The start wish and the topic search: their result is a decision or article ids, never the words.
+    expect(callersOf('forInMemoryMatching')).toEqual([
+      'drafting/drafter.ts',
+      'privacy/private-text.ts',
+      'workflows/assistant.ts',
     ]);
   });
 });

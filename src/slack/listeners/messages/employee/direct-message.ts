@@ -1,5 +1,6 @@
 import { crisisCountryForTimeZone } from '../../../../domain/country.js';
 import { crisisReply } from '../../../../privacy/crisis.js';
+import { hasWords, typedByPerson } from '../../../../privacy/private-text.js';
 import type { AppServices } from '../../../../services.js';
 import { handleDirectMessage } from '../../../../workflows/assistant.js';
 import { firstDelivery } from '../../../../workflows/deliveries.js';
@@ -43,7 +44,9 @@ export const directMessage =
     // A file is never opened (no files.info, no download): the note is all the app does with it.
     // Words sent with it are still read like any other message, the crisis check first.
     const fileShared = message.subtype === 'file_share';
-    if (typeof message.text !== 'string' || message.text.trim() === '') {
+    // The message's words are typed text from here on, like a form field's value.
+    const text = typedByPerson(typeof message.text === 'string' ? message.text : undefined);
+    if (!hasWords(text)) {
       if (fileShared) await post(filesNoteMessage());
       return;
     }
@@ -58,7 +61,7 @@ export const directMessage =
       },
       teamId,
       message.user,
-      message.text,
+      text,
     );
     if (reply.kind === 'crisis') {
       // The crisis middleware answers these first; this stays in case the workflow sees more.
