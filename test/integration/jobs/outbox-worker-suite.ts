@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { type Emulator, startEmulator } from '@accommodation-assistant/slack-emulator';
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServices } from '../../../src/app.js';
 import { demoEnvironment } from '../../../src/cli/demo-env.js';
@@ -224,6 +225,27 @@ export function outboxWorkerSuite(name: string, url: () => string): void {
       await until(() => cardsFor(reference).length === 1);
       await until(async () => (await pendingOf(services, reference)).length === 0);
       expect(cardsFor(reference)).toHaveLength(1);
+    });
+
+    it('posts HR’s card once when Slack took the post but its answer came too late (the retry finds the card)', async () => {
+      const site = installation({ OUTBOX_RETRY_BASE_MS: '1500' });
+      const services = await site.replica();
+      const reference = await storedCardOnly(services);
+      // A worker client that gives up on Slack after 200 ms, never retrying by itself: Slack posts
+      // the card but answers after 500 ms, so the worker never learns where the card is.
+      const client = new webApi.WebClient(site.config.slack.botToken, {
+        ...(site.config.slack.apiUrl ? { slackApiUrl: site.config.slack.apiUrl } : {}),
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 200,
+      });
+      emulator.faults.set('chat.postMessage', { kind: 'slow', ms: 500 }, { times: 1 });
+      stops.push(await startOutboxWorker(services, { client }));
+      await until(async () => (await pendingOf(services, reference)).length === 0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(cardsFor(reference)).toHaveLength(1);
+      const [post] = await services.store.outbox.posts(TEAM, reference);
+      expect(post).toMatchObject({ kind: 'hr_card', channel: HR_CHANNEL });
     });
 
     it('honours Slack’s Retry-After on 429: the next try waits as long as Slack said', async () => {
