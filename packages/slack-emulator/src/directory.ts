@@ -31,6 +31,8 @@ export interface EmulatedChannel {
   readonly id: string;
   readonly name: string;
   readonly members: readonly string[];
+  /** A private channel: reading its history takes `groups:history` rather than `channels:history`. */
+  readonly isPrivate?: boolean;
 }
 
 export interface Directory {

@@ -1,6 +1,14 @@
 import { validateMessage, validateView } from './block-kit.js';
 import { MANAGER_PROFILE_FIELD_ID } from './directory.js';
-import { isJson, type Json, SlackApiError, type StoredView, type Workspace } from './workspace.js';
+import {
+  compareTs,
+  isJson,
+  type Json,
+  SlackApiError,
+  type StoredMessage,
+  type StoredView,
+  type Workspace,
+} from './workspace.js';
 
 /**
  * The Web API methods the app uses, each a function of the workspace and the parsed arguments.
@@ -73,18 +81,54 @@ function viewResponse(view: StoredView, context: MethodContext): Json {
   };
 }
 
-function messageJson(message: { ts: string; text: string; blocks: unknown[] }, context: MethodContext): Json {
+function messageJson(message: StoredMessage, context: MethodContext, withMetadata = true): Json {
   const { bot } = context.workspace.directory;
   return {
     type: 'message',
-    user: bot.userId,
-    bot_id: bot.botId,
-    app_id: bot.appId,
+    user: message.user,
+    ...(message.fromBot ? { bot_id: bot.botId, app_id: bot.appId } : {}),
     ts: message.ts,
     text: message.text,
     blocks: message.blocks,
+    ...(withMetadata && message.metadata ? { metadata: message.metadata } : {}),
   };
 }
+
+/**
+ * Message metadata as Slack takes it: an object (or its JSON) with a string `event_type` and an
+ * object `event_payload`; anything else is refused with Slack's `invalid_metadata_format`.
+ */
+function messageMetadata(args: Json): StoredMessage['metadata'] {
+  if (args.metadata === undefined) return undefined;
+  const value = args.metadata;
+  if (
+    !isJson(value) ||
+    typeof value.event_type !== 'string' ||
+    !/^[A-Za-z0-9_]+$/.test(value.event_type) ||
+    !isJson(value.event_payload)
+  ) {
+    throw new SlackApiError('invalid_metadata_format');
+  }
+  return { event_type: value.event_type, event_payload: value.event_payload };
+}
+
+/** The history scope Slack asks for, by the kind of conversation: a DM, a private or a public channel. */
+function historyScope(channel: string, workspace: Workspace): string {
+  if (channel.startsWith('D')) return 'im:history';
+  if (channel.startsWith('G')) return 'groups:history';
+  const known = workspace.directory.channels.find((candidate) => candidate.id === channel);
+  return known?.isPrivate ? 'groups:history' : 'channels:history';
+}
+
+function timestampArg(args: Json, name: 'oldest' | 'latest'): string | undefined {
+  const value = args[name];
+  if (value === undefined || value === '') return undefined;
+  const text = String(value);
+  if (!/^\d+(\.\d{1,6})?$/.test(text)) throw new SlackApiError(`invalid_ts_${name}`);
+  return text;
+}
+
+const truthy = (value: unknown) => value === true || value === 'true' || value === '1' || value === 1;
 
 const methods: Record<string, Method> = {
   'auth.test': (_args, { workspace }) => {
@@ -104,12 +148,14 @@ const methods: Record<string, Method> = {
   'chat.postMessage': (args, context) => {
     const channel = context.workspace.resolveChannel(required(args, 'channel'));
     const content = messageContent(args);
+    const metadata = messageMetadata(args);
     const message = context.workspace.addMessage({
       channel,
       ...content,
       user: context.workspace.directory.bot.userId,
       fromBot: true,
       ...(typeof args.thread_ts === 'string' ? { threadTs: args.thread_ts } : {}),
+      ...(metadata ? { metadata } : {}),
     });
     context.workspace.announceAppPost(message);
     return { ok: true, channel, ts: message.ts, message: messageJson(message, context) };
@@ -125,8 +171,10 @@ const methods: Record<string, Method> = {
       text: args.text ?? message.text,
       blocks: args.blocks ?? message.blocks,
     });
+    const metadata = messageMetadata(args);
     message.text = content.text;
     message.blocks = content.blocks;
+    if (metadata) message.metadata = metadata;
     message.edited = true;
     context.workspace.touch();
     return { ok: true, channel, ts, text: message.text, message: messageJson(message, context) };
@@ -169,6 +217,52 @@ const methods: Record<string, Method> = {
     const userId = users[0] ?? '';
     if (!isUser({ workspace }, userId)) throw new SlackApiError('user_not_found');
     return { ok: true, no_op: true, already_open: true, channel: { id: workspace.openDm(userId) } };
+  },
+
+  /**
+   * A conversation's messages, newest first, as Slack lists them: at most `limit` (default 100,
+   * at most 999) after `oldest` and before `latest`, `has_more` and a cursor when more are left.
+   * Message metadata comes back only with `include_all_metadata`. The scope needed depends on
+   * the conversation (im:history, groups:history or channels:history), so it is checked here.
+   */
+  'conversations.history': (args, context) => {
+    const { workspace, scopes } = context;
+    const channel = required(args, 'channel');
+    if (!workspace.hasConversation(channel)) throw new SlackApiError('channel_not_found');
+    const scope = historyScope(channel, workspace);
+    if (scopes && !scopes.has(scope)) {
+      throw new SlackApiError('missing_scope', { needed: scope, provided: [...scopes].join(',') });
+    }
+    const requested = args.limit === undefined || args.limit === '' ? 100 : Number(args.limit);
+    if (!Number.isInteger(requested) || requested < 0) throw new SlackApiError('invalid_limit');
+    const limit = Math.min(requested === 0 ? 100 : requested, 999);
+    const cursor = typeof args.cursor === 'string' && args.cursor !== '' ? args.cursor : undefined;
+    const resumeBefore = cursor
+      ? Buffer.from(cursor, 'base64')
+          .toString('utf8')
+          .replace(/^next_ts:/, '')
+      : undefined;
+    if (resumeBefore !== undefined && !/^\d+\.\d{6}$/.test(resumeBefore))
+      throw new SlackApiError('invalid_cursor');
+    const oldest = timestampArg(args, 'oldest');
+    const latest = timestampArg(args, 'latest');
+    const inclusive = truthy(args.inclusive);
+    const listed = workspace
+      .history(channel, { ...(oldest ? { oldest } : {}), ...(latest ? { latest } : {}), inclusive })
+      .filter((message) => resumeBefore === undefined || compareTs(message.ts, resumeBefore) < 0);
+    const page = listed.slice(0, limit);
+    const hasMore = listed.length > page.length;
+    const last = page.at(-1);
+    const withMetadata = truthy(args.include_all_metadata);
+    return {
+      ok: true,
+      messages: page.map((message) => messageJson(message, context, withMetadata)),
+      has_more: hasMore,
+      pin_count: 0,
+      ...(hasMore && last
+        ? { response_metadata: { next_cursor: Buffer.from(`next_ts:${last.ts}`).toString('base64') } }
+        : {}),
+    };
   },
 
   'views.open': (args, context) => {

@@ -28,6 +28,16 @@ export function createClock(): AdjustableClock {
 
 export type Json = Record<string, unknown>;
 
+/** Orders two message timestamps (`seconds.micros`, or bare seconds) exactly, as numbers would lose micros. */
+export function compareTs(a: string, b: string): number {
+  const micros = (ts: string) => {
+    const [seconds = '0', fraction = ''] = ts.split('.');
+    return BigInt(seconds || '0') * 1_000_000n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');
+  };
+  const difference = micros(a) - micros(b);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
 export interface StoredMessage {
   readonly channel: string;
   readonly ts: string;
@@ -41,6 +51,8 @@ export interface StoredMessage {
   readonly threadTs?: string;
   readonly files: string[];
   edited?: boolean;
+  /** Message metadata the app attached (`event_type`, `event_payload`), as Slack keeps it. */
+  metadata?: { event_type: string; event_payload: Json };
 }
 
 export interface StoredView {
@@ -313,6 +325,11 @@ export class Workspace {
     throw new SlackApiError('channel_not_found');
   }
 
+  /** A conversation the workspace has: a channel of the directory or a DM. */
+  hasConversation(channel: string): boolean {
+    return this.members.has(channel);
+  }
+
   isMember(channel: string, userId: string): boolean {
     return this.members.get(channel)?.has(userId) ?? false;
   }
@@ -380,6 +397,30 @@ export class Workspace {
     return (this.messages.get(channel) ?? []).filter(
       (message) => message.visibleTo === undefined || message.visibleTo === userId,
     );
+  }
+
+  /**
+   * A conversation's messages as `conversations.history` lists them: newest first, top-level only
+   * (no thread replies, no ephemeral messages), after `oldest` and before `latest`.
+   */
+  history(
+    channel: string,
+    range: { oldest?: string; latest?: string; inclusive?: boolean } = {},
+  ): StoredMessage[] {
+    const after = (ts: string, bound: string) => {
+      const order = compareTs(ts, bound);
+      return range.inclusive ? order >= 0 : order > 0;
+    };
+    const before = (ts: string, bound: string) => {
+      const order = compareTs(ts, bound);
+      return range.inclusive ? order <= 0 : order < 0;
+    };
+    return (this.messages.get(channel) ?? [])
+      .filter((message) => message.visibleTo === undefined)
+      .filter((message) => message.threadTs === undefined || message.threadTs === message.ts)
+      .filter((message) => range.oldest === undefined || after(message.ts, range.oldest))
+      .filter((message) => range.latest === undefined || before(message.ts, range.latest))
+      .sort((a, b) => compareTs(b.ts, a.ts));
   }
 
   allMessages(): StoredMessage[] {
