@@ -81,6 +81,12 @@ describe.each(manifestFiles)('%s', (file) => {
     }
   });
 
+  it('may read the history of HR’s channel, public or private, to find a card it posted but never heard back about', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['channels:history', 'groups:history']),
+    );
+  });
+
   if (strict) {
     it('has a read-only messages tab, so neither DM events nor DM history', () => {
       expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(true);

@@ -246,6 +246,11 @@ export function outboxWorkerSuite(name: string, url: () => string): void {
       expect(cardsFor(reference)).toHaveLength(1);
       const [post] = await services.store.outbox.posts(TEAM, reference);
       expect(post).toMatchObject({ kind: 'hr_card', channel: HR_CHANNEL });
+      // The card says which request it is in its metadata, and nothing else.
+      expect(cardsFor(reference)[0]?.args.metadata).toEqual({
+        event_type: 'accommodation_hr_card',
+        event_payload: { reference },
+      });
     });
 
     it('honours Slack’s Retry-After on 429: the next try waits as long as Slack said', async () => {
