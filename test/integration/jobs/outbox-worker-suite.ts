@@ -253,6 +253,25 @@ export function outboxWorkerSuite(name: string, url: () => string): void {
       });
     });
 
+    it('does not take a message someone else wrote with the card’s metadata for HR’s card', async () => {
+      const site = installation();
+      const services = await site.replica();
+      const reference = await storedCardOnly(services);
+      const forged = emulator.workspace.addMessage({
+        channel: HR_CHANNEL,
+        text: `request ${reference}`,
+        blocks: [],
+        user: 'UHR',
+        fromBot: false,
+        metadata: { event_type: 'accommodation_hr_card', event_payload: { reference } },
+      });
+      await work(services);
+      await until(async () => (await pendingOf(services, reference)).length === 0);
+      expect(cardsFor(reference)).toHaveLength(1);
+      const [post] = await services.store.outbox.posts(TEAM, reference);
+      expect(post?.ts).not.toBe(forged.ts);
+    });
+
     it('honours Slack’s Retry-After on 429: the next try waits as long as Slack said', async () => {
       const site = installation();
       const services = await site.replica();
