@@ -6,6 +6,7 @@ import { createStore, type SealedStore } from '../../src/store/index.js';
 import { type AppProcess, startAppProcess } from '../support/app-process.js';
 import { appManifest } from '../support/harness.js';
 import { hrWorld } from '../support/hr-world.js';
+import { stepFour, stepOne, stepThree, stepTwo } from '../support/intake-answers.js';
 import { TEAM } from '../support/scripts.js';
 
 /**
@@ -22,32 +23,6 @@ const HR_CHANNEL = 'CHR';
 const WAIT_MS = 60_000;
 /** The outbox lease a killed process held (60 s), and room to spare. */
 const LEASE_WAIT_MS = 180_000;
-
-const stepOne = {
-  'Days you have sessions': ['Monday', 'Wednesday', 'Thursday'],
-  'Sessions start at': '17:30',
-  'Sessions end at': '20:30',
-  'Travel time each way': '45 minutes',
-  'First day of sessions': '2027-01-04',
-  'Or: number of weeks': '10',
-  'How you attend': 'In person',
-};
-const stepTwo = {
-  'Days you usually work': ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
-  'Your workday usually starts at': '09:00',
-  'Your workday usually ends at': '17:30',
-  'Anything about your role that affects timing': ['Recurring meetings I need to be in'],
-};
-const stepThree = {
-  'What would help': ['Leave early or start late on session days, and make up the hours'],
-  'How your work would be covered':
-    'I will start at 7:45 on session days and hand over anything urgent to Alex by 4:30.',
-};
-const stepFour = {
-  'How the reason is worded': "Don't name anything",
-  'May the EAP team see how your request is going?': 'No, keep it between me and HR',
-  'Where do you work?': 'United States',
-};
 
 async function until(done: () => boolean | Promise<boolean>, what: string, limit = WAIT_MS): Promise<void> {
   const deadline = Date.now() + limit;

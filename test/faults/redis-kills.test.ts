@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDirectory } from '../../src/cli/demo-workspace.js';
 import { StoreUnavailableError } from '../../src/store/types.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { stepFour, stepOne, stepThree, stepTwo } from '../support/intake-answers.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.js';
 import { TEAM } from '../support/scripts.js';
 
@@ -59,32 +60,6 @@ const employees: EmulatedUser[] = Array.from({ length: JOURNEYS }, (_, i) => ({
 }));
 
 const world: Directory = { ...demoDirectory, users: [...demoDirectory.users, ...employees] };
-
-const stepOne = {
-  'Days you have sessions': ['Monday', 'Wednesday', 'Thursday'],
-  'Sessions start at': '17:30',
-  'Sessions end at': '20:30',
-  'Travel time each way': '45 minutes',
-  'First day of sessions': '2027-01-04',
-  'Or: number of weeks': '10',
-  'How you attend': 'In person',
-};
-const stepTwo = {
-  'Days you usually work': ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
-  'Your workday usually starts at': '09:00',
-  'Your workday usually ends at': '17:30',
-  'Anything about your role that affects timing': ['Recurring meetings I need to be in'],
-};
-const stepThree = {
-  'What would help': ['Leave early or start late on session days, and make up the hours'],
-  'How your work would be covered':
-    'I will start at 7:45 on session days and hand over anything urgent to Alex by 4:30.',
-};
-const stepFour = {
-  'How the reason is worded': "Don't name anything",
-  'May the EAP team see how your request is going?': 'No, keep it between me and HR',
-  'Where do you work?': 'United States',
-};
 
 const figures = {
   killsInjected: 0,
