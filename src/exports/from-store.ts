@@ -4,6 +4,7 @@ import { requestStatuses } from '../domain/statuses.js';
 import type { RequestStore } from '../store/types.js';
 import { loadEapRows } from '../workflows/eap-rows.js';
 import { lifecyclePolicy } from '../workflows/lifecycle-policy.js';
+import { withStatus } from '../workflows/with-status.js';
 import { eapFiguresCsv, eapPeopleCsv } from './eap-export.js';
 import { hrLogCsv } from './hr-log.js';
 
@@ -25,18 +26,10 @@ export async function exportCsv(
   }
   const views = [];
   for (const status of requestStatuses.filter((s) => s !== 'draft' && s !== 'purged')) {
-    let cursor: string | undefined;
-    do {
-      const page = await store.requests.listByStatus(options.team, status, {
-        limit: 200,
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const summary of page.items) {
-        const request = await store.requests.get(options.team, summary.id);
-        if (request && request.status === status) views.push(projectForHr(request));
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const summary of withStatus(store.requests, options.team, status, { pageSize: 200 })) {
+      const request = await store.requests.get(options.team, summary.id);
+      if (request && request.status === status) views.push(projectForHr(request));
+    }
   }
   views.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
   return hrLogCsv(views, now, policy);

@@ -3,6 +3,7 @@ import { finishedStatuses } from '../domain/statuses.js';
 import type { AppServices } from '../services.js';
 import { lifecyclePolicy } from './lifecycle-policy.js';
 import { runCommand } from './run-command.js';
+import { withStatus } from './with-status.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,26 +25,18 @@ export async function closeFinished(
   const cutoff = now.getTime() - policy.closeGraceDays * DAY_MS;
   const closed: string[] = [];
   for (const status of finishedStatuses) {
-    let cursor: string | undefined;
-    do {
-      const page = await store.requests.listByStatus(teamId, status, {
-        limit: 100,
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const summary of page.items) {
-        if (Date.parse(summary.statusChangedAt) > cutoff) continue;
-        const outcome = await runCommand(
-          services,
-          teamId,
-          summary.id,
-          { type: 'close_after_grace', payload: {} },
-          systemActor,
-          { now, policy },
-        );
-        if (outcome.ok) closed.push(summary.id);
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const summary of withStatus(store.requests, teamId, status)) {
+      if (Date.parse(summary.statusChangedAt) > cutoff) continue;
+      const outcome = await runCommand(
+        services,
+        teamId,
+        summary.id,
+        { type: 'close_after_grace', payload: {} },
+        systemActor,
+        { now, policy },
+      );
+      if (outcome.ok) closed.push(summary.id);
+    }
   }
   return closed;
 }

@@ -2,6 +2,7 @@ import type { EapDashboardRow } from '../domain/eap-dashboard.js';
 import { projectForEap } from '../domain/projections.js';
 import { type RequestStatus, requestStatuses } from '../domain/statuses.js';
 import type { RequestStore } from '../store/types.js';
+import { withStatus } from './with-status.js';
 
 /** Drafts were never sent and purged requests are gone: neither is EAP's to count. */
 const countedStatuses = requestStatuses.filter((status) => status !== 'draft' && status !== 'purged');
@@ -31,22 +32,15 @@ export async function loadEapRows(
   };
   const rows: EapDashboardRow[] = [];
   for (const status of statuses) {
-    let cursor: string | undefined;
-    let read = 0;
-    do {
-      const page = await store.requests.listByStatus(teamId, status, {
-        limit: 200,
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const summary of page.items) {
-        const request = await store.requests.get(teamId, summary.id);
-        // A request that moved on since the listing is counted where it is now, once.
-        if (request && request.status === status)
-          rows.push({ person: tokenOf(request.employeeId), view: projectForEap(request) });
-      }
-      read += page.items.length;
-      cursor = read < MAX_PER_STATUS ? page.nextCursor : undefined;
-    } while (cursor);
+    for await (const summary of withStatus(store.requests, teamId, status, {
+      pageSize: 200,
+      max: MAX_PER_STATUS,
+    })) {
+      const request = await store.requests.get(teamId, summary.id);
+      // A request that moved on since the listing is counted where it is now, once.
+      if (request && request.status === status)
+        rows.push({ person: tokenOf(request.employeeId), view: projectForEap(request) });
+    }
   }
   return rows;
 }

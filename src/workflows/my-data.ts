@@ -2,11 +2,12 @@ import { defaultPolicy } from '../domain/lifecycle/policy.js';
 import { releasedText } from '../domain/projections.js';
 import type { AccommodationRequest, AuditEntry } from '../domain/request.js';
 import { type Actor, systemActor } from '../domain/roles.js';
-import { openStatuses, type RequestStatus, statusLabels } from '../domain/status.js';
+import { openStatuses, statusLabels } from '../domain/status.js';
 import { detectAcrossFields } from '../privacy/clinical/index.js';
 import type { AppServices } from '../services.js';
 import type { Store } from '../store/types.js';
 import { runCommand } from './run-command.js';
+import { withStatus } from './with-status.js';
 
 /**
  * An employee's own data: what they can take away, and how it goes. The export is a file that
@@ -152,46 +153,26 @@ export async function purgeExpired(
   const purged: string[] = [];
   // A decided purge leaves the record in the `purged` index until the store's purge removes it
   // (and every index entry with it), so whatever is listed there was left half done.
-  for (const id of await idsWithStatus(store, teamId, 'purged')) {
+  const halfDone: string[] = [];
+  for await (const summary of withStatus(store.requests, teamId, 'purged')) halfDone.push(summary.id);
+  for (const id of halfDone) {
     await store.requests.purge(teamId, id);
     purged.push(id);
   }
-  let cursor: string | undefined;
-  do {
-    const page = await store.requests.listByStatus(teamId, 'closed', {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const summary of page.items) {
-      if (Date.parse(summary.statusChangedAt) > cutoff) continue;
-      const outcome = await runCommand(
-        services,
-        teamId,
-        summary.id,
-        { type: 'purge', payload: {} },
-        systemActor,
-        { now, policy: { ...defaultPolicy, retentionDays } },
-      );
-      if (!outcome.ok) continue;
-      // The key first (inside purge): from here on the sealed fields are gone, wherever copies live.
-      await store.requests.purge(teamId, summary.id);
-      purged.push(summary.id);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const summary of withStatus(store.requests, teamId, 'closed')) {
+    if (Date.parse(summary.statusChangedAt) > cutoff) continue;
+    const outcome = await runCommand(
+      services,
+      teamId,
+      summary.id,
+      { type: 'purge', payload: {} },
+      systemActor,
+      { now, policy: { ...defaultPolicy, retentionDays } },
+    );
+    if (!outcome.ok) continue;
+    // The key first (inside purge): from here on the sealed fields are gone, wherever copies live.
+    await store.requests.purge(teamId, summary.id);
+    purged.push(summary.id);
+  }
   return purged;
-}
-
-async function idsWithStatus(store: Store, teamId: string, status: RequestStatus): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.requests.listByStatus(teamId, status, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    ids.push(...page.items.map((item) => item.id));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
 }
