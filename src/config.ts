@@ -359,6 +359,27 @@ export interface LoadOptions {
   readonly demo?: boolean;
 }
 
+/** What leaves the process environment once read: the keys that open every sealed value. */
+const SECRET_VARIABLES = ['VAULT_MASTER_KEYS', 'PSEUDONYM_KEY'] as const;
+const keptSecrets: Partial<Record<(typeof SECRET_VARIABLES)[number], string>> = {};
+
+/**
+ * The environment for a one-shot command (the command line's maintenance and outbox commands),
+ * which may read its configuration more than once in one process: the master keys move out of
+ * `process.env` into this module the first time they are seen (a newer value there replaces the
+ * kept one), so a child process or a dump of the environment does not carry them, and each call
+ * gets a copy of the environment with them.
+ */
+export function environmentForCommand(): Record<string, string | undefined> {
+  for (const name of SECRET_VARIABLES) {
+    const value = process.env[name];
+    if (value === undefined) continue;
+    keptSecrets[name] = value;
+    delete process.env[name];
+  }
+  return { ...process.env, ...keptSecrets };
+}
+
 /**
  * Values copied from `.env.example` unchanged, or written in its style: they parse, so without this
  * the app would start and fail later, far from the cause (a placeholder token only fails at Slack).

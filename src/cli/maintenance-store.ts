@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type AppConfig, ConfigError, loadConfig } from '../config.js';
+import { type AppConfig, ConfigError, environmentForCommand, loadConfig } from '../config.js';
 import type { SealedStore } from '../store/index.js';
 import type { CliIO } from './io.js';
 
@@ -10,7 +10,7 @@ export async function openMaintenanceStore(
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: AppConfig;
   try {
-    config = loadConfig({ ...process.env }, { requireRedis: true });
+    config = loadConfig(environmentForCommand(), { requireRedis: true });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(

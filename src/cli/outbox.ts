@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, environmentForCommand, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import type { CliCommand } from './io.js';
 
@@ -28,9 +28,8 @@ export const run: CliCommand = async (args, io) => {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;
   try {
-    // A copy: this one-shot command leaves the environment as it found it (the app and the worker
-    // take the master keys out of theirs, see config.ts).
-    config = loadConfig({ ...process.env }, { requireRedis: true });
+    // The master keys leave process.env here as in the app and the worker (see config.ts).
+    config = loadConfig(environmentForCommand(), { requireRedis: true });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`${error.message}\nThe outbox lives in the app's Redis; see .env.example.\n`);

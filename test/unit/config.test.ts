@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, environmentVariables, loadConfig } from '../../src/config.js';
+import { ConfigError, environmentForCommand, environmentVariables, loadConfig } from '../../src/config.js';
 import { addBusinessDays } from '../../src/domain/lifecycle/business-days.js';
 import { lifecyclePolicy } from '../../src/workflows/lifecycle-policy.js';
 
@@ -108,6 +108,22 @@ describe('configuration', () => {
       const copy = { ...valid };
       loadConfig(copy);
       expect(copy.VAULT_MASTER_KEYS).toBe(valid.VAULT_MASTER_KEYS);
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+  });
+
+  it('gives a one-shot command the master keys however often it asks, with them out of process.env', () => {
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, valid);
+      const first = environmentForCommand();
+      expect(process.env.VAULT_MASTER_KEYS).toBeUndefined();
+      expect(process.env.PSEUDONYM_KEY).toBeUndefined();
+      expect(first.VAULT_MASTER_KEYS).toBe(valid.VAULT_MASTER_KEYS);
+      expect(loadConfig(environmentForCommand()).vaultMasterKeys.map((key) => key.id)).toEqual(['k1']);
+      expect(process.env.VAULT_MASTER_KEYS).toBeUndefined();
     } finally {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
       Object.assign(process.env, saved);
