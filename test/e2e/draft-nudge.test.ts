@@ -1,14 +1,13 @@
 import { runScript, type Step } from '@accommodation-assistant/slack-emulator';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningApp, startHttpApp } from '../../src/app.js';
-import { bullPrefix } from '../../src/jobs/bullmq-queue.js';
+import type { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
 import { reminderJobId } from '../../src/jobs/effect-queue.js';
 import { DRAFT_NUDGE_TEXT, DRAFT_NUDGES_OFF_TEXT } from '../../src/slack/views/draft-nudge.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { eventually, hrWorld, submitStepsAs } from '../support/hr-world.js';
+import type { Harness } from '../support/harness.js';
+import { eventually, submitStepsAs } from '../support/hr-world.js';
 import { TEAM } from '../support/scripts.js';
+import { startTwoReplicas, type TwoReplicas } from '../support/two-replicas.js';
 
 /**
  * A draft left alone gets one gentle nudge: through the real app over HTTP, with two app processes
@@ -19,33 +18,16 @@ describe('the nudge about a draft left alone', () => {
   let harness: Harness;
   let second: RunningApp;
   let queue: Queue;
-  let connection: Redis;
   const prefix = `nudge${process.pid}`;
   const DAY_MS = 86_400_000;
 
+  let world: TwoReplicas;
   beforeAll(async () => {
-    harness = await startHarness({
-      env: {
-        REDIS_URL: inject('redisUrl'),
-        REDIS_KEY_PREFIX: prefix,
-        REMINDER_QUIET_HOURS: 'off',
-        DRAFT_NUDGE_DAYS: '3',
-      },
-      emulator: { directory: hrWorld },
-    });
-    second = await startHttpApp(harness.app.services.config, {
-      port: 0,
-      host: '127.0.0.1',
-      now: harness.app.services.now,
-    });
-    connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-    queue = new Queue('outbox', { connection, prefix: bullPrefix(prefix) });
+    world = await startTwoReplicas(prefix, { REMINDER_QUIET_HOURS: 'off', DRAFT_NUDGE_DAYS: '3' });
+    ({ harness, second, queue } = world);
   });
   afterAll(async () => {
-    await queue.close();
-    connection.disconnect();
-    await second.stop();
-    await harness.stop();
+    await world?.stop();
   });
 
   const userId = 'UEMPLOYEE';

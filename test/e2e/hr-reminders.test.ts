@@ -1,13 +1,12 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningApp, startHttpApp } from '../../src/app.js';
+import type { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
 import type { ReminderKind } from '../../src/domain/effects.js';
-import { bullPrefix } from '../../src/jobs/bullmq-queue.js';
 import { reminderJobId } from '../../src/jobs/effect-queue.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { eventually, hrWorld, submitAs } from '../support/hr-world.js';
+import type { Harness } from '../support/harness.js';
+import { eventually, submitAs } from '../support/hr-world.js';
 import { TEAM } from '../support/scripts.js';
+import { startTwoReplicas, type TwoReplicas } from '../support/two-replicas.js';
 
 /**
  * Reminders and escalations as BullMQ jobs on a real Redis, with two app processes working the
@@ -18,35 +17,16 @@ describe('reminders and escalation', () => {
   let harness: Harness;
   let second: RunningApp;
   let queue: Queue;
-  let connection: Redis;
   const prefix = `hrremind${process.pid}`;
   const hrChannel = 'CHR';
 
+  let world: TwoReplicas;
   beforeAll(async () => {
-    harness = await startHarness({
-      env: {
-        REDIS_URL: inject('redisUrl'),
-        REDIS_KEY_PREFIX: prefix,
-        REMINDER_QUIET_HOURS: 'off',
-        HR_BACKUP_USER_ID: 'UHRTWO',
-      },
-      emulator: { directory: hrWorld },
-    });
-    // A second replica: same configuration, same Redis, its own worker on the same queue.
-    // It reads the same clock, so moving time on moves it for both processes.
-    second = await startHttpApp(harness.app.services.config, {
-      port: 0,
-      host: '127.0.0.1',
-      now: harness.app.services.now,
-    });
-    connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-    queue = new Queue('outbox', { connection, prefix: bullPrefix(prefix) });
+    world = await startTwoReplicas(prefix, { REMINDER_QUIET_HOURS: 'off', HR_BACKUP_USER_ID: 'UHRTWO' });
+    ({ harness, second, queue } = world);
   });
   afterAll(async () => {
-    await queue.close();
-    connection.disconnect();
-    await second.stop();
-    await harness.stop();
+    await world?.stop();
   });
 
   const posts = (channel: string, text: string) =>

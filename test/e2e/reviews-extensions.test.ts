@@ -1,15 +1,14 @@
 import { runScript } from '@accommodation-assistant/slack-emulator';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningApp, startHttpApp } from '../../src/app.js';
+import type { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
 import type { ReminderKind } from '../../src/domain/effects.js';
 import type { AccommodationRequest } from '../../src/domain/request.js';
-import { bullPrefix } from '../../src/jobs/bullmq-queue.js';
 import { reminderJobId } from '../../src/jobs/effect-queue.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { eventually, hrWorld, submitStepsAs } from '../support/hr-world.js';
+import type { Harness } from '../support/harness.js';
+import { eventually, submitStepsAs } from '../support/hr-world.js';
 import { TEAM } from '../support/scripts.js';
+import { startTwoReplicas, type TwoReplicas } from '../support/two-replicas.js';
 
 /**
  * Reviews and extensions through the real app over HTTP, with two app processes (each with its own
@@ -21,35 +20,17 @@ describe('reviews and extensions', { timeout: 60_000 }, () => {
   let harness: Harness;
   let second: RunningApp;
   let queue: Queue;
-  let connection: Redis;
   const prefix = `reviews${process.pid}`;
   const hrChannel = 'CHR';
   let request: AccommodationRequest;
 
+  let world: TwoReplicas;
   beforeAll(async () => {
-    harness = await startHarness({
-      env: {
-        REDIS_URL: inject('redisUrl'),
-        REDIS_KEY_PREFIX: prefix,
-        REMINDER_QUIET_HOURS: 'off',
-        REVIEW_NOTICE_DAYS: '7',
-      },
-      emulator: { directory: hrWorld },
-    });
-    // A second replica on the same Redis and queue, reading the same clock.
-    second = await startHttpApp(harness.app.services.config, {
-      port: 0,
-      host: '127.0.0.1',
-      now: harness.app.services.now,
-    });
-    connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-    queue = new Queue('outbox', { connection, prefix: bullPrefix(prefix) });
+    world = await startTwoReplicas(prefix, { REMINDER_QUIET_HOURS: 'off', REVIEW_NOTICE_DAYS: '7' });
+    ({ harness, second, queue } = world);
   });
   afterAll(async () => {
-    await queue.close();
-    connection.disconnect();
-    await second.stop();
-    await harness.stop();
+    await world?.stop();
   });
 
   const stored = async (id: string): Promise<AccommodationRequest> => {
